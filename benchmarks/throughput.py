@@ -1,0 +1,121 @@
+"""End-to-end build throughput on the shared news corpus, next to a no-processing floor.
+
+    python benchmarks/throughput.py                      # 2,225 BBC articles, 1 and 2 workers
+    python benchmarks/throughput.py --docs 10000 100000  # scaled corpora (make_scaled.py)
+
+Each measurement runs in its own process; peak memory is the peak of the summed RSS of that
+process and its workers, sampled every 50 ms. The floor is the same rows read from JSONL and
+written to zstd Parquet by pyarrow alone, measured in the same run: compare ratios, not seconds
+from another day.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "bench" / "corpus"
+
+_BUILD = """
+import json, sys, time
+from pathlib import Path
+from curate.build import build
+from curate.config import load_config
+from curate.store import Store
+config = load_config(None, {"executor": {"workers": int(sys.argv[3])}})
+start = time.perf_counter()
+result = build([Path(sys.argv[1])], "bench", config, store=Store(Path(sys.argv[2])))
+print(json.dumps({"seconds": time.perf_counter() - start, "accounting": result.manifest["accounting"]}))
+"""
+
+_FLOOR = """
+import json, sys, time
+import pyarrow.json as pj, pyarrow.parquet as pq
+start = time.perf_counter()
+table = pj.read_json(sys.argv[1])
+pq.write_table(table, sys.argv[2] + "/floor.parquet", compression="zstd")
+print(json.dumps({"seconds": time.perf_counter() - start, "accounting": {"read": table.num_rows}}))
+"""
+
+
+def _measure(code: str, args: list[str]) -> dict:
+    """Run `code` in a fresh interpreter; its JSON result plus the peak RSS of its process tree."""
+    proc = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE, text=True,
+                            env={**os.environ, "HF_HUB_OFFLINE": "1"})
+    root = psutil.Process(proc.pid)
+    peak = 0
+    while proc.poll() is None:
+        try:
+            tree = [root, *root.children(recursive=True)]
+            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+        except psutil.Error:
+            pass
+        time.sleep(0.05)
+    out, _ = proc.communicate()
+    if proc.returncode:
+        raise SystemExit(f"measurement failed ({proc.returncode}): {' '.join(args)}")
+    return {**json.loads(out.strip().splitlines()[-1]), "peak_rss_mb": peak / 2**20}
+
+
+def _corpus(docs: int | None, work: Path) -> Path:
+    """The BBC corpus as plain JSONL (both runs then read the same bytes), scaled when asked."""
+    source = CORPUS / "news.jsonl.gz"
+    if not source.exists():
+        raise SystemExit(f"{source} not found: this benchmark needs ../shared/bench/corpus")
+    out = work / f"news-{docs or 'base'}.jsonl"
+    if docs is None:
+        import gzip
+
+        out.write_bytes(gzip.decompress(source.read_bytes()))
+    else:
+        subprocess.run([sys.executable, str(CORPUS / "make_scaled.py"), "--src", str(source),
+                        "--n", str(docs), "--out", str(out)], check=True)
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--docs", type=int, nargs="*", default=[],
+                        help="scaled corpus sizes (default: the 2,225 original articles)")
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--json", type=Path, help="also write the results here")
+    args = parser.parse_args()
+    results = []
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        for docs in args.docs or [None]:
+            corpus = _corpus(docs, work)
+            mb = corpus.stat().st_size / 2**20
+            runs = [("pyarrow floor", _FLOOR, [str(corpus), tmp])]
+            runs += [(f"curate build, {w} worker{'s' if w > 1 else ''}", _BUILD, [str(corpus), str(work / f"store-{docs}-{w}"), str(w)])
+                     for w in args.workers]
+            for label, code, run_args in runs:
+                measured = _measure(code, run_args)
+                read = measured["accounting"]["read"]
+                results.append({"corpus_docs": read, "corpus_mb": round(mb, 1), "run": label,
+                                "seconds": round(measured["seconds"], 2),
+                                "docs_per_s": round(read / measured["seconds"], 1),
+                                "mb_per_s": round(mb / measured["seconds"], 2),
+                                "peak_rss_mb": round(measured["peak_rss_mb"], 1),
+                                "accounting": measured["accounting"]})
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(f"{'docs':>7} {'MB':>7}  {'run':<26} {'s':>8} {'docs/s':>9} {'MB/s':>7} {'peak RSS MB':>11}")
+    for r in results:
+        print(f"{r['corpus_docs']:>7} {r['corpus_mb']:>7}  {r['run']:<26} {r['seconds']:>8} "
+              f"{r['docs_per_s']:>9} {r['mb_per_s']:>7} {r['peak_rss_mb']:>11}")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

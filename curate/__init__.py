@@ -1,0 +1,20 @@
+"""curate: scraped news articles in, a schema-validated, versioned Parquet dataset out.
+
+>>> import curate
+>>> ds = curate.load("sample", split="train")   # doctest: +SKIP
+
+Importing the package is cheap: heavy libraries load only in the functions that need them.
+"""
+
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("curate")
+except PackageNotFoundError:  # running from a source tree that was never installed
+    __version__ = "0.0.0+unknown"
+
+from curate.api import build, load  # noqa: E402
+from curate.config import Config, load_config  # noqa: E402
+from curate.schema import load_schema  # noqa: E402
+
+__all__ = ["Config", "__version__", "build", "load", "load_config", "load_schema"]

@@ -1,0 +1,54 @@
+"""The Python API: build a version and load one as a `datasets.Dataset` with the schema's Features."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from curate.config import Config
+from curate.schema import load_schema
+from curate.store import Store, default_store, read_manifest
+
+
+def build(inputs: list[str | Path], name: str, config: Config | None = None, *,
+          version: str | None = None, store: str | Path | None = None) -> Path:
+    """Build a new version from files or folders; returns the version's folder."""
+    from curate.build import build as run_build
+
+    result = run_build([Path(p) for p in inputs], name, config or Config(),
+                       store=Store(Path(store) if store else default_store()), version=version)
+    return result.path
+
+
+def load(name: str, version: str | None = None, *, split: str | None = None,
+         store: str | Path | None = None) -> Any:
+    """A version (default: the latest) as a `DatasetDict` of its splits, or one split's `Dataset`.
+
+    Splits with no rows are left out of the `DatasetDict`; asking for one by name gives an
+    empty `Dataset` with the same Features.
+    """
+    import datasets
+
+    where = Store(Path(store) if store else default_store())
+    version = version or where.latest(name)
+    if version is None:
+        from curate.errors import StoreError
+
+        raise StoreError(f"dataset {name!r} has no versions in {where.root}")
+    folder = where.require(name, version)
+    manifest = read_manifest(folder)
+    features = load_schema("article").features()
+    files: dict[str, list[str]] = {}
+    for shard in manifest["shards"]:
+        if shard["rows"]:
+            files.setdefault(shard["split"], []).append(str(folder / shard["path"]))
+
+    def one(split_name: str) -> datasets.Dataset:
+        if split_name not in files:
+            return datasets.Dataset.from_list([], features=features, split=split_name)
+        return datasets.Dataset.from_parquet(files[split_name], features=features, split=split_name,
+                                             keep_in_memory=False)
+
+    if split is not None:
+        return one(split)
+    return datasets.DatasetDict({s: one(s) for s in files})

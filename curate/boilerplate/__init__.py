@@ -1,0 +1,7 @@
+"""Boilerplate: decide which lines of a document are page leftovers, and remove them as typed,
+scored spans that keep the document reconstructible."""
+
+from curate.boilerplate.spans import Span, reconstruct
+from curate.boilerplate.stage import KINDS, NAME, VERSION, BoilerplateResult, remove_boilerplate
+
+__all__ = ["KINDS", "NAME", "VERSION", "BoilerplateResult", "Span", "reconstruct", "remove_boilerplate"]

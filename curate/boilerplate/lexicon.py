@@ -1,0 +1,276 @@
+"""Curated boilerplate phrases, as data: regex sources per `boilerplate_kind`.
+
+Why a lexicon: widget, prompt and footer texts are few and formulaic across sites, so a line
+that *is* one of them (and nothing more) is boilerplate with high confidence. Every phrase
+here is matched against a whole line only (see `WHOLE_LINE`); body sentences that merely
+mention "subscribe" or "share" never match. English first, plus the commonest Spanish,
+German, French, Portuguese and Italian equivalents. All patterns are case-insensitive
+unless they say otherwise; `rules.py` decides which lines are short enough to try.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NETWORKS = (
+    r"facebook|twitter|x|whatsapp|linkedin|pinterest|reddit|telegram|messenger|flipboard"
+    r"|tumblr|instagram|youtube|tiktok|threads|bluesky|mastodon|google\+?|google news|vk"
+    r"|weibo|wechat|pocket|sms|e-?mail|mail|rss"
+)
+
+# Phrases that make up the whole line (surrounding punctuation, bullets and arrows allowed).
+WHOLE_LINE_PHRASES: dict[str, tuple[str, ...]] = {
+    "newsletter": (
+        r"newsletters?|(?:e-?mail|news|text) alerts(?: (?:&|and) newsletters)?|newsletters? (?:&|and) (?:text )?alerts",
+        r"(?:sign up|subscribe|register)(?: now)? (?:for|to) .{0,60}newsletters?.{0,80}",
+        r"(?:get|receive) (?:our|the) .{0,60}(?:newsletter|inbox).{0,60}|.{0,80}delivered (?:straight |directly )?to your inbox.{0,40}",
+        r"enter your e-?mail(?: address)?.{0,40}|(?:your )?e-?mail(?: address)?\*?|subscribe to (?:e-?mail|our) updates:?",
+        r"thanks? (?:you )?for (?:signing up|subscribing)!?.{0,80}|you(?:'re| are| have been)? (?:now )?(?:successfully )?(?:signed up|subscribed).{0,60}",
+        r"by (?:signing up|subscribing|clicking).{0,150}(?:privacy|terms).{0,100}",
+        r"(?:invalid|please (?:enter|provide) a valid) e-?mail(?: address)?|see all newsletters",
+        r"bolet[ií]n(?:es)?|susc[rí]ibete a (?:nuestro|la|el) (?:bolet[ií]n|newsletter).{0,60}|newsletter abonnieren"
+        r"|inscrivez-vous [àa] (?:notre|la) newsletter.{0,60}|recevez (?:notre|la) newsletter.{0,60}"
+        r"|assine (?:a|nossa) newsletter.{0,60}|iscriviti alla(?: nostra)? newsletter.{0,60}",
+    ),
+    "cookie_consent": (
+        r"(?:accept|allow|reject|decline|refuse|manage|customi[sz]e)(?: all)?(?: (?:cookies|preferences|settings|options|choices))?",
+        r"cookie (?:settings|policy|preferences|notice|consent)|(?:do not|don't) sell my (?:personal )?(?:info|information|data)",
+        r"i (?:accept|agree)|got it|ok(?:ay)?|agree|(?:your )?privacy (?:settings|preferences|center|centre|choices)|manage consent",
+        r"we value your privacy",
+        r"aceptar(?: (?:todo|todas|cookies))?|rechazar|(?:alle )?akzeptieren|ablehnen|(?:tout )?accepter(?: tout)?|refuser"
+        r"|accetta(?:re)?(?: tutto| tutti)?|rifiuta|aceitar(?: todos)?|rejeitar|configurar cookies|cookie-einstellungen"
+        r"|param[eè]tres des cookies|impostazioni cookie",
+    ),
+    "comments": (
+        r"\d[\d.,]*k? (?:comments?|replies|responses|kommentare|comentarios|commentaires|coment[aá]rios|commenti)",
+        r"(?:comments?|discussion)(?: \(\d+\))?",
+        r"(?:leave|post|add|write|submit|view|show|hide|see|read|load|open) (?:a |all |the |\d+ |more )?(?:comments?|repl(?:y|ies)|responses?)(?: \(\d+\))?",
+        r"join the (?:conversation|discussion|debate)|comments? (?:are|have been) (?:closed|disabled|turned off)|commenting (?:is|has been) (?:closed|disabled)",
+        r"be the first to comment.{0,30}|(?:automatic )?approval of subscriber comments\.?|comment policy.{0,60}",
+        r"(?:reply|report|flag|upvote|downvote)(?: (?:comment|abuse))?|sort by:?.{0,30}|(?:newest|oldest|best|top) first",
+        r"your email address will not be published.{0,80}|required fields are marked.{0,10}|(?:log|sign) in to (?:comment|reply)",
+        r"you must be logged in to post a comment\.?|.{1,40} commented on|want to join the (?:discussion|conversation)\??",
+        r"(?:\S+ ){0,3}\S+ (?:says|said|wrote):|.{1,40} on .{4,40} (?:said|says|wrote):",
+        r"comentarios|kommentare|commentaires|coment[aá]rios|commenti|deja un comentario|kommentar schreiben"
+        r"|laisser un commentaire|deixe (?:um|seu) coment[aá]rio|lascia un commento",
+    ),
+    "teaser": (
+        r"related(?: (?:articles?|stories|coverage|content|news|posts?|reading|links|topics|videos?))?",
+        r"(?:most )?(?:read|popular|viewed|shared|commented|watched)(?: (?:now|today|this week|stories|articles|news))?",
+        r"more (?:stories|news|articles|videos|from (?:\S+ ?){1,4}|in (?:\S+ ?){1,4}|on this (?:story|topic))|more (?:stories|articles) like this",
+        r"top (?:stories|news|headlines)|latest (?:news|stories|articles|headlines|videos?)|trending(?: (?:now|stories|topics))?",
+        r"recommended(?: (?:for you|stories|articles|reading))?|you (?:may|might) also (?:like|enjoy|be interested in)",
+        r"(?:read|up|what to read) next|editors'? picks|(?:in )?other news|don'?t miss|also on \S+",
+        r"lo m[aá]s le[ií]do|m[aá]s le[ií]d[ao]s|noticias relacionadas|art[ií]culos relacionados|das k[öo]nnte sie auch interessieren"
+        r"|meistgelesen|weitere artikel|articles similaires|les plus lus|not[ií]cias relacionadas|mais lid[ao]s"
+        r"|articoli correlati|i pi[uù] letti",
+    ),
+    "follow_prompt": (
+        r"click the alert icon to follow topics:?",
+        rf"(?:follow|like|find|join|connect with) us(?: on (?:{_NETWORKS}))?",
+        rf"follow @\w+(?: on (?:{_NETWORKS}))?",
+        r"follow(?: (?:this|the))? (?:topic|author|reporter|writer|journalist|story|columnist)s?",
+        r"(?:get|receive|sign up for|turn on) (?:e-?mail |news |breaking news |push )?(?:alerts?|notifications).{0,60}",
+        r"click here to (?:turn on|get|receive) (?:e-?mail |news |breaking news |push )?(?:alerts?|notifications)",
+        r"(?:follow|followed|following|unfollow)|add (?:to )?(?:my )?topics?|stay connected",
+        r"(?:get|download)(?: (?:our|the))? (?:free )?(?:news )?app|add to home screen",
+        r"s[ií]guenos(?: en \w+)?|folgen sie uns(?: auf \w+)?|suivez-nous(?: sur \w+)?|siga-nos(?: n[oa] \w+)?|seguici(?: su \w+)?",
+        r"seguir|folgen|suivre",
+    ),
+    "paywall": (
+        r"from [$€£]\s?\d+(?:[.,]\d+)?(?: (?:for the first|a|per|/) ?(?:month|week|year))?",
+        r"(?:only |just )?[$€£]\s?\d+(?:[.,]\d\d)? ?(?:/|per|a) ?(?:month|week|year|mo|wk|yr)\b.{0,40}",
+        r"subscribe(?: (?:now|today|here))?|subscribe (?:for|from) (?:just |only )?[$€£]?\d.{0,40}",
+        r"subscribe to (?:read|continue|unlock|get).{0,60}|subscribers? only|members? only|premium",
+        r"become a (?:subscriber|member)|(?:this|the) (?:article|story|content) is (?:for|available to|reserved for|exclusive to) (?:subscribers|members)(?: only)?",
+        r"unlock (?:this|the|full) (?:article|story|access).{0,40}|(?:get|enjoy) (?:unlimited|full|digital) access.{0,60}",
+        r"start (?:your )?(?:free )?trial|(?:try|start) \d+ (?:days?|weeks?) (?:free|for \S+)|cancel anytime",
+        r"you(?: have|'ve)? (?:read|reached|used) .{0,40}(?:articles?|stories)(?: this month)?.{0,40}|\d+ free (?:articles?|stories) (?:left|remaining)",
+        r"support (?:our|independent|quality) journalism.{0,40}|continue reading|keep reading",
+        r"susc(?:r[ií]bete|ribirse)(?: ahora)?|hazte suscriptor|(?:jetzt )?abonnieren|abonnez-vous|s'abonner|je m'abonne"
+        r"|assine(?: j[aá])?|assinar|abbonati(?: ora)?"
+        r"|contenido exclusivo para suscriptores|r[ée]serv[ée] aux abonn[ée]s|exklusiv f[üu]r abonnenten"
+        r"|conte[úu]do exclusivo para assinantes|riservato agli abbonati",
+    ),
+    "login": (
+        r"(?:log|sign) ?(?:in|on|out|up)(?: (?:here|now|to (?:\w+ ?){1,4}))?|login|logout|register(?: now| for free)?",
+        r"already (?:signed up|registered|a (?:subscriber|member)|have an account)\??(?: (?:log ?in|sign ?in)(?: here)?)?",
+        r"(?:don't|do not) have an account\??(?: (?:sign up|register)(?: here)?)?|not a (?:subscriber|member)\?.{0,30}",
+        r"(?:create|register) (?:an? |your )?(?:free )?account|my account|(?:manage|view) (?:my |your )?(?:account|profile|subscription)",
+        r"forgot (?:your )?password\??|reset password|(?:user ?name|password)(?: or e-?mail)?:?|remember me|welcome back",
+        r"(?:or )?(?:log|sign) in (?:with|via|using) (?:google|facebook|apple|e-?mail)",
+        r"inicia(?:r)? sesi[oó]n|reg[ií]strate|registrarse|mi cuenta|cerrar sesi[oó]n|anmelden|einloggen|abmelden|registrieren"
+        r"|mein konto|se connecter|connexion|d[ée]connexion|s'inscrire|mon compte|entrar|sair|cadastre-se|minha conta"
+        r"|fazer login|accedi|registrati|esci",
+    ),
+    "share_widget": (
+        r"share(?: (?:this|the))?(?: (?:article|story|page|post|video|link|gallery))?",
+        rf"share (?:on|via|to|with) (?:{_NETWORKS})",
+        r"(?:\d[\d.,]*k? )?shares?",
+        r"(?:(?:show|close|hide)(?: extra| more)? )?sharing options|share options",
+        r"tweet(?: this)?|pin(?: it)?|(?:copy|share)(?: the)? (?:link|url)|link copied",
+        r"(?:send|share|email)(?: this)? (?:in|by|via|to a friend|per) ?e-?mail|e-?mail (?:this|to a friend|article|story|link)",
+        r"print(?: this)?(?: (?:article|story|page))?|printer[- ]friendly(?: version)?|print friendly(?: version)?",
+        r"click to (?:share|print|email).{0,60}",
+        r"gift(?: this)? (?:article|story)|save(?: (?:article|story|for later))?|saved|bookmark",
+        r"listen(?: to (?:this )?(?:article|story))?(?: \d+ min(?:utes?)?)?",
+        r"reprints?(?: (?:&|and) permissions)?",
+        _NETWORKS,
+        r"compartir(?: en \w+)?|compart(?:ilhar|ilhe)(?: n[oa] \w+)?|partager(?: sur \w+)?|teilen|auf \w+ teilen"
+        r"|condividi(?:ere)?(?: su \w+)?|imprimir|imprimer|drucken|stampa"
+        r"|enviar por (?:e-?mail|correo)|per e-?mail (?:versenden|senden|teilen)|envoyer par e-?mail|invia per e-?mail",
+    ),
+    "advertising": (
+        r"advertisements?|advertising|advert|ads?|ad choices|adchoices|advertise(?: (?:with us|here))?",
+        r"sponsored(?: (?:content|post|story|by .{1,40}))?|paid (?:content|post|partnership|for by .{1,60})|promoted(?: (?:content|stories|by .{1,40}))?",
+        r"partner content|(?:presented|brought to you) by .{1,40}",
+        r"(?:story|article|content|text) continues? (?:below|after) (?:this )?(?:advertisement|ad)?|continue reading (?:the main story|below)",
+        r"scroll to continue with content|report (?:this )?ad|why am i seeing this ad\?|remove ads",
+        r"anzeige|werbung|publicidad|publicit[ée]|pubblicit[àa]|publicidade|patrocinado|gesponsert|sponsoris[ée]",
+    ),
+    "legal_footer": (
+        r"(?:terms|conditions) of (?:use|service|sale)|terms (?:and|&) conditions|privacy (?:policy|notice|statement)|terms",
+        r"all rights reserved\.?|imprint|impressum|datenschutz(?:erkl[äa]rung)?|aviso legal|pol[ií]tica de privacidad"
+        r"|mentions l[ée]gales|politique de confidentialit[ée]|pol[ií]tica de privacidade|termos de uso|note legali"
+        r"|informativa(?: sulla)? privacy",
+        r"this material may not be published, broadcast, rewritten,? or redistributed\.?|powered by .{1,40}",
+    ),
+    "credit": (
+        r"(?:photo|image|picture|video)s? (?:credit|courtesy|source)s?:? .{1,60}|courtesy(?: of)? .{1,50}",
+    ),
+    "caption": (
+        r"(?:image|photo|picture|slide|foto|bild|imagen)? ?\d+ ?(?:of|/|de|von|sur|di) ?/? ?\d+",
+        r"(?:image|media|photo|video) caption.{0,200}",
+    ),
+    "navigation": (
+        r"home(?: ?page)?|(?:main )?menu|(?:open|close|toggle) (?:the )?(?:menu|navigation|search|main menu)",
+        r"search(?: (?:this |the |our )?(?:site|website|archive|news|articles|terms here))?",
+        r"skip (?:to|navigation).{0,30}|(?:back|return|go) to (?:the )?(?:top|main menu|home ?page)|top",
+        r"(?:next|previous|prev|older|newer)(?: (?:article|story|page|post|posts|entries|slide))?",
+        r"(?:show|load|see|view|read) (?:more|all|less)(?: \S+){0,2}|browse all .{0,20}",
+        r"(?:all )?sections?|more|close|x|×|site ?map|site index|sitemap|contact(?: us)?|about(?: us)?|help(?: (?:center|centre|hub))?|faq",
+        r"rss(?: feeds?)?|careers|archives?|text size|font size|a\+? ?a-?|(?:filed under|tags|topics|categories)(?::? .{0,100}|:)",
+        r"customer service|who we are|send (?:us )?(?:a tip|feedback)|(?:desktop|mobile|full) (?:version|site)|previous articles",
+        r"contact us (?:by e-?mail|at .{1,40})|(?:visit|see) (?:us on|our) \w+(?: page)?",
+        # Media-player controls flattened into text.
+        r"play(?: video)?|pause|mute|unmute|full ?screen|this is a modal window\.?|(?:beginning|end) of dialog window\..{0,60}"
+        r"|captions (?:off|settings)|(?:current|remaining) time.{0,20}|duration.{0,20}|(?:loaded|progress): \d.{0,10}",
+        r"inicio|portada|buscar|men[uú]|cerrar|startseite|suche|schlie[ßs]en|accueil|rechercher|fermer|in[ií]cio|pesquisar|fechar|cerca|chiudi",
+    ),
+}
+
+# News agencies and photo libraries that sign pictures (case-sensitive on purpose: "AP", not "ap").
+AGENCIES = (
+    r"AP|AFP|Reuters|REUTERS|Getty(?: Images)?|EPA(?:-EFE)?|Shutterstock|iStock(?:photo)?|Alamy|PA(?: Images| Wire| Media)?"
+    r"|Bloomberg|AAP|ANSA|dpa|DPA|Xinhua|Sipa(?: USA)?|Corbis|Unsplash|Pexels|Wikimedia Commons|NurPhoto|SOPA Images"
+    r"|LightRocket|Anadolu(?: Agency)?|Europa Press|EFE|Keystone|TASS|Kyodo|Yonhap|The Associated Press|Associated Press"
+)
+
+# Words allowed in a line that is only a date / time / reading-time stamp.
+_MONTHS = (
+    r"jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|aug(?:ust|\.)?|sep(?:t|tember|\.)?"
+    r"|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre"
+    r"|octubre|noviembre|diciembre|januar|februar|m[äa]rz|juni|juli|oktober|dezember|janvier|f[ée]vrier|mars|avril|mai"
+    r"|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|janeiro|fevereiro|mar[cç]o|maio|junho|julho|setembro"
+    r"|outubro|dezembro|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
+)
+_DAYS = (
+    r"mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?"
+    r"|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
+)
+_STAMP_WORDS = (
+    rf"{_MONTHS}|{_DAYS}|[ap]\.?m\.?|[A-Z]{{2,4}}T|UTC|GMT|IST|ET|PT|ago|just now|today|yesterday|at|on|of|the|de|del|am|um|le|à|às|alle"
+    r"|h|hrs?|hours?|mins?|minutes?|secs?|seconds?|days?|weeks?|months?|years?|read|reading time|time|horas?|minutos?"
+    r"|published|updated|posted|last updated|last modified|first published|modified|created|publicado|actualizado"
+    r"|ver[öo]ffentlicht|aktualisiert|publi[ée]|mis [àa] jour|atualizado|pubblicato|aggiornato|\d+(?:st|nd|rd|th)"
+)
+# A whole line made of stamp words, numbers and separators (rules.py also requires a digit).
+STAMP_LINE = re.compile(rf"(?i:(?:(?:{_STAMP_WORDS})\b|\d[\d:/.\-]*|[\s,|•·/–—:()-])+)\Z")
+# A stamp needs a month with a year, a clock time, a numeric date or a stamp word: "Tuesday,
+# 1 March" or "2000 GMT" alone are more often the article's own schedule.
+_YEAR = r"\b(?:1[89]|20)\d\d\b"
+STAMP_ANCHOR = re.compile(
+    rf"(?i:\b(?:{_MONTHS})\b.*{_YEAR}|{_YEAR}.*\b(?:{_MONTHS})\b|\d:\d\d|\d[/.-]\d\d?[/.-]\d"
+    r"|\b(?:ago|read|published|updated|posted)\b)"
+)
+
+# Function words of a headline in running language (English first, then es/de/fr/pt/it):
+# "Israel May Have Caught the Worst ..." has them, a fixture "Bolton v Arsenal" or a name does not.
+HEADLINE_WORDS = re.compile(
+    r"(?i:\b(?:the|an?|to|of|in|on|for|with|at|from|is|are|was|were|has|have|had|be|been|will|can|could|may|might"
+    r"|after|over|about|into|how|why|what|who|when|says?|said|as|by|not|its|his|her|their|this|that"
+    r"|el|la|los|las|del|en|una?|por|para|con|es|der|die|das|und|ist|mit|f[üu]r|zu|im|les?|des|du|une|pour|avec|est"
+    r"|dans|sur|os|do|da|em|no|na|com|il|gli|di|per|che|nel|della)\b)"
+)
+
+# A personal name: capitalised tokens, particles allowed inside ("Ursula von der Leyen").
+_NAME = r"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|de|da|del|della|van|von|der|den|la|le|bin|al|el|y|dos|das))*"
+_NAMES = rf"{_NAME}(?: ?(?:,|&|and|y|und|et|e) {_NAME})*"
+
+# Line-shape rules anchored at the line start; the group name is the rule (see rules.py).
+SHAPE = re.compile(
+    "|".join(
+        (
+            # ">> Analysis: ...", "Read more: ...": a link to another article, whatever its shape.
+            r"(?P<teaser_marker>(?:>>+|»|›|→|▶|►)\s*\S.{0,180}"
+            r"|(?i:read (?:more|also|next|this)|related(?: (?:articles?|stories|coverage|content))?|see also|also read"
+            r"|more (?:on|about) this(?: story| topic)?|more|recommended|watch|you (?:may|might) also like|don'?t miss"
+            r"|leer (?:m[aá]s|tambi[eé]n)|lea tambi[eé]n|lesen sie (?:auch|mehr)|mehr zum thema|(?:[àa] )?lire (?:aussi|[ée]galement)"
+            r"|voir aussi|leia (?:tamb[eé]m|mais)|veja tamb[eé]m|leggi anche)\s*[:>»|]\s*\S.{0,180})\Z",
+            # "UPDATE: Iran, Russia prepare ...": a label then a headline (no final period).
+            r"(?P<teaser_label>(?i:update|analysis|opinion|listen|video|photos?|gallery|exclusive|breaking|live|explainer"
+            r"|editorial|podcast|interview|explained|in pictures|quiz|poll)\s*[:|]\s*[^\s.].{0,150}[^.,;:\s])\Z",
+            # "Sponsored: ...", "Advertisement | ...": a labelled advertisement.
+            r"(?P<ad_label>(?i:sponsored|advertisement|promoted|partner content|paid content|anzeige|publicidad|publicit[ée])"
+            r"\s*[:|]\s*\S.{0,150})\Z",
+            # "By Jane Doe", "By JANE DOE and John Smith, Reuters", "Written by ...", "Por ...".
+            rf"(?P<byline>(?i:by|written by|words by|story by|text by|reported by|por|von|par|texto de|text:|texto:)\s+"
+            rf"{_NAMES}(?:\s*[,|/•·–—-]\s*[^.!?]{{0,60}})?)\Z",
+            # "Reporting by ...; Editing by ..." (wire-service trailer).
+            rf"(?P<wire_trailer>(?i:(?:additional )?(?:reporting|writing|editing|research|compiled|translated|produced))"
+            rf" by {_NAMES}(?: in [A-Z][\w ]{{1,30}})?(?:\s*[;,]\s*(?i:(?:additional )?\w+(?: \w+)?) by {_NAMES}(?: in [A-Z][\w ]{{1,30}})?)*\.?)\Z",
+            # "Credit: Hussein Malla, AP", "Photo: Reuters", "REUTERS/Kevin Lamarque", "(AP Photo/Evan Vucci)".
+            r"(?P<credit_line>(?i:credits?|photo(?:graph)?s?|image|picture|pic|illustration|graphic|foto|fotos|bild|imagen"
+            r"|cr[ée]dit(?:o|os)?)(?:\s+(?i:by|credit|courtesy))?\s*[:|/]\s*[^.:]{1,80}"
+            rf"|\(?(?:{AGENCIES})(?:\s*(?:/|via|,|-)\s*[^.]{{1,60}})?\)?"
+            rf"|(?:©|\([cC]\))\s*[^\d\s.][^.]{{0,60}}"
+            rf"|\(?(?:AP )?(?i:photo) (?i:by|courtesy(?: of)?) [^.]{{1,80}}|\(?[A-Z][\w.'’ -]{{1,40}}\s*/\s*(?:{AGENCIES})(?:\s*(?:via|/)\s*[^.]{{1,40}})?\)?)\Z",
+            # "© 2019 CBS Interactive. All Rights Reserved.", "Copyright 2019 ...".
+            r"(?P<legal>(?:(?:©|\([cC]\)|(?i:copyright)\s*(?:©|\([cC]\))?)\s*(?:\d{4}|.{0,80}(?i:rights reserved))"
+            r"|(?i:(?:this|the) material(?: on this (?:web)?site)? may not be (?:published|reproduced))).{0,250})\Z",
+            # "We use cookies ...", "This website uses cookies ...", "By continuing to use this site ...".
+            r"(?P<cookie>(?i:(?:we|this (?:web)?site|our (?:web)?site|this (?:page|app)) (?:use|uses|are using) cookies\b"
+            r"|by (?:continuing to (?:use|browse)|using (?:this|our) (?:web)?site|clicking|browsing (?:this|our)).{0,120}"
+            r"(?:cookies?|privacy policy|terms of (?:use|service))\b"
+            r"|(?:utilizamos|usamos) cookies|este (?:sitio|site)(?: web)? (?:utiliza|usa) cookies|wir (?:verwenden|nutzen) cookies"
+            r"|diese (?:web)?seite (?:verwendet|nutzt) cookies|nous utilisons des cookies|ce site utilise des cookies"
+            r"|utilizziamo (?:i )?cookie|questo sito (?:utilizza|usa) (?:i )?cookie).{0,600})\Z",
+        )
+    )
+)
+
+# Caption with the picture credit glued to its end: "... July 26, 2017.Credit: Hussein Malla,AP".
+CREDIT_TAIL = re.compile(
+    r"(?:[.!?”\"]\s*\(?|\s\()"
+    r"(?:(?:Credits?|CREDITS?|Photo(?:graph)?|PHOTO|Image|Picture|Foto|Bild|Cr[ée]dit(?:o)?)(?:\.\.\.|\s*:)\s*[^:]{0,68}[^:.!?\s]"
+    rf"|(?:AP Photo|(?:[A-Z][\w.'’ -]{{1,40}}\s*/\s*)?(?:{AGENCIES}))(?:\s*(?:/|via)\s*[^.()]{{1,50}})?)\)?\Z"
+)
+
+# Items of a menu or breadcrumb joined on one line: "NFL Scores | Expert Picks | Odds", "Home > World".
+MENU_SEPARATOR = re.compile(r"\s*[|•·»›]\s*|\s+[>/]\s+")
+
+
+def _whole_line(phrases: dict[str, tuple[str, ...]]) -> re.Pattern[str]:
+    """One regex for every whole-line phrase; `lastgroup` names the kind of the first phrase.
+
+    Several phrases glued together ("SubscribeSign In", "Send in e-mailSend in e-mail",
+    "FacebookTwitterEmail") are still one widget, so phrases may repeat after the first.
+    """
+    alternatives = {kind: "|".join(sources) for kind, sources in phrases.items()}
+    first = "|".join(f"(?P<{kind}>{source})" for kind, source in alternatives.items())
+    any_phrase = "|".join(alternatives.values())
+    edge = r"[\W_]*"
+    return re.compile(rf"(?i:{edge}(?:{first})(?:{edge}(?:{any_phrase}))*{edge})\Z")
+
+
+WHOLE_LINE = _whole_line(WHOLE_LINE_PHRASES)

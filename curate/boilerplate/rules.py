@@ -1,0 +1,241 @@
+"""The boilerplate line classifier: lexicon and line-shape rules per line, then context rules.
+
+Why this order: a line that is a known widget phrase, a stamp or a credit is decided alone and
+cheaply; captions, duplicates, trailing headline lists and menus are only recognisable from the
+lines around them, so they are decided afterwards on the whole document. Body text must never be
+flagged: every rule is bounded by line length and sentence shape, and the context rules only
+act outside the article's body paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from curate.boilerplate import lexicon
+from curate.boilerplate.scripts import document_scripts, foreign_letters, is_foreign
+from curate.boilerplate.verdict import LineVerdict
+
+RULES_VERSION = 1
+
+_LEXICON = {kind: LineVerdict(kind, 0.95, f"lexicon_v1:{kind}") for kind in lexicon.WHOLE_LINE_PHRASES}
+_SHAPE = {
+    "teaser_marker": LineVerdict("teaser", 0.9, "shape_v1:teaser_marker"),
+    "teaser_label": LineVerdict("teaser", 0.8, "shape_v1:teaser_label"),
+    "ad_label": LineVerdict("advertising", 0.85, "shape_v1:ad_label"),
+    "byline": LineVerdict("byline", 0.85, "shape_v1:byline"),
+    "wire_trailer": LineVerdict("byline", 0.85, "shape_v1:wire_trailer"),
+    "credit_line": LineVerdict("credit", 0.9, "shape_v1:credit_line"),
+    "legal": LineVerdict("legal_footer", 0.9, "shape_v1:copyright"),
+    "cookie": LineVerdict("cookie_consent", 0.9, "shape_v1:cookie_banner"),
+}
+_OTHER_LANGUAGE = LineVerdict("other_language", 0.9, "shape_v1:script")
+_STAMP = LineVerdict("byline", 0.8, "shape_v1:timestamp")
+_BYLINE_SEGMENTS = LineVerdict("byline", 0.8, "shape_v1:byline_segments")
+_MENU_LINE = LineVerdict("navigation", 0.8, "shape_v1:menu_line")
+_GLUED = LineVerdict("duplicate_line", 0.85, "shape_v1:glued_repeat")
+_CREDIT_TAIL = LineVerdict("credit", 0.85, "shape_v1:credit_tail")
+_CAPTION_REPEAT = LineVerdict("caption", 0.9, "context_v1:caption_repeat")
+_DUPLICATE = LineVerdict("duplicate_line", 0.75, "context_v1:duplicate")
+_HEADLINE_LIST = LineVerdict("headline_list", 0.75, "context_v1:headline_list")
+_MENU_RUN = LineVerdict("navigation", 0.7, "context_v1:menu_run")
+
+_LEXICON_MAX = 120  # longest widget phrase worth trying, in characters
+_SHAPE_MAX = 800  # longest line a shape rule (cookie banner, copyright) can cover
+_TAIL_MAX = 300  # longest caption carrying a glued credit
+_TERMINAL = ".!?"
+_CLOSERS = "\"'”’»)]"
+_DIGIT = re.compile(r"\d")
+_QUOTE = re.compile(r"[\"“”]")
+_ITEM_EXCLUDED = re.compile(r"[\d()]| vs?\.? ")
+
+
+def classify_lines(lines: Sequence[str], language: str = "en") -> list[LineVerdict | None]:
+    """One verdict per input line (None = keep). `lines` are the normalized document's lines
+    (blank lines are "" and get None)."""
+    text = [line.strip() for line in lines]
+    scripts = document_scripts(language, text)
+    foreign = foreign_letters(scripts)
+    check_ascii = "latin" not in scripts
+    verdicts = [
+        _line_verdict(line, foreign, check_ascii) if line else None for line in text
+    ]
+    _caption_repeats(text, verdicts)
+    body = _body_bounds(text, verdicts)
+    if body is None:
+        return verdicts
+    _duplicates(text, verdicts, body)
+    _trailing_headlines(text, verdicts)
+    _menu_runs(text, verdicts, body)
+    return verdicts
+
+
+def _line_verdict(line: str, foreign: re.Pattern[str], check_ascii: bool) -> LineVerdict | None:
+    """Rules that need only the line itself, cheapest and most certain first."""
+    if (check_ascii or not line.isascii()) and is_foreign(line, foreign):
+        return _OTHER_LANGUAGE
+    size = len(line)
+    if size <= _LEXICON_MAX:
+        match = lexicon.WHOLE_LINE.match(line)
+        if match:
+            return _LEXICON[match.lastgroup]
+    if size > _SHAPE_MAX:
+        return None
+    match = lexicon.SHAPE.match(line)
+    if match:
+        return _SHAPE[match.lastgroup]
+    if size <= _LEXICON_MAX:
+        verdict = _short_line_shape(line)
+        if verdict:
+            return verdict
+    if size <= _TAIL_MAX and line.count(" ") < 45 and not _QUOTE.search(line):
+        if lexicon.CREDIT_TAIL.search(line, max(0, size - 110)):
+            return _CREDIT_TAIL
+    return None
+
+
+def _short_line_shape(line: str) -> LineVerdict | None:
+    """Stamps, byline/menu lines of joined segments, and phrases glued to themselves."""
+    if _is_stamp(line):
+        return _STAMP
+    half, odd = divmod(len(line), 2)
+    if not odd and half >= 4 and line[:half] == line[half:]:
+        return _GLUED
+    if line[-1] in _TERMINAL:
+        return None
+    segments = [s for s in lexicon.MENU_SEPARATOR.split(line) if s]
+    if len(segments) < 2:
+        return None
+    if any(_is_stamp(s) or lexicon.SHAPE.match(s) for s in segments) and all(s.count(" ") < 6 for s in segments):
+        return _BYLINE_SEGMENTS
+    if len(segments) >= 3 and all(s.count(" ") < 4 for s in segments):
+        return _MENU_LINE
+    return None
+
+
+def _is_stamp(line: str) -> bool:
+    """A date, time or reading-time stamp ("Published 10:32 AM", "Nov 18, 2019 • 2 min read")."""
+    return bool(
+        _DIGIT.search(line) and lexicon.STAMP_LINE.match(line) and lexicon.STAMP_ANCHOR.search(line)
+    )
+
+
+def _next_content(text: Sequence[str], i: int) -> int | None:
+    """Index of the next non-blank line after `i`, skipping at most one blank line."""
+    for j in (i + 1, i + 2):
+        if j < len(text) and text[j]:
+            return j
+    return None
+
+
+def _caption_repeats(text: Sequence[str], verdicts: list[LineVerdict | None]) -> None:
+    """A caption printed twice: the same line again right below, alone or with its credit glued on."""
+    for i, line in enumerate(text):
+        if not line or verdicts[i] or line.count(" ") < 3 or line.count(" ") > 40:
+            continue
+        j = _next_content(text, i)
+        if j is None or not text[j].startswith(line):
+            continue
+        if len(text[j]) == len(line):
+            verdicts[i] = verdicts[j] = _CAPTION_REPEAT
+        elif verdicts[j] is not None and verdicts[j].kind == "credit":
+            verdicts[i] = _CAPTION_REPEAT
+
+
+def _body_bounds(text: Sequence[str], verdicts: Sequence[LineVerdict | None]) -> tuple[int, int] | None:
+    """First and last index of the lines shaped like article paragraphs (None when there are none)."""
+    body = [i for i, line in enumerate(text) if line and _is_body(line, verdicts[i])]
+    return (body[0], body[-1]) if body else None
+
+
+def _duplicates(text: Sequence[str], verdicts: list[LineVerdict | None], body: tuple[int, int]) -> None:
+    """A sentence-length line outside the body printed again after its first occurrence
+    (a repeated teaser or headline). Inside the body repeats are left alone: articles repeat
+    list items, recipe lines and interview questions on purpose."""
+    seen: set[str] = set()
+    for i, line in enumerate(text):
+        if verdicts[i] or line.count(" ") < 5 or len(line) < 30:
+            continue
+        if line in seen and not body[0] <= i <= body[1]:
+            verdicts[i] = _DUPLICATE
+        else:
+            seen.add(line)
+
+
+def _words(line: str) -> int:
+    return line.count(" ") + 1
+
+
+def _is_headline(line: str) -> bool:
+    """Shaped like another article's title: 4-20 words, capitalised, no closing punctuation."""
+    return 4 <= _words(line) <= 20 and line.rstrip(_CLOSERS)[-1:] not in ".!,;:" and line[0].isupper()
+
+
+def _is_short_sentence(line: str) -> bool:
+    """Shaped like an image caption or a teaser's summary: one short sentence."""
+    return _words(line) <= 30 and line[-1] in ".!?" and line[0].isupper()
+
+
+def _trailing_headlines(text: Sequence[str], verdicts: list[LineVerdict | None]) -> None:
+    """Other articles' headlines (with their image captions) after the last body paragraph.
+
+    Walking up from the end, headlines may alternate with single short sentences (captions,
+    summaries); two sentences in a row are body text and end the list. The list must start
+    at a headline and hold at least three; at least half of its headlines must read like
+    sentences (distinct lines with function words, no parentheses), so an article's own
+    closing list of fixtures, names, awards or results survives.
+    """
+    start, headlines, after_sentence = len(text), 0, False
+    worded: set[str] = set()
+    for i in range(len(text) - 1, -1, -1):
+        line = text[i]
+        if not line or verdicts[i]:
+            continue
+        if _is_headline(line):
+            headlines, after_sentence = headlines + 1, False
+            if "(" not in line and lexicon.HEADLINE_WORDS.search(line):
+                worded.add(line)
+        elif _words(line) <= 3 and line[-1] not in _TERMINAL:
+            after_sentence = False
+        elif _is_short_sentence(line) and not after_sentence:
+            after_sentence = True
+        else:
+            break
+        start = i
+    if len(worded) < 3 or 2 * len(worded) < headlines:
+        return
+    while not (text[start] and verdicts[start] is None and _is_headline(text[start])):
+        start += 1
+    for i in range(start, len(text)):
+        if text[i] and verdicts[i] is None:
+            verdicts[i] = _HEADLINE_LIST
+
+
+def _is_body(line: str, verdict: LineVerdict | None) -> bool:
+    """A kept line shaped like an article paragraph."""
+    return verdict is None and _words(line) >= 10 and line.rstrip(_CLOSERS)[-1:] in _TERMINAL
+
+
+def _is_menu_item(line: str) -> bool:
+    """A menu entry: one to three words; no digits, parentheses or "v", which mark an article's
+    own tables and fixtures ("16th PREM", "WINNERS (six times)", "Wolves v Millwall")."""
+    return len(line) <= 30 and _words(line) <= 3 and line[-1] not in ".!?:,;" and not _ITEM_EXCLUDED.search(line)
+
+
+def _menu_runs(
+    text: Sequence[str], verdicts: list[LineVerdict | None], body: tuple[int, int], min_items: int = 4
+) -> None:
+    """Menus: runs of at least `min_items` short item lines before the first or after the last
+    body paragraph (blank and already flagged lines do not break a run)."""
+    for lo, hi in ((0, body[0]), (body[1] + 1, len(text))):
+        run: list[int] = []
+        for i in range(lo, hi + 1):
+            if i < hi and (not text[i] or verdicts[i]):
+                continue
+            if i < hi and _is_menu_item(text[i]):
+                run.append(i)
+                continue
+            if len(run) >= min_items:
+                for k in run:
+                    verdicts[k] = _MENU_RUN
+            run = []

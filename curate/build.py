@@ -1,0 +1,121 @@
+"""`curate build`: inputs in, one new immutable version out.
+
+Every document read is accounted for: kept (a row in `data/`), dropped by a policy rule or
+rejected by an error (a row in `rejects/`), and the manifest proves read = kept + dropped +
+rejected.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from curate import __version__
+from curate.config import Config
+from curate.document import RawDoc
+from curate.executor import BatchResult, run_local
+from curate.pipeline.document import PipelineContext
+from curate.readers import InputFile, discover, read_input
+from curate.schema import load_schema
+from curate.store import Store
+from curate.store.manifest import file_sha256, write_manifest
+from curate.store.writer import ShardWriter
+
+SPLITS = ("train", "validation", "test")
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    path: Path
+    manifest: dict[str, Any]
+
+
+def _input_entries(inputs: list[InputFile]) -> list[dict[str, Any]]:
+    entries = []
+    for item in inputs:
+        files = sorted(p for p in item.path.rglob("*") if p.is_file()) if item.path.is_dir() else [item.path]
+        digest = hashlib.sha256()
+        size = 0
+        for path in files:
+            digest.update(file_sha256(path).encode())
+            size += path.stat().st_size
+        entries.append({"uri": item.uri, "reader": item.reader, "bytes": size, "sha256": digest.hexdigest()})
+    return entries
+
+
+def _documents(inputs: list[InputFile], config: Config) -> Iterator[RawDoc]:
+    for item in inputs:
+        yield from read_input(item, config.readers)
+
+
+def build(inputs: list[Path], name: str, config: Config, *, store: Store, version: str | None = None,
+          on_batch: Callable[[BatchResult], None] | None = None) -> BuildResult:
+    """Build a new version of `name` from `inputs` and move it into the store whole."""
+    files, skipped = discover(inputs)
+    parent = store.latest(name)
+    version = version or store.next_version(name)
+    staging = store.stage(name, version)
+    ctx = PipelineContext.create(config)
+    article, reject = load_schema("article"), load_schema("reject")
+    (staging / "data").mkdir()
+    (staging / "rejects").mkdir()
+    max_rows = config.executor.shard_max_rows
+    writers = {split: ShardWriter(staging / "data", split, article.arrow(), max_rows) for split in SPLITS}
+    rejects = ShardWriter(staging / "rejects", "rejects", reject.arrow(), max_rows)
+    reasons: Counter[str] = Counter()
+    by_split: Counter[str] = Counter()
+    by_status: Counter[str] = Counter()
+    documents = _documents(files, config)
+    for result in run_local(documents, ctx, config.executor.workers, config.executor.batch_size):
+        splits = result.kept.column("split").to_pylist()
+        by_split.update(splits)
+        for split in SPLITS:
+            mask = [s == split for s in splits]
+            if any(mask):
+                writers[split].write(result.kept.filter(mask))
+        rejects.write(result.rejects)
+        by_status.update(result.rejects.column("status").to_pylist())
+        reasons.update(result.reasons)
+        if on_batch is not None:
+            on_batch(result)
+    shards = []
+    for split in SPLITS:
+        for shard in writers[split].close():
+            shards.append({"split": split, **shard, "path": f"data/{shard['path']}"})
+    reject_files = [{**s, "path": f"rejects/{s['path']}"} for s in rejects.close()]
+    kept = sum(by_split.values())
+    inputs_listed = _input_entries(files)
+    manifest: dict[str, Any] = {
+        "name": name,
+        "version": version,
+        "parent": parent,
+        "created": datetime.now(UTC).isoformat(timespec="seconds"),
+        "pipeline_version": __version__,
+        "stages": list(ctx.stages),
+        "schema": {"name": article.name, "fingerprint": article.fingerprint},
+        "reject_schema": {"name": reject.name, "fingerprint": reject.fingerprint},
+        "config_hash": ctx.config_hash,
+        "config": config.model_dump(mode="json"),
+        "inputs_hash": hashlib.sha256(json.dumps(inputs_listed, sort_keys=True).encode()).hexdigest(),
+        "inputs": inputs_listed,
+        "skipped_inputs": skipped,
+        "shards": shards,
+        "rejects": reject_files,
+        "accounting": {
+            "read": kept + by_status["dropped"] + by_status["rejected"],
+            "kept": kept,
+            "dropped": by_status["dropped"],
+            "rejected": by_status["rejected"],
+            "by_split": {split: by_split[split] for split in SPLITS},
+            "by_reason": dict(sorted(reasons.items())),
+        },
+        "validation": None,
+    }
+    write_manifest(staging, manifest)
+    return BuildResult(store.commit(staging, name, version), manifest)

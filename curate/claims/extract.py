@@ -1,0 +1,73 @@
+"""Rule-based claims extractor: who said, reported, believes or found what, with offsets.
+
+No model: regex sentence splitting, quotation pairing and cue lexicons (`cues.py`).
+Quotations are attributed first (`quoted.py`); the remaining cues outside quotations give
+reported speech and "according to" claims (`reported.py`); each claim then gets a status
+(`status.py`).
+
+Choices the schema leaves open:
+
+- A sentence that only says a report was not confirmed or was denied ("Officials in
+  Washington have not confirmed the report.") is not a claim of its own: its object is a
+  noun ("the report"), not a proposition. It sets the status of the claims of the
+  sentence before it instead.
+- Nested attributions are all kept: in "An official told Haaretz that ... Putin told him
+  that he doesn't want ...", the official's content runs to the sentence end and Putin's
+  inner claim is a claim of its own, so a reader can follow either.
+- A content keeps its leading "that" and a quotation's content is the text inside the
+  marks, without the comma that hands over to the attribution.
+"""
+
+from __future__ import annotations
+
+from curate.claims.claim import Claim
+from curate.claims.draft import Draft, Span
+from curate.claims.quoted import quote_claims
+from curate.claims.quotes import find_quotes
+from curate.claims.reported import reported_claims
+from curate.claims.sentences import paragraphs, sentences
+from curate.claims.status import status
+
+EXTRACTOR_VERSION = 1
+
+
+def split_sentences(text: str) -> list[Span]:
+    """Every sentence span of the text, paragraph by paragraph."""
+    out: list[Span] = []
+    for lo, hi in paragraphs(text):
+        out.extend(sentences(text, lo, hi))
+    return out
+
+
+def _claim(text: str, draft: Draft, claim_status: str) -> Claim:
+    parts = draft.parts
+    source = draft.source
+    return Claim(
+        content=" ".join(text[s:e] for s, e in parts),
+        content_start=parts[0][0],
+        content_end=parts[-1][1],
+        content_parts=parts,
+        source=text[source[0] : source[1]] if source else None,
+        source_start=source[0] if source else None,
+        source_end=source[1] if source else None,
+        cue=text[draft.cue[0] : draft.cue[1]],
+        cue_start=draft.cue[0],
+        cue_end=draft.cue[1],
+        kind=draft.kind,
+        status=claim_status,
+    )
+
+
+def extract_claims(text: str) -> list[Claim]:
+    """All claims of `text`, ordered by content start."""
+    paras = paragraphs(text)
+    sents = [span for lo, hi in paras for span in sentences(text, lo, hi)]
+    if not sents:
+        return []
+    quotes = find_quotes(text, paras)
+    quoted = quote_claims(text, sents, quotes)
+    blocked = [(q.start, q.end) for q in quotes]
+    blocked += [d.cue for d in quoted] + [d.source for d in quoted if d.source is not None]
+    drafts = quoted + reported_claims(text, sents, blocked, quoted)
+    drafts.sort(key=lambda d: (d.parts[0][0], d.cue[0]))
+    return [_claim(text, d, status(text, sents, d)) for d in drafts]

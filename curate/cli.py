@@ -1,0 +1,167 @@
+"""The `curate` command line: one subcommand per job, each a thin shell over the Python API."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import Progress, ProgressColumn, SpinnerColumn, Task, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from curate.config import FieldMap, load_config
+from curate.errors import CurateError
+from curate.schema import load_schema
+from curate.store import Store, default_store, read_manifest
+
+app = typer.Typer(help="Curate scraped news articles into a versioned, validated dataset.",
+                  no_args_is_help=True, add_completion=False)
+console = Console()
+err = Console(stderr=True)
+
+StoreOption = Annotated[Path | None, typer.Option("--store", help="Store root (default: $CURATE_STORE or data/curated).")]
+
+
+def _store(path: Path | None) -> Store:
+    return Store(path or default_store())
+
+
+def _fail(exc: CurateError) -> typer.Exit:
+    err.print(f"[red]error:[/red] {exc}")
+    return typer.Exit(code=2)
+
+
+class _RateColumn(ProgressColumn):
+    def render(self, task: Task) -> Text:
+        speed = task.completed / task.elapsed if task.elapsed else 0.0
+        return Text(f"{speed:,.0f} docs/s")
+
+
+def _field_overrides(fields: list[str]) -> dict[str, list[str]]:
+    mapping: dict[str, list[str]] = {}
+    for item in fields:
+        key, sep, column = item.partition("=")
+        if not sep or key not in FieldMap.model_fields or not column:
+            raise typer.BadParameter(f"--field {item!r}: expected ROLE=COLUMN with ROLE one of "
+                                     f"{', '.join(FieldMap.model_fields)}")
+        mapping.setdefault(key, []).append(column)
+    return mapping
+
+
+@app.command()
+def build(
+    inputs: Annotated[list[Path], typer.Argument(help="Input files or folders (read recursively).")],
+    name: Annotated[str, typer.Option("--name", help="Dataset name.")],
+    version: Annotated[str | None, typer.Option("--version", help="Version to create (default: next minor).")] = None,
+    store: StoreOption = None,
+    config: Annotated[Path | None, typer.Option("--config", help="TOML config file.")] = None,
+    source: Annotated[str | None, typer.Option("--source", help="Publisher name for documents nothing else names.")] = None,
+    field: Annotated[list[str], typer.Option("--field", help="Record field mapping ROLE=COLUMN, e.g. text=body.")] = [],  # noqa: B006
+    workers: Annotated[int | None, typer.Option("--workers", help="Worker processes (default: one per core).")] = None,
+) -> None:
+    """Build a new version of NAME from INPUTS."""
+    from curate.build import build as run_build
+
+    overrides: dict[str, Any] = {}
+    if source:
+        overrides["sources"] = {"default": source}
+    if field:
+        overrides["readers"] = {"fields": _field_overrides(field)}
+    if workers is not None:
+        overrides["executor"] = {"workers": workers}
+    try:
+        cfg = load_config(config, overrides)
+        with Progress(SpinnerColumn(), TextColumn("[bold]building[/bold] {task.completed:,} docs"),
+                      _RateColumn(), TimeElapsedColumn(), console=err, transient=True) as progress:
+            task = progress.add_task("build", total=None)
+            started = time.perf_counter()
+            result = run_build(inputs, name, cfg, store=_store(store), version=version,
+                               on_batch=lambda batch: progress.advance(task, batch.documents))
+            elapsed = time.perf_counter() - started
+    except CurateError as exc:
+        raise _fail(exc) from exc
+    acc = result.manifest["accounting"]
+    console.print(f"[green]built[/green] {name} {result.manifest['version']} -> {result.path}")
+    console.print(f"read {acc['read']} = kept {acc['kept']} + dropped {acc['dropped']} + rejected {acc['rejected']}"
+                  f"  ({acc['read'] / max(elapsed, 1e-9):,.0f} docs/s)")
+    _print_reasons(acc["by_reason"])
+    for skipped in result.manifest["skipped_inputs"]:
+        console.print(f"[yellow]skipped[/yellow] {skipped}")
+
+
+def _print_reasons(reasons: dict[str, int]) -> None:
+    if not reasons:
+        return
+    table = Table("reason", "documents", title="not kept, by reason")
+    for reason, count in reasons.items():
+        table.add_row(reason, str(count))
+    console.print(table)
+
+
+@app.command()
+def versions(name: Annotated[str, typer.Argument(help="Dataset name.")], store: StoreOption = None) -> None:
+    """List the versions of NAME."""
+    where = _store(store)
+    try:
+        found = where.versions(name)
+    except CurateError as exc:
+        raise _fail(exc) from exc
+    if not found:
+        raise _fail(CurateError(f"dataset {name!r} has no versions in {where.root}"))
+    table = Table("version", "parent", "created", "kept", "dropped", "rejected")
+    for version in found:
+        manifest = read_manifest(where.version_dir(name, version))
+        acc = manifest["accounting"]
+        table.add_row(version, manifest.get("parent") or "-", manifest["created"],
+                      str(acc["kept"]), str(acc["dropped"]), str(acc["rejected"]))
+    console.print(table)
+
+
+@app.command()
+def show(
+    name: Annotated[str, typer.Argument(help="Dataset name.")],
+    version: Annotated[str, typer.Argument(help="Version.")],
+    store: StoreOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the manifest as JSON.")] = False,
+) -> None:
+    """Summarize version V of NAME: accounting, shards, rejects by reason."""
+    try:
+        manifest = read_manifest(_store(store).require(name, version))
+    except CurateError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        console.print_json(json.dumps(manifest))
+        return
+    acc = manifest["accounting"]
+    console.print(f"[bold]{name} {version}[/bold] (parent {manifest.get('parent') or '-'}, created "
+                  f"{manifest['created']}, schema {manifest['schema']['name']}, config {manifest['config_hash']})")
+    console.print(f"read {acc['read']} = kept {acc['kept']} + dropped {acc['dropped']} + rejected {acc['rejected']}")
+    shards = Table("shard", "split", "rows", "bytes")
+    for shard in manifest["shards"] + manifest["rejects"]:
+        shards.add_row(shard["path"], shard.get("split", "rejects"), str(shard["rows"]), f"{shard['bytes']:,}")
+    console.print(shards)
+    _print_reasons(acc["by_reason"])
+
+
+@app.command()
+def schema(
+    fmt: Annotated[str, typer.Option("--format", help="arrow | features | jsonschema | fields")] = "jsonschema",
+    name: Annotated[str, typer.Option("--name", help="Schema id: article or reject.")] = "article",
+) -> None:
+    """Print the dataset schema, derived from schemas/<name>_v1.json."""
+    spec = load_schema(name)
+    if fmt == "arrow":
+        typer.echo(spec.arrow().to_string(show_field_metadata=False, show_schema_metadata=False))
+    elif fmt == "features":
+        typer.echo(json.dumps(spec.features().to_dict(), indent=2))
+    elif fmt == "jsonschema":
+        typer.echo(json.dumps(spec.json_schema(), indent=2, ensure_ascii=False))
+    elif fmt == "fields":
+        for path, type_name, description in spec.field_table():
+            typer.echo(f"{path}\t{type_name}\t{description}")
+    else:
+        raise typer.BadParameter(f"--format {fmt!r}: expected arrow, features, jsonschema or fields")

@@ -1,0 +1,136 @@
+"""The build configuration: one validated pydantic model, loaded from TOML or defaults.
+
+Everything that can change a row lives here, and its hash (`Config.content_hash`) is recorded in
+every row and manifest. How the build runs (worker count, batch size) lives in `ExecutorConfig`
+and is left out of the hash: the same inputs and config give the same shards on any machine.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from curate.errors import ConfigError
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class FieldMap(_Section):
+    """Which record field holds what, for JSONL/JSON/CSV/Parquet/Hugging Face inputs.
+
+    Each entry lists candidate names, tried in order; the first present and non-empty wins.
+    """
+
+    text: list[str] = Field(["text", "content", "body", "article", "maintext"],
+                            description="Fields holding already-extracted article text.")
+    html: list[str] = Field(["html", "raw_html", "page"], description="Fields holding a page's HTML.")
+    title: list[str] = Field(["title", "headline"], description="Headline fields.")
+    subtitle: list[str] = Field(["subtitle", "dek", "description", "standfirst"],
+                                description="Dek / standfirst fields.")
+    url: list[str] = Field(["url", "link", "canonical_url"], description="Article URL fields.")
+    source: list[str] = Field(["source", "publisher", "site_name", "sitename"],
+                              description="Publisher name fields.")
+    published: list[str] = Field(["published", "date", "published_at", "publish_date", "pubdate"],
+                                 description="Publication date fields.")
+    authors: list[str] = Field(["authors", "author", "byline"],
+                               description="Author fields (a list, or names separated by ';' or ' and ').")
+
+
+class ReadersConfig(_Section):
+    fields: FieldMap = Field(default_factory=FieldMap, description="Record field mapping.")
+    csv_delimiter: str = Field(",", description="Delimiter of CSV inputs.")
+    max_document_bytes: int = Field(8 * 2**20, description="Larger documents are rejected (read_too_large).")
+
+
+class SourcesConfig(_Section):
+    """Where publisher names come from when the document itself does not say."""
+
+    default: str | None = Field(None, description="Publisher for documents nothing else names (--source).")
+    override: bool = Field(False, description="Use `default` even when the document names its publisher.")
+    folders: dict[str, str] = Field(default_factory=dict,
+                                    description="Folder (relative to the input root) -> publisher name.")
+    domains: dict[str, str] = Field(default_factory=dict, description="URL domain -> publisher name.")
+
+
+class LanguageConfig(_Section):
+    min_score: float = Field(0.5, ge=0, le=1, description="Below this identifier confidence, language is `und`.")
+
+
+class PolicyConfig(_Section):
+    """Keep/drop rules; every drop records its reason code (`policy_<rule>`)."""
+
+    min_words: int = Field(50, ge=0, description="Drop texts with fewer words (policy_too_short).")
+    max_words: int = Field(100_000, ge=1, description="Drop texts with more words (policy_too_long).")
+    max_boilerplate_ratio: float = Field(0.95, ge=0, le=1,
+                                         description="Drop documents that were mostly boilerplate (policy_boilerplate_ratio_high).")
+    languages: list[str] = Field(default_factory=list,
+                                 description="Allowed languages (ISO 639-1); empty allows all (policy_language_not_allowed).")
+    min_alpha_word_ratio: float = Field(0.5, ge=0, le=1,
+                                        description="Drop texts with fewer words containing letters (policy_not_prose).")
+
+
+class SplitsConfig(_Section):
+    """Hash-based split ratios; `salt` is part of the hash, so changing it reshuffles everything."""
+
+    train: float = Field(0.9, ge=0, le=1)
+    validation: float = Field(0.05, ge=0, le=1)
+    test: float = Field(0.05, ge=0, le=1)
+    salt: str = Field("curate-split-v1", description="Hash salt of the assignment.")
+
+    @model_validator(mode="after")
+    def _sum_to_one(self) -> SplitsConfig:
+        total = self.train + self.validation + self.test
+        if abs(total - 1.0) > 1e-9:
+            raise ValueError(f"split ratios must add up to 1, got {total}")
+        return self
+
+
+class ExecutorConfig(_Section):
+    """How the build runs; not part of the config hash (it never changes a row)."""
+
+    workers: int = Field(0, ge=0, description="Worker processes; 0 means one per core.")
+    batch_size: int = Field(64, ge=1, description="Documents per task sent to a worker.")
+    shard_max_rows: int = Field(100_000, ge=1, description="Rows per Parquet shard at most.")
+
+
+class Config(_Section):
+    readers: ReadersConfig = Field(default_factory=ReadersConfig)
+    sources: SourcesConfig = Field(default_factory=SourcesConfig)
+    language: LanguageConfig = Field(default_factory=LanguageConfig)
+    policy: PolicyConfig = Field(default_factory=PolicyConfig)
+    splits: SplitsConfig = Field(default_factory=SplitsConfig)
+    executor: ExecutorConfig = Field(default_factory=ExecutorConfig)
+
+    def content_hash(self) -> str:
+        """sha256 (first 16 hex) of everything that can change a row."""
+        data = self.model_dump(mode="json", exclude={"executor"})
+        canonical = json.dumps(data, sort_keys=True, separators=(",", ":"))
+        return hashlib.sha256(canonical.encode()).hexdigest()[:16]
+
+
+def load_config(path: Path | None = None, overrides: dict[str, Any] | None = None) -> Config:
+    """Defaults, then the TOML file, then `overrides` (nested dicts, e.g. from CLI options)."""
+    data: dict[str, Any] = {}
+    if path is not None:
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError as exc:
+            raise ConfigError(f"config file {path} does not exist") from exc
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"config file {path} is not valid TOML: {exc}") from exc
+    for section, values in (overrides or {}).items():
+        data.setdefault(section, {}).update(values)
+    try:
+        return Config.model_validate(data)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()
+        )
+        raise ConfigError(f"invalid config{f' in {path}' if path else ''}: {problems}") from exc

@@ -1,0 +1,33 @@
+"""The keep/drop policy: the one step that decides, from the signals the stages wrote.
+
+Rules are checked in a fixed order and the first that fails names the drop reason
+(`policy_<rule>`), so a dropped document always has exactly one reason.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from curate.config import PolicyConfig
+
+NAME = "policy"
+VERSION = 1
+
+
+def drop_reason(row: dict[str, Any], policy: PolicyConfig) -> tuple[str, str] | None:
+    """(reason code, message) when the row must be dropped, else None."""
+    quality = row["quality"]
+    words = quality["n_words"]
+    if words < policy.min_words:
+        return "policy_too_short", f"{words} words < min_words {policy.min_words}"
+    if words > policy.max_words:
+        return "policy_too_long", f"{words} words > max_words {policy.max_words}"
+    if row["boilerplate_ratio"] > policy.max_boilerplate_ratio:
+        return ("policy_boilerplate_ratio_high",
+                f"boilerplate ratio {row['boilerplate_ratio']:.2f} > {policy.max_boilerplate_ratio}")
+    if policy.languages and row["language"] not in policy.languages:
+        return "policy_language_not_allowed", f"language {row['language']} not in {policy.languages}"
+    if quality["alpha_word_ratio"] < policy.min_alpha_word_ratio:
+        return ("policy_not_prose",
+                f"alpha word ratio {quality['alpha_word_ratio']:.2f} < {policy.min_alpha_word_ratio}")
+    return None

@@ -1,0 +1,93 @@
+"""Readers: turn input paths into `RawDoc`s, each with the input it came from.
+
+`discover` expands files and folders (recursively, in sorted order, so a build is
+deterministic) into `InputFile`s; `read_input` dispatches each to its reader by suffix. A folder
+that is a saved Hugging Face dataset is one input. Files of no supported kind are listed as
+skipped, never silently dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from curate.config import ReadersConfig
+from curate.document import RawDoc
+from curate.errors import InputError
+from curate.readers.hf import is_saved_dataset, read_hf
+from curate.readers.html import read_html
+from curate.readers.records import read_csv, read_json, read_jsonl, read_parquet
+from curate.readers.text import read_text
+from curate.readers.warc import read_warc
+
+__all__ = ["InputFile", "discover", "read_input"]
+
+Reader = Callable[[Path, str, ReadersConfig], Iterator[RawDoc]]
+
+_READERS: dict[str, Reader] = {
+    ".txt": lambda path, uri, _cfg: read_text(path, uri),
+    ".html": lambda path, uri, _cfg: read_html(path, uri),
+    ".htm": lambda path, uri, _cfg: read_html(path, uri),
+    ".jsonl": read_jsonl,
+    ".jsonl.gz": read_jsonl,
+    ".json": read_json,
+    ".csv": read_csv,
+    ".parquet": read_parquet,
+    ".warc": lambda path, uri, _cfg: read_warc(path, uri),
+    ".warc.gz": lambda path, uri, _cfg: read_warc(path, uri),
+}
+# Never articles: a corpus folder's own documentation and config.
+_IGNORED_NAMES = {"README.md", "readme.md", "LICENSE", ".gitignore", ".gitattributes"}
+
+
+@dataclass(frozen=True, slots=True)
+class InputFile:
+    """One input: `uri` is its path relative to the input root it was found under."""
+
+    path: Path
+    uri: str
+    reader: str  # a suffix from _READERS, or "hf"
+
+
+def _suffix(path: Path) -> str | None:
+    name = path.name.lower()
+    for suffix in sorted(_READERS, key=len, reverse=True):
+        if name.endswith(suffix):
+            return suffix
+    return None
+
+
+def discover(paths: list[Path]) -> tuple[list[InputFile], list[str]]:
+    """(inputs in deterministic order, skipped files with the reason)."""
+    inputs: list[InputFile] = []
+    skipped: list[str] = []
+    for given in paths:
+        if not given.exists():
+            raise InputError(f"input {given} does not exist")
+        root = given if given.is_dir() else given.parent
+        stack = [given]
+        found: list[InputFile] = []
+        while stack:
+            path = stack.pop()
+            uri = path.name if path == root else path.relative_to(root).as_posix()
+            if path.is_dir():
+                if is_saved_dataset(path):
+                    found.append(InputFile(path, uri, "hf"))
+                else:
+                    stack.extend(p for p in path.iterdir() if not p.name.startswith("."))
+            elif path.name in _IGNORED_NAMES:
+                skipped.append(f"{uri}: documentation, not an article")
+            elif (suffix := _suffix(path)) is not None:
+                found.append(InputFile(path, uri, suffix))
+            else:
+                skipped.append(f"{uri}: unsupported file type (supported: {', '.join(sorted(_READERS))})")
+        inputs.extend(sorted(found, key=lambda f: f.uri))
+    return inputs, sorted(skipped)
+
+
+def read_input(item: InputFile, config: ReadersConfig) -> Iterator[RawDoc]:
+    """Every document of one input, errors included as error documents."""
+    if item.reader == "hf":
+        return read_hf(item.path, item.uri, config)
+    return _READERS[item.reader](item.path, item.uri, config)

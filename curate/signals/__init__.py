@@ -1,0 +1,1 @@
+"""Document signals: language, quality measures, identity (id, content hash, split)."""

@@ -1,0 +1,84 @@
+"""Gopher- and C4-style quality signals of a clean text, computed in one cheap pass.
+
+Signals only measure; `curate.policy` decides. Thresholds quoted in the schema's descriptions
+are the Gopher paper's (Rae et al. 2021) and C4's (Raffel et al. 2020).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+NAME = "quality"
+VERSION = 1
+
+_WORD = re.compile(r"\S+")
+_SENTENCE_END = re.compile(r"[.!?…](?:[\"'”’)\]]*)(?=\s|$)")
+_TERMINAL = re.compile(r"[.!?…\"'”’)]$")
+_BULLET = re.compile(r"^\s*(?:[-*•‣▪●◦–]|\d+[.)])\s")
+_LETTER = re.compile(r"[^\W\d_]")
+# The Gopher "stop words" plus the most frequent English function words.
+STOPWORDS = {
+    "en": frozenset("the be to of and that have with a in is it for on as was are by this at from "
+                    "or an but not they he she we you his her their its has had were said will "
+                    "would there which who been also".split()),
+}
+
+
+def _ngram_signals(words: list[str]) -> tuple[float, float]:
+    """(top 2-gram char share, duplicated 5-gram char share), Gopher's repetition measures."""
+    total = sum(map(len, words))
+    if total == 0 or len(words) < 5:
+        return 0.0, 0.0
+    lowered = [w.lower() for w in words]
+    (top, count), = Counter(zip(lowered, lowered[1:])).most_common(1)
+    top_share = count * (len(top[0]) + len(top[1])) / total if count > 1 else 0.0
+    grams = list(zip(lowered, lowered[1:], lowered[2:], lowered[3:], lowered[4:]))
+    counts = Counter(grams)
+    if len(counts) == len(grams):
+        return min(1.0, top_share), 0.0
+    covered = bytearray(len(words))
+    for i, gram in enumerate(grams):
+        if counts[gram] > 1:
+            covered[i:i + 5] = b"\x01\x01\x01\x01\x01"
+    dup_share = sum(len(w) for w, c in zip(words, covered) if c) / total
+    return min(1.0, top_share), dup_share
+
+
+def quality_signals(text: str, language: str) -> dict[str, Any]:
+    """The schema's `quality` struct for `text`."""
+    words = _WORD.findall(text)
+    n_words = len(words)
+    paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    lines = [line for line in text.split("\n") if line.strip()]
+    n_letters = sum(map(str.isalpha, text))
+    stops = STOPWORDS.get(language)
+    seen_paragraphs: set[str] = set()
+    dup_chars = 0
+    for p in paragraphs:
+        if p in seen_paragraphs:
+            dup_chars += len(p)
+        seen_paragraphs.add(p)
+    top_2gram, dup_5gram = _ngram_signals(words)
+    per_word = max(n_words, 1)
+    per_line = max(len(lines), 1)
+    return {
+        "n_chars": len(text),
+        "n_words": n_words,
+        "n_paragraphs": len(paragraphs),
+        "n_sentences": len(_SENTENCE_END.findall(text)),
+        "mean_word_length": sum(len(w) for w in words) / per_word,
+        "alpha_word_ratio": sum(1 for w in words if _LETTER.search(w)) / per_word,
+        "stopword_ratio": (sum(1 for w in words if w.lower() in stops) / per_word) if stops else 0.0,
+        "symbol_ratio": (text.count("#") + text.count("...") + text.count("…")) / per_word,
+        "bullet_line_ratio": sum(1 for line in lines if _BULLET.match(line)) / per_line,
+        "ellipsis_line_ratio": sum(1 for line in lines if line.rstrip().endswith(("...", "…"))) / per_line,
+        "terminal_punct_ratio": sum(1 for p in paragraphs if _TERMINAL.search(p.rstrip())) / max(len(paragraphs), 1),
+        "uppercase_ratio": sum(map(str.isupper, text)) / max(n_letters, 1),
+        "duplicate_paragraph_ratio": dup_chars / max(len(text), 1),
+        "top_2gram_ratio": top_2gram,
+        "duplicate_5gram_ratio": dup_5gram,
+        "has_curly_bracket": "{" in text,
+        "has_lorem_ipsum": "lorem ipsum" in text.lower(),
+    }

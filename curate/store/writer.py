@@ -1,0 +1,84 @@
+"""Write rows into zstd Parquet shards named like the Hugging Face Hub's.
+
+Rows are buffered into fixed-size row groups, so the bytes of a shard depend only on the rows,
+never on how the executor batched them: same inputs and config, byte-identical shards. Shards get
+their final `<split>-00000-of-0000N.parquet` names once the count N is known.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from curate.store.manifest import file_sha256
+
+ROW_GROUP_ROWS = 4096
+_PARQUET_OPTIONS = {"compression": "zstd", "compression_level": 6, "use_dictionary": True,
+                    "write_statistics": True}
+
+
+@dataclass
+class _Part:
+    path: Path
+    rows: int = 0
+
+
+@dataclass
+class ShardWriter:
+    """Streams tables of one prefix (a split, or `rejects`) into rolling shard files in `folder`."""
+
+    folder: Path
+    prefix: str
+    schema: pa.Schema
+    max_rows: int
+    _parts: list[_Part] = field(default_factory=list)
+    _writer: pq.ParquetWriter | None = None
+    _buffer: list[pa.Table] = field(default_factory=list)
+    _buffered: int = 0
+
+    def write(self, table: pa.Table) -> None:
+        if table.num_rows == 0:
+            return
+        self._buffer.append(table)
+        self._buffered += table.num_rows
+        while self._buffered >= ROW_GROUP_ROWS:
+            self._flush(ROW_GROUP_ROWS)
+
+    def _flush(self, rows: int) -> None:
+        pending = pa.concat_tables(self._buffer)
+        while rows > 0:
+            part = self._current_part()
+            take = min(rows, self.max_rows - part.rows)
+            assert self._writer is not None
+            self._writer.write_table(pending.slice(0, take), row_group_size=take)
+            part.rows += take
+            pending, rows = pending.slice(take), rows - take
+        self._buffer = [pending] if pending.num_rows else []
+        self._buffered = pending.num_rows
+
+    def _current_part(self) -> _Part:
+        if self._writer is None or self._parts[-1].rows >= self.max_rows:
+            if self._writer is not None:
+                self._writer.close()
+            part = _Part(self.folder / f".part-{self.prefix}-{len(self._parts):05d}.parquet")
+            self._parts.append(part)
+            self._writer = pq.ParquetWriter(part.path, self.schema, **_PARQUET_OPTIONS)
+        return self._parts[-1]
+
+    def close(self) -> list[dict[str, object]]:
+        """Flush, rename the parts to their final names, and describe each shard."""
+        if self._buffered:
+            self._flush(self._buffered)
+        if self._writer is not None:
+            self._writer.close()
+        total = len(self._parts)
+        shards = []
+        for index, part in enumerate(self._parts):
+            final = self.folder / f"{self.prefix}-{index:05d}-of-{total:05d}.parquet"
+            part.path.rename(final)
+            shards.append({"path": final.name, "rows": part.rows, "bytes": final.stat().st_size,
+                           "sha256": file_sha256(final)})
+        return shards

@@ -1,0 +1,35 @@
+"""Shared fixtures: the embedded sample corpus and one build of it per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from curate.build import BuildResult, build
+from curate.config import load_config
+from curate.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "data" / "raw"
+SEED = SAMPLE / "txt" / "haaretz" / "000_31abf893fe94734c.txt"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def sample_config():
+    return load_config(ROOT / "curate.toml", {"executor": {"workers": 2, "batch_size": 4}})
+
+
+@pytest.fixture(scope="session")
+def sample_build(tmp_path_factory: pytest.TempPathFactory, sample_config) -> BuildResult:
+    store = Store(tmp_path_factory.mktemp("store"))
+    return build([SAMPLE], "sample", sample_config, store=store)
+
+
+def needs_shared(*parts: str) -> Path:
+    """A path under ../shared, or skip the test: a user's machine has no ../shared."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} not available (benchmark data lives outside the repo)")
+    return path
