@@ -20,8 +20,8 @@ from curate.store import Store, default_store, read_manifest
 
 app = typer.Typer(help="Curate scraped news articles into a versioned, validated dataset.",
                   no_args_is_help=True, add_completion=False)
-console = Console()
-err = Console(stderr=True)
+console = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
 
 StoreOption = Annotated[Path | None, typer.Option("--store", help="Store root (default: $CURATE_STORE or data/curated).")]
 

@@ -2,8 +2,9 @@
 
 `discover` expands files and folders (recursively, in sorted order, so a build is
 deterministic) into `InputFile`s; `read_input` dispatches each to its reader by suffix. A folder
-that is a saved Hugging Face dataset is one input. Files of no supported kind are listed as
-skipped, never silently dropped.
+that is a saved Hugging Face dataset is one input, and so is `hf:PATH`, a local dataset
+repository loaded with `datasets.load_dataset(PATH)` (nothing is fetched from the Hub). Files of
+no supported kind are listed as skipped, never silently dropped.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ _READERS: dict[str, Reader] = {
     ".warc": lambda path, uri, _cfg: read_warc(path, uri),
     ".warc.gz": lambda path, uri, _cfg: read_warc(path, uri),
 }
+HF_PREFIX = "hf:"
 # Never articles: a corpus folder's own documentation and config.
 _IGNORED_NAMES = {"README.md", "readme.md", "LICENSE", ".gitignore", ".gitattributes"}
 
@@ -63,6 +65,12 @@ def discover(paths: list[Path]) -> tuple[list[InputFile], list[str]]:
     inputs: list[InputFile] = []
     skipped: list[str] = []
     for given in paths:
+        if str(given).startswith(HF_PREFIX):
+            local = Path(str(given)[len(HF_PREFIX):])
+            if not local.is_dir():
+                raise InputError(f"input {given}: {local} is not a local dataset folder (the Hub is not read)")
+            inputs.append(InputFile(local, local.name, "hf"))
+            continue
         if not given.exists():
             raise InputError(f"input {given} does not exist")
         root = given if given.is_dir() else given.parent

@@ -13,11 +13,11 @@ from typing import Any
 NAME = "quality"
 VERSION = 1
 
-_WORD = re.compile(r"\S+")
+# A word with no letter in any script: every character a digit, `_` or punctuation.
+_LETTERLESS_WORD = re.compile(r"(?<!\S)(?:[^\s\w]|[\d_])+(?!\S)")
 _SENTENCE_END = re.compile(r"[.!?…](?:[\"'”’)\]]*)(?=\s|$)")
 _TERMINAL = re.compile(r"[.!?…\"'”’)]$")
 _BULLET = re.compile(r"^\s*(?:[-*•‣▪●◦–]|\d+[.)])\s")
-_LETTER = re.compile(r"[^\W\d_]")
 # The Gopher "stop words" plus the most frequent English function words.
 STOPWORDS = {
     "en": frozenset("the be to of and that have with a in is it for on as was are by this at from "
@@ -26,12 +26,23 @@ STOPWORDS = {
 }
 
 
-def _ngram_signals(words: list[str]) -> tuple[float, float]:
+_ASCII_UPPER = bytes(range(65, 91))
+_ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
+
+
+def _letter_counts(text: str) -> tuple[int, int]:
+    """(letters, upper-case letters); byte counting for ASCII text, which is most of it."""
+    if text.isascii():
+        data = text.encode()
+        return len(data) - len(data.translate(None, _ASCII_LETTERS)), len(data) - len(data.translate(None, _ASCII_UPPER))
+    return sum(map(str.isalpha, text)), sum(map(str.isupper, text))
+
+
+def _ngram_signals(words: list[str], lowered: list[str]) -> tuple[float, float]:
     """(top 2-gram char share, duplicated 5-gram char share), Gopher's repetition measures."""
     total = sum(map(len, words))
     if total == 0 or len(words) < 5:
         return 0.0, 0.0
-    lowered = [w.lower() for w in words]
     (top, count), = Counter(zip(lowered, lowered[1:])).most_common(1)
     top_share = count * (len(top[0]) + len(top[1])) / total if count > 1 else 0.0
     grams = list(zip(lowered, lowered[1:], lowered[2:], lowered[3:], lowered[4:]))
@@ -48,11 +59,12 @@ def _ngram_signals(words: list[str]) -> tuple[float, float]:
 
 def quality_signals(text: str, language: str) -> dict[str, Any]:
     """The schema's `quality` struct for `text`."""
-    words = _WORD.findall(text)
+    words = text.split()
+    lowered = text.lower().split()
     n_words = len(words)
     paragraphs = [p for p in text.split("\n\n") if p.strip()]
     lines = [line for line in text.split("\n") if line.strip()]
-    n_letters = sum(map(str.isalpha, text))
+    n_letters, n_upper = _letter_counts(text)
     stops = STOPWORDS.get(language)
     seen_paragraphs: set[str] = set()
     dup_chars = 0
@@ -60,7 +72,7 @@ def quality_signals(text: str, language: str) -> dict[str, Any]:
         if p in seen_paragraphs:
             dup_chars += len(p)
         seen_paragraphs.add(p)
-    top_2gram, dup_5gram = _ngram_signals(words)
+    top_2gram, dup_5gram = _ngram_signals(words, lowered)
     per_word = max(n_words, 1)
     per_line = max(len(lines), 1)
     return {
@@ -68,14 +80,14 @@ def quality_signals(text: str, language: str) -> dict[str, Any]:
         "n_words": n_words,
         "n_paragraphs": len(paragraphs),
         "n_sentences": len(_SENTENCE_END.findall(text)),
-        "mean_word_length": sum(len(w) for w in words) / per_word,
-        "alpha_word_ratio": sum(1 for w in words if _LETTER.search(w)) / per_word,
-        "stopword_ratio": (sum(1 for w in words if w.lower() in stops) / per_word) if stops else 0.0,
+        "mean_word_length": sum(map(len, words)) / per_word,
+        "alpha_word_ratio": (n_words - len(_LETTERLESS_WORD.findall(text))) / per_word,
+        "stopword_ratio": (sum(map(stops.__contains__, lowered)) / per_word) if stops else 0.0,
         "symbol_ratio": (text.count("#") + text.count("...") + text.count("…")) / per_word,
         "bullet_line_ratio": sum(1 for line in lines if _BULLET.match(line)) / per_line,
         "ellipsis_line_ratio": sum(1 for line in lines if line.rstrip().endswith(("...", "…"))) / per_line,
         "terminal_punct_ratio": sum(1 for p in paragraphs if _TERMINAL.search(p.rstrip())) / max(len(paragraphs), 1),
-        "uppercase_ratio": sum(map(str.isupper, text)) / max(n_letters, 1),
+        "uppercase_ratio": n_upper / max(n_letters, 1),
         "duplicate_paragraph_ratio": dup_chars / max(len(text), 1),
         "top_2gram_ratio": top_2gram,
         "duplicate_5gram_ratio": dup_5gram,

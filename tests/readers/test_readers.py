@@ -139,3 +139,14 @@ def test_saved_hf_dataset(tmp_path: Path) -> None:
     datasets.Dataset.from_list([{"title": "T", "text": "Body one."}]).save_to_disk(str(tmp_path / "saved"))
     [doc] = _read(tmp_path / "saved")
     assert (doc.title, doc.text, doc.input_format, doc.input_uri) == ("T", "Body one.", "hf", "saved/train#0")
+
+
+def test_local_hf_dataset_repository(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    (repo / "data").mkdir(parents=True)
+    pq.write_table(pa.table({"headline": ["T"], "text": ["Body."]}), repo / "data" / "train-00000-of-00001.parquet")
+    inputs, _ = discover([Path(f"hf:{repo}")])
+    [doc] = [doc for item in inputs for doc in read_input(item, CONFIG)]
+    assert (doc.title, doc.text, doc.input_uri) == ("T", "Body.", "repo/train#0")
+    with pytest.raises(InputError, match="not a local dataset folder"):
+        discover([Path(f"hf:{tmp_path / 'missing'}")])

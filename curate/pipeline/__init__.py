@@ -1,0 +1,1 @@
+"""The per-document pipeline: every stage in order, then the policy."""

@@ -1,0 +1,54 @@
+"""The command line as a user drives it: build, versions, show, and clear errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from curate.cli import app
+
+from conftest import ROOT, SAMPLE
+
+runner = CliRunner()
+
+
+def test_build_versions_show(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    result = runner.invoke(app, ["build", str(SAMPLE / "txt"), "--name", "news", "--store", str(store),
+                                 "--config", str(ROOT / "curate.toml"), "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    assert "built news 1.0.0" in result.output and "read 6 = kept 6" in result.output
+    listing = runner.invoke(app, ["versions", "news", "--store", str(store)])
+    assert listing.exit_code == 0 and "1.0.0" in listing.output
+    shown = runner.invoke(app, ["show", "news", "1.0.0", "--store", str(store), "--json"])
+    assert json.loads(shown.output)["accounting"]["kept"] == 6
+
+
+def test_field_mapping_and_source_options(tmp_path: Path) -> None:
+    data = tmp_path / "in.jsonl"
+    body = " ".join(["The harbor board approved the new dredging plan on Monday, officials said."] * 8)
+    data.write_text(json.dumps({"story": body, "hed": "Dredging approved"}) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["build", str(data), "--name", "j", "--store", str(tmp_path / "s"),
+                                 "--field", "text=story", "--field", "title=hed", "--source", "Bay Times",
+                                 "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    import curate
+
+    [row] = [r for split in curate.load("j", store=tmp_path / "s").values() for r in split]
+    assert row["title"] == "Dredging approved" and row["source"]["name"] == "Bay Times"
+
+
+def test_errors_are_clear(tmp_path: Path) -> None:
+    missing = runner.invoke(app, ["build", str(tmp_path / "nope"), "--name", "x", "--store", str(tmp_path)])
+    assert missing.exit_code == 2 and "does not exist" in missing.output
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[policy]\nmin_wordz = 3\n", encoding="utf-8")
+    result = runner.invoke(app, ["build", str(SAMPLE / "txt"), "--name", "x", "--store", str(tmp_path),
+                                 "--config", str(bad)])
+    assert result.exit_code == 2 and "policy.min_wordz" in result.output
+    field = runner.invoke(app, ["build", str(SAMPLE / "txt"), "--name", "x", "--field", "body"])
+    assert field.exit_code != 0 and "ROLE=COLUMN" in field.output
+    unknown = runner.invoke(app, ["show", "nothing", "1.0.0", "--store", str(tmp_path)])
+    assert unknown.exit_code == 2 and "no version 1.0.0" in unknown.output
