@@ -2,7 +2,7 @@
 
 Why a lexicon: widget, prompt and footer texts are few and formulaic across sites, so a line
 that *is* one of them (and nothing more) is boilerplate with high confidence. Every phrase
-here is matched against a whole line only (see `WHOLE_LINE`); body sentences that merely
+here is matched against a whole line only (see `WholeLine`); body sentences that merely
 mention "subscribe" or "share" never match. English first, plus the commonest Spanish,
 German, French, Portuguese and Italian equivalents. All patterns are case-insensitive
 unless they say otherwise; `rules.py` decides which lines are short enough to try.
@@ -11,6 +11,10 @@ unless they say otherwise; `rules.py` decides which lines are short enough to tr
 from __future__ import annotations
 
 import re
+
+# Free text inside a phrase ("Sponsored by ..."): a clause up to 50 characters, never a
+# sentence ("Promoted by his manager, he left." is body text); dots only inside words ("X.com").
+_CLAUSE = r"(?:[^.!?]|\.(?=\w)){1,50}+(?![.!?])"
 
 _NETWORKS = (
     r"facebook|twitter|x|whatsapp|linkedin|pinterest|reddit|telegram|messenger|flipboard"
@@ -23,8 +27,9 @@ WHOLE_LINE_PHRASES: dict[str, tuple[str, ...]] = {
     "newsletter": (
         r"newsletters?|(?:e-?mail|news|text) alerts(?: (?:&|and) newsletters)?|newsletters? (?:&|and) (?:text )?alerts",
         r"(?:sign up|subscribe|register)(?: now)? (?:for|to) .{0,60}newsletters?.{0,80}",
-        r"(?:get|receive) (?:our|the) .{0,60}(?:newsletter|inbox).{0,60}|.{0,80}delivered (?:straight |directly )?to your inbox.{0,40}",
-        r"enter your e-?mail(?: address)?.{0,40}|(?:your )?e-?mail(?: address)?\*?|subscribe to (?:e-?mail|our) updates:?",
+        r"(?:get|receive) (?:our|the) .{0,60}(?:newsletter|inbox).{0,60}",
+        r"(?:get|receive|have) .{0,60}delivered (?:straight |directly )?to your inbox.{0,40}",
+        r"enter your e-?mail(?: address)?.{0,40}|your e-?mail(?: address)?\*?|e-?mail address\*?|subscribe to (?:e-?mail|our) updates:?",
         r"thanks? (?:you )?for (?:signing up|subscribing)!?.{0,80}|you(?:'re| are| have been)? (?:now )?(?:successfully )?(?:signed up|subscribed).{0,60}",
         r"by (?:signing up|subscribing|clicking).{0,150}(?:privacy|terms).{0,100}",
         r"(?:invalid|please (?:enter|provide) a valid) e-?mail(?: address)?|see all newsletters",
@@ -43,24 +48,25 @@ WHOLE_LINE_PHRASES: dict[str, tuple[str, ...]] = {
     ),
     "comments": (
         r"\d[\d.,]*k? (?:comments?|replies|responses|kommentare|comentarios|commentaires|coment[aá]rios|commenti)",
-        r"(?:comments?|discussion)(?: \(\d+\))?",
+        r"comments?(?: \(\d+\))?",
         r"(?:leave|post|add|write|submit|view|show|hide|see|read|load|open) (?:a |all |the |\d+ |more )?(?:comments?|repl(?:y|ies)|responses?)(?: \(\d+\))?",
         r"join the (?:conversation|discussion|debate)|comments? (?:are|have been) (?:closed|disabled|turned off)|commenting (?:is|has been) (?:closed|disabled)",
-        r"be the first to comment.{0,30}|(?:automatic )?approval of subscriber comments\.?|comment policy.{0,60}",
-        r"(?:reply|report|flag|upvote|downvote)(?: (?:comment|abuse))?|sort by:?.{0,30}|(?:newest|oldest|best|top) first",
+        r"be the first to comment.{0,30}|(?:automatic )?approval of subscriber comments\.?|(?:read )?(?:our )?comment(?:ing)? (?:policy|guidelines)",
+        r"(?:reply|report|flag|upvote|downvote)(?: (?:comment|abuse))?|sort by:?(?: (?:newest|oldest|best|top|popular|date|relevance))?|(?:newest|oldest|best|top) first",
         r"your email address will not be published.{0,80}|required fields are marked.{0,10}|(?:log|sign) in to (?:comment|reply)",
-        r"you must be logged in to post a comment\.?|.{1,40} commented on|want to join the (?:discussion|conversation)\??",
-        r"(?:\S+ ){0,3}\S+ (?:says|said|wrote):|.{1,40} on .{4,40} (?:said|says|wrote):",
-        r"comentarios|kommentare|commentaires|coment[aá]rios|commenti|deja un comentario|kommentar schreiben"
-        r"|laisser un commentaire|deixe (?:um|seu) coment[aá]rio|lascia un commento",
+        r"leave a (?:reply|comment)|cancel reply|post (?:a )?comment|(?:name|e-?mail|website|comment) \*"
+        r"|notify me of (?:new|follow-up) (?:comments|posts).{0,60}|save my name, e-?mail,? and website in this browser.{0,60}",
+        r"you must be logged in to post a comment\.?|want to join the (?:discussion|conversation)\??",
+        r"comentarios?|kommentare?|commentaires?|coment[aá]rios?|commenti|commento|deja un comentario|kommentar schreiben"
+        r"|laisser un commentaire|deixe (?:um|seu) coment[aá]rio|deixe uma resposta|lascia un commento|nome \*|nombre \*",
     ),
     "teaser": (
         r"related(?: (?:articles?|stories|coverage|content|news|posts?|reading|links|topics|videos?))?",
         r"(?:most )?(?:read|popular|viewed|shared|commented|watched)(?: (?:now|today|this week|stories|articles|news))?",
-        r"more (?:stories|news|articles|videos|from (?:\S+ ?){1,4}|in (?:\S+ ?){1,4}|on this (?:story|topic))|more (?:stories|articles) like this",
+        r"more (?:stories|news|articles|videos|(?:from|in) \S+(?: \S+){0,3}|on this (?:story|topic))|more (?:stories|articles) like this",
         r"top (?:stories|news|headlines)|latest (?:news|stories|articles|headlines|videos?)|trending(?: (?:now|stories|topics))?",
         r"recommended(?: (?:for you|stories|articles|reading))?|you (?:may|might) also (?:like|enjoy|be interested in)",
-        r"(?:read|up|what to read) next|editors'? picks|(?:in )?other news|don'?t miss|also on \S+",
+        r"read (?:more|also|on)|(?:read|up|what to read) next|editors'? picks|(?:in )?other news|don'?t miss|also on \S+",
         r"lo m[aá]s le[ií]do|m[aá]s le[ií]d[ao]s|noticias relacionadas|art[ií]culos relacionados|das k[öo]nnte sie auch interessieren"
         r"|meistgelesen|weitere artikel|articles similaires|les plus lus|not[ií]cias relacionadas|mais lid[ao]s"
         r"|articoli correlati|i pi[uù] letti",
@@ -79,21 +85,22 @@ WHOLE_LINE_PHRASES: dict[str, tuple[str, ...]] = {
     ),
     "paywall": (
         r"from [$€£]\s?\d+(?:[.,]\d+)?(?: (?:for the first|a|per|/) ?(?:month|week|year))?",
-        r"(?:only |just )?[$€£]\s?\d+(?:[.,]\d\d)? ?(?:/|per|a) ?(?:month|week|year|mo|wk|yr)\b.{0,40}",
+        rf"(?:only |just )?[$€£]\s?\d+(?:[.,]\d\d)? ?(?:/|per|a) ?(?:month|week|year|mo|wk|yr)\b(?:{_CLAUSE})?",
         r"subscribe(?: (?:now|today|here))?|subscribe (?:for|from) (?:just |only )?[$€£]?\d.{0,40}",
         r"subscribe to (?:read|continue|unlock|get).{0,60}|subscribers? only|members? only|premium",
         r"become a (?:subscriber|member)|(?:this|the) (?:article|story|content) is (?:for|available to|reserved for|exclusive to) (?:subscribers|members)(?: only)?",
         r"unlock (?:this|the|full) (?:article|story|access).{0,40}|(?:get|enjoy) (?:unlimited|full|digital) access.{0,60}",
         r"start (?:your )?(?:free )?trial|(?:try|start) \d+ (?:days?|weeks?) (?:free|for \S+)|cancel anytime",
         r"you(?: have|'ve)? (?:read|reached|used) .{0,40}(?:articles?|stories)(?: this month)?.{0,40}|\d+ free (?:articles?|stories) (?:left|remaining)",
-        r"support (?:our|independent|quality) journalism.{0,40}|continue reading|keep reading",
+        r"support (?:our|independent|quality) journalism.{0,40}|continue reading|keep reading|subscriber services",
+        r"subscribe (?:for|to get) (?:unlimited|full) access.{0,40}|(?:subscribe )?to read the full (?:story|article).{0,40}",
         r"susc(?:r[ií]bete|ribirse)(?: ahora)?|hazte suscriptor|(?:jetzt )?abonnieren|abonnez-vous|s'abonner|je m'abonne"
         r"|assine(?: j[aá])?|assinar|abbonati(?: ora)?"
         r"|contenido exclusivo para suscriptores|r[ée]serv[ée] aux abonn[ée]s|exklusiv f[üu]r abonnenten"
         r"|conte[úu]do exclusivo para assinantes|riservato agli abbonati",
     ),
     "login": (
-        r"(?:log|sign) ?(?:in|on|out|up)(?: (?:here|now|to (?:\w+ ?){1,4}))?|login|logout|register(?: now| for free)?",
+        r"(?:log|sign) ?(?:in|on|out|up)(?: (?:here|now|to \w+(?: \w+){0,3}))?|login|logout|register(?: now| for free)?",
         r"already (?:signed up|registered|a (?:subscriber|member)|have an account)\??(?: (?:log ?in|sign ?in)(?: here)?)?",
         r"(?:don't|do not) have an account\??(?: (?:sign up|register)(?: here)?)?|not a (?:subscriber|member)\?.{0,30}",
         r"(?:create|register) (?:an? |your )?(?:free )?account|my account|(?:manage|view) (?:my |your )?(?:account|profile|subscription)",
@@ -114,7 +121,7 @@ WHOLE_LINE_PHRASES: dict[str, tuple[str, ...]] = {
         r"click to (?:share|print|email).{0,60}",
         r"gift(?: this)? (?:article|story)|save(?: (?:article|story|for later))?|saved|bookmark",
         r"listen(?: to (?:this )?(?:article|story))?(?: \d+ min(?:utes?)?)?",
-        r"reprints?(?: (?:&|and) permissions)?",
+        r"reprints?(?:,? (?:rights )?(?:&|and) permissions)?|url ?copied!?",
         _NETWORKS,
         r"compartir(?: en \w+)?|compart(?:ilhar|ilhe)(?: n[oa] \w+)?|partager(?: sur \w+)?|teilen|auf \w+ teilen"
         r"|condividi(?:ere)?(?: su \w+)?|imprimir|imprimer|drucken|stampa"
@@ -122,24 +129,29 @@ WHOLE_LINE_PHRASES: dict[str, tuple[str, ...]] = {
     ),
     "advertising": (
         r"advertisements?|advertising|advert|ads?|ad choices|adchoices|advertise(?: (?:with us|here))?",
-        r"sponsored(?: (?:content|post|story|by .{1,40}))?|paid (?:content|post|partnership|for by .{1,60})|promoted(?: (?:content|stories|by .{1,40}))?",
-        r"partner content|(?:presented|brought to you) by .{1,40}",
+        rf"sponsored(?: (?:content|post|story|by {_CLAUSE}))?|paid (?:content|post|partnership|for by {_CLAUSE})",
+        rf"promoted(?: (?:content|stories|by {_CLAUSE}))?|partner content|(?:presented|brought to you|supported) by(?: {_CLAUSE})?",
         r"(?:story|article|content|text) continues? (?:below|after) (?:this )?(?:advertisement|ad)?|continue reading (?:the main story|below)",
         r"scroll to continue with content|report (?:this )?ad|why am i seeing this ad\?|remove ads",
         r"anzeige|werbung|publicidad|publicit[ée]|pubblicit[àa]|publicidade|patrocinado|gesponsert|sponsoris[ée]",
     ),
     "legal_footer": (
         r"(?:terms|conditions) of (?:use|service|sale)|terms (?:and|&) conditions|privacy (?:policy|notice|statement)|terms",
-        r"all rights reserved\.?|imprint|impressum|datenschutz(?:erkl[äa]rung)?|aviso legal|pol[ií]tica de privacidad"
+        r"(?:all rights|todos los derechos|alle rechte|tous droits|todos os direitos|tutti i diritti)"
+        r" (?:reserved|reservados|vorbehalten|r[ée]serv[ée]s|riservati)\.?|imprint|impressum|datenschutz(?:erkl[äa]rung)?|aviso legal|pol[ií]tica de privacidad"
         r"|mentions l[ée]gales|politique de confidentialit[ée]|pol[ií]tica de privacidade|termos de uso|note legali"
         r"|informativa(?: sulla)? privacy",
-        r"this material may not be published, broadcast, rewritten,? or redistributed\.?|powered by .{1,40}",
+        r"this material may not be published, broadcast, rewritten,? or redistributed\.?",
+        rf"powered by {_CLAUSE}",
+    ),
+    "byline": (
+        r"by|(?:posted|written|words|story) by|por|von|par|authors?:?|autor(?:es)?:?|auteur:?|autore:?",
     ),
     "credit": (
-        r"(?:photo|image|picture|video)s? (?:credit|courtesy|source)s?:? .{1,60}|courtesy(?: of)? .{1,50}",
+        rf"(?:photo|image|picture)s? (?:credits?|courtesy|source)(?::| of| by)? {_CLAUSE}|courtesy(?: of)? {_CLAUSE}",
     ),
     "caption": (
-        r"(?:image|photo|picture|slide|foto|bild|imagen)? ?\d+ ?(?:of|/|de|von|sur|di) ?/? ?\d+",
+        r"(?:image|photo|picture|slide|foto|bild|imagen) ?\d+ ?(?:of|/|de|von|sur|di) ?/? ?\d+|\d+ (?:of|de|von|sur|di) \d+",
         r"(?:image|media|photo|video) caption.{0,200}",
     ),
     "navigation": (
@@ -149,15 +161,30 @@ WHOLE_LINE_PHRASES: dict[str, tuple[str, ...]] = {
         r"(?:next|previous|prev|older|newer)(?: (?:article|story|page|post|posts|entries|slide))?",
         r"(?:show|load|see|view|read) (?:more|all|less)(?: \S+){0,2}|browse all .{0,20}",
         r"(?:all )?sections?|more|close|x|×|site ?map|site index|sitemap|contact(?: us)?|about(?: us)?|help(?: (?:center|centre|hub))?|faq",
-        r"rss(?: feeds?)?|careers|archives?|text size|font size|a\+? ?a-?|(?:filed under|tags|topics|categories)(?::? .{0,100}|:)",
-        r"customer service|who we are|send (?:us )?(?:a tip|feedback)|(?:desktop|mobile|full) (?:version|site)|previous articles",
+        r"rss(?: feeds?)?|careers|archives?|text size|font size|a\+? ?a-?|filed under:? .{1,100}|(?:tags|topics|categories):(?: .{1,100})?",
+        r"customer service|who we are|send (?:us )?(?:a tip|feedback)|got a (?:news )?tip\?|submit|learn more|search for:"
+        r"|back to (?:gallery|article|story)|(?:desktop|mobile|full) (?:version|site)|previous articles",
         r"contact us (?:by e-?mail|at .{1,40})|(?:visit|see) (?:us on|our) \w+(?: page)?",
         # Media-player controls flattened into text.
         r"play(?: video)?|pause|mute|unmute|full ?screen|this is a modal window\.?|(?:beginning|end) of dialog window\..{0,60}"
-        r"|captions (?:off|settings)|(?:current|remaining) time.{0,20}|duration.{0,20}|(?:loaded|progress): \d.{0,10}",
-        r"inicio|portada|buscar|men[uú]|cerrar|startseite|suche|schlie[ßs]en|accueil|rechercher|fermer|in[ií]cio|pesquisar|fechar|cerca|chiudi",
+        r"|captions (?:off|settings)|(?:current|remaining) time(?::? -?[\d:]+)?|duration(?::? [\d:]+)?|(?:loaded|progress): \d.{0,10}",
+        r"saiba mais|leia mais|pular para o conte[úu]do|alternar navega[çc][ãa]o(?:menu)?|categorias|contato|contacto|kontakt"
+        r"|inicio|portada|buscar|men[uú]|cerrar|startseite|suche|schlie[ßs]en|accueil|rechercher|fermer|in[ií]cio|pesquisar|fechar|cerca|chiudi",
     ),
 }
+
+# Section names of a news site: a line that is only one of these, outside the article body, is
+# a menu entry or a kicker (inside the body it may be the article's own subheading).
+SECTION_NAME = re.compile(
+    r"(?i:[\W_]*(?:news|latest|world|u\.?s\.?|uk|local|national|international|politics|business|economy|markets|money"
+    r"|finance|tech(?:nology)?|science|health|sports?|opinion|commentary|editorials?|letters to the editor|entertainment"
+    r"|arts?|culture|lifestyle|life|style|food|travel|video|videos|photos|podcasts?|weather|obituaries|education"
+    r"|environment|climate|features|magazine|real estate|cars|autos|jobs|classifieds|crosswords?(?: (?:&|and) games)?"
+    r"|puzzles|games|horoscopes?|things to do|restaurants|community|guides|hot topics|breaking news|today'?’?s paper"
+    r"|e-?newspaper|e-?edition|print edition|noticias|deportes|econom[ií]a|pol[ií]tica|opini[oó]n|cultura|internacional"
+    r"|nacional|nachrichten|politik|wirtschaft|kultur|meinung|actualit[ée]s|politique|[ée]conomie|monde|not[ií]cias"
+    r"|esportes|mundo|notizie|cronaca|esteri|spettacoli)[\W_]*)\Z"
+)
 
 # News agencies and photo libraries that sign pictures (case-sensitive on purpose: "AP", not "ap").
 AGENCIES = (
@@ -179,18 +206,19 @@ _DAYS = (
     r"|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
 )
 _STAMP_WORDS = (
-    rf"{_MONTHS}|{_DAYS}|[ap]\.?m\.?|[A-Z]{{2,4}}T|UTC|GMT|IST|ET|PT|ago|just now|today|yesterday|at|on|of|the|de|del|am|um|le|à|às|alle"
+    rf"{_MONTHS}|{_DAYS}|[ap]\.?m\.?|(?-i:[A-Z]{{1,4}}T|UTC)|an?|ago|just now|today|yesterday|at|on|of|the|de|del|am|um|le|à|às|alle"
     r"|h|hrs?|hours?|mins?|minutes?|secs?|seconds?|days?|weeks?|months?|years?|read|reading time|time|horas?|minutos?"
     r"|published|updated|posted|last updated|last modified|first published|modified|created|publicado|actualizado"
     r"|ver[öo]ffentlicht|aktualisiert|publi[ée]|mis [àa] jour|atualizado|pubblicato|aggiornato|\d+(?:st|nd|rd|th)"
 )
 # A whole line made of stamp words, numbers and separators (rules.py also requires a digit).
-STAMP_LINE = re.compile(rf"(?i:(?:(?:{_STAMP_WORDS})\b|\d[\d:/.\-]*|[\s,|•·/–—:()-])+)\Z")
-# A stamp needs a month with a year, a clock time, a numeric date or a stamp word: "Tuesday,
-# 1 March" or "2000 GMT" alone are more often the article's own schedule.
+# Atomic tokens: each word, number or separator run is read one way only (no backtracking).
+STAMP_LINE = re.compile(rf"(?i:(?>(?:{_STAMP_WORDS})(?!\w)|\d[\d:/.\-]*+|[\s,|•·/–—:()-]++)++)\Z")
+# A stamp needs a month with a year, a numeric date or a stamp word: "Tuesday, 1 March",
+# "2000 GMT" or "9:05 p.m." alone are more often the article's own schedule or live-blog heads.
 _YEAR = r"\b(?:1[89]|20)\d\d\b"
 STAMP_ANCHOR = re.compile(
-    rf"(?i:\b(?:{_MONTHS})\b.*{_YEAR}|{_YEAR}.*\b(?:{_MONTHS})\b|\d:\d\d|\d[/.-]\d\d?[/.-]\d"
+    rf"(?i:\b(?:{_MONTHS})(?!\w).*{_YEAR}|{_YEAR}.*\b(?:{_MONTHS})(?!\w)|\d[/.-]\d\d?[/.-]\d"
     r"|\b(?:ago|read|published|updated|posted)\b)"
 )
 
@@ -208,45 +236,52 @@ _NAME = r"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|de|da|del|della|van|von|der|de
 _NAMES = rf"{_NAME}(?: ?(?:,|&|and|y|und|et|e) {_NAME})*"
 
 # Line-shape rules anchored at the line start; the group name is the rule (see rules.py).
-SHAPE = re.compile(
-    "|".join(
-        (
-            # ">> Analysis: ...", "Read more: ...": a link to another article, whatever its shape.
-            r"(?P<teaser_marker>(?:>>+|»|›|→|▶|►)\s*\S.{0,180}"
-            r"|(?i:read (?:more|also|next|this)|related(?: (?:articles?|stories|coverage|content))?|see also|also read"
-            r"|more (?:on|about) this(?: story| topic)?|more|recommended|watch|you (?:may|might) also like|don'?t miss"
-            r"|leer (?:m[aá]s|tambi[eé]n)|lea tambi[eé]n|lesen sie (?:auch|mehr)|mehr zum thema|(?:[àa] )?lire (?:aussi|[ée]galement)"
-            r"|voir aussi|leia (?:tamb[eé]m|mais)|veja tamb[eé]m|leggi anche)\s*[:>»|]\s*\S.{0,180})\Z",
-            # "UPDATE: Iran, Russia prepare ...": a label then a headline (no final period).
-            r"(?P<teaser_label>(?i:update|analysis|opinion|listen|video|photos?|gallery|exclusive|breaking|live|explainer"
-            r"|editorial|podcast|interview|explained|in pictures|quiz|poll)\s*[:|]\s*[^\s.].{0,150}[^.,;:\s])\Z",
-            # "Sponsored: ...", "Advertisement | ...": a labelled advertisement.
-            r"(?P<ad_label>(?i:sponsored|advertisement|promoted|partner content|paid content|anzeige|publicidad|publicit[ée])"
-            r"\s*[:|]\s*\S.{0,150})\Z",
-            # "By Jane Doe", "By JANE DOE and John Smith, Reuters", "Written by ...", "Por ...".
-            rf"(?P<byline>(?i:by|written by|words by|story by|text by|reported by|por|von|par|texto de|text:|texto:)\s+"
-            rf"{_NAMES}(?:\s*[,|/•·–—-]\s*[^.!?]{{0,60}})?)\Z",
-            # "Reporting by ...; Editing by ..." (wire-service trailer).
-            rf"(?P<wire_trailer>(?i:(?:additional )?(?:reporting|writing|editing|research|compiled|translated|produced))"
-            rf" by {_NAMES}(?: in [A-Z][\w ]{{1,30}})?(?:\s*[;,]\s*(?i:(?:additional )?\w+(?: \w+)?) by {_NAMES}(?: in [A-Z][\w ]{{1,30}})?)*\.?)\Z",
-            # "Credit: Hussein Malla, AP", "Photo: Reuters", "REUTERS/Kevin Lamarque", "(AP Photo/Evan Vucci)".
-            r"(?P<credit_line>(?i:credits?|photo(?:graph)?s?|image|picture|pic|illustration|graphic|foto|fotos|bild|imagen"
-            r"|cr[ée]dit(?:o|os)?)(?:\s+(?i:by|credit|courtesy))?\s*[:|/]\s*[^.:]{1,80}"
-            rf"|\(?(?:{AGENCIES})(?:\s*(?:/|via|,|-)\s*[^.]{{1,60}})?\)?"
-            rf"|(?:©|\([cC]\))\s*[^\d\s.][^.]{{0,60}}"
-            rf"|\(?(?:AP )?(?i:photo) (?i:by|courtesy(?: of)?) [^.]{{1,80}}|\(?[A-Z][\w.'’ -]{{1,40}}\s*/\s*(?:{AGENCIES})(?:\s*(?:via|/)\s*[^.]{{1,40}})?\)?)\Z",
-            # "© 2019 CBS Interactive. All Rights Reserved.", "Copyright 2019 ...".
-            r"(?P<legal>(?:(?:©|\([cC]\)|(?i:copyright)\s*(?:©|\([cC]\))?)\s*(?:\d{4}|.{0,80}(?i:rights reserved))"
-            r"|(?i:(?:this|the) material(?: on this (?:web)?site)? may not be (?:published|reproduced))).{0,250})\Z",
-            # "We use cookies ...", "This website uses cookies ...", "By continuing to use this site ...".
-            r"(?P<cookie>(?i:(?:we|this (?:web)?site|our (?:web)?site|this (?:page|app)) (?:use|uses|are using) cookies\b"
-            r"|by (?:continuing to (?:use|browse)|using (?:this|our) (?:web)?site|clicking|browsing (?:this|our)).{0,120}"
-            r"(?:cookies?|privacy policy|terms of (?:use|service))\b"
-            r"|(?:utilizamos|usamos) cookies|este (?:sitio|site)(?: web)? (?:utiliza|usa) cookies|wir (?:verwenden|nutzen) cookies"
-            r"|diese (?:web)?seite (?:verwendet|nutzt) cookies|nous utilisons des cookies|ce site utilise des cookies"
-            r"|utilizziamo (?:i )?cookie|questo sito (?:utilizza|usa) (?:i )?cookie).{0,600})\Z",
-        )
-    )
+_SHAPE_SHORT = (
+    # ">> Analysis: ...", "Read more: ...": a link to another article, whatever its shape
+    # ("»" and "›" open quotations in German and French, so they are no markers).
+    r"(?P<teaser_marker>(?:>>+|→|▶|►)\s*\S.{0,180}"
+    r"|(?i:read (?:more|also|next|this)|related(?: (?:articles?|stories|coverage|content))?|see also|also read"
+    r"|more (?:on|about) this(?: story| topic)?|more|recommended|watch|you (?:may|might) also like|don'?t miss"
+    r"|leer (?:m[aá]s|tambi[eé]n)|lea tambi[eé]n|lesen sie (?:auch|mehr)|mehr zum thema|(?:[àa] )?lire (?:aussi|[ée]galement)"
+    r"|voir aussi|leia (?:tamb[eé]m|mais)|veja tamb[eé]m|leggi anche)\s*[:>»|]\s*\S.{0,180})\Z",
+    # "UPDATE: Iran, Russia prepare ...": a label then a headline (no final period).
+    r"(?P<teaser_label>(?i:update|analysis|opinion|listen|video|gallery|exclusive|breaking|live|explainer"
+    r"|editorial|podcast|interview|explained|in pictures|quiz|poll)\s*[:|]\s*[^\s.].{0,150}[^.,;:\s])\Z",
+    # "Sponsored: ...", "Advertisement | ...": a labelled advertisement.
+    r"(?P<ad_label>(?i:sponsored|advertisement|promoted|partner content|paid content|anzeige|publicidad|publicit[ée])"
+    r"\s*[:|]\s*\S.{0,150})\Z",
+    # "By Jane Doe", "By JANE DOE and John Smith, Reuters", "Written by ...", "Por ...".
+    rf"(?P<byline>(?i:by|written by|words by|story by|text by|reported by|por|von|par|texto de|text:|texto:)\s+"
+    rf"{_NAMES}(?:\s*[,|/•·–—-]\s*[^.!?]{{0,60}})?)\Z",
+    # "Reporting by ...; Editing by ..." (wire-service trailer).
+    rf"(?P<wire_trailer>(?i:(?:additional )?(?:reporting|writing|editing|research|compiled|translated|produced))"
+    rf" by {_NAMES}(?: in [A-Z][\w ]{{1,30}})?(?:\s*[;,]\s*(?i:(?:additional )?\w+(?: \w+)?) by {_NAMES}(?: in [A-Z][\w ]{{1,30}})?)*\.?)\Z",
+    # "Credit: Hussein Malla, AP", "Photo: Reuters", "REUTERS/Kevin Lamarque", "(AP Photo/Evan Vucci)".
+    r"(?P<credit_line>(?i:credits?|photo(?:graph)?s?|image|picture|pic|illustration|graphic|foto|fotos|bild|imagen"
+    r"|cr[ée]dit(?:o|os)?)(?:\s+(?i:by|credit|courtesy))?\s*[:|/]\s*[^.:]{1,80}"
+    rf"|\(?(?:{AGENCIES})(?:\s*(?:/|via|,|-)\s*[^.]{{1,60}})?\)?"
+    rf"|(?:©|\([cC]\))\s*[^\d\s.][^.]{{0,60}}"
+    rf"|\(?(?:AP )?(?i:photo) (?i:by|courtesy(?: of)?) [^.]{{1,80}})\Z",
+)
+# The ones that can cover a long line too (copyright footers, cookie banners).
+_SHAPE_LONG = (
+    # "© 2019 CBS Interactive. All Rights Reserved.", "Copyright 2019 ...".
+    r"(?P<legal>(?:(?:©|\([cC]\)|(?i:copyright)\s*(?:©|\([cC]\))?)\s*(?:\d{4}|.{0,80}(?i:rights reserved))"
+    r"|(?i:(?:this|the) material(?: on this (?:web)?site)? may not be (?:published|reproduced))).{0,250})\Z",
+    # "We use cookies ...", "This website uses cookies ...", "By continuing to use this site ...".
+    r"(?P<cookie>(?i:(?:we|this (?:web)?site|our (?:web)?site|this (?:page|app)) (?:use|uses|are using) cookies\b"
+    r"|by (?:continuing to (?:use|browse)|using (?:this|our) (?:web)?site|clicking|browsing (?:this|our)).{0,120}"
+    r"(?:cookies?|privacy policy|terms of (?:use|service))\b"
+    r"|(?:utilizamos|usamos) cookies|este (?:sitio|site)(?: web)? (?:utiliza|usa) cookies|wir (?:verwenden|nutzen) cookies"
+    r"|diese (?:web)?seite (?:verwendet|nutzt) cookies|nous utilisons des cookies|ce site utilise des cookies"
+    r"|utilizziamo (?:i )?cookie|questo sito (?:utilizza|usa) (?:i )?cookie).{0,600})\Z",
+)
+SHAPE = re.compile("|".join(_SHAPE_SHORT + _SHAPE_LONG))
+SHAPE_LONG = re.compile("|".join(_SHAPE_LONG))
+
+# "REUTERS/Kevin Lamarque", "JOHN DOE/AFP via Getty Images": tried only on lines with a "/".
+SLASH_CREDIT = re.compile(
+    rf"\(?[A-Z][\w.'’ -]{{1,40}}\s*/\s*(?:{AGENCIES})(?:\s*(?:via|/)\s*[^.]{{1,40}})?\)?\Z"
 )
 
 # Caption with the picture credit glued to its end: "... July 26, 2017.Credit: Hussein Malla,AP".
@@ -260,17 +295,98 @@ CREDIT_TAIL = re.compile(
 MENU_SEPARATOR = re.compile(r"\s*[|•·»›]\s*|\s+[>/]\s+")
 
 
-def _whole_line(phrases: dict[str, tuple[str, ...]]) -> re.Pattern[str]:
-    """One regex for every whole-line phrase; `lastgroup` names the kind of the first phrase.
+def _structure(source: str) -> list[tuple[int, str, int]]:
+    """(index, char, depth) of each `(`, `)` and `|` of a regex source, outside character classes
+    and escapes; `depth` is the nesting depth the char sits at (0 = top level)."""
+    marks, depth, i = [], 0, 0
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            i += 1
+        elif char == "[":
+            i = source.index("]", i + 2)  # no phrase class starts with "]" or holds an escaped "]"
+        elif char == "(":
+            marks.append((i, char, depth))
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            marks.append((i, char, depth))
+        elif char == "|":
+            marks.append((i, char, depth))
+        i += 1
+    return marks
 
-    Several phrases glued together ("SubscribeSign In", "Send in e-mailSend in e-mail",
-    "FacebookTwitterEmail") are still one widget, so phrases may repeat after the first.
+
+def _top_level(source: str) -> list[str]:
+    """`source` split on its top-level `|`."""
+    cuts = [i for i, char, depth in _structure(source) if char == "|" and depth == 0]
+    return [source[a + 1:b] for a, b in zip([-1, *cuts], [*cuts, len(source)])]
+
+
+def _first_letters(branch: str) -> set[str] | None:
+    """The letters a match of `branch` can start with, or None when it may start otherwise."""
+    if branch.startswith("(?:"):
+        end = next(i for i, char, depth in _structure(branch) if char == ")" and depth == 0)
+        quantifier, rest = branch[end + 1:end + 2], branch[end + 2:]
+        letters: set[str] = set()
+        for alternative in _top_level(branch[3:end]) + ([rest] if quantifier in ("?", "*") else []):
+            found = _first_letters(alternative)
+            if found is None or quantifier == "{":
+                return None
+            letters |= found
+        return letters
+    if branch[:1].isalpha() and branch[1:2] not in ("?", "*", "{"):
+        return {branch[0].lower()}
+    return None
+
+
+class WholeLine:
+    """Matches a line that is nothing but lexicon phrases; `kind(line)` names the first one's kind.
+
+    Buttons glued together ("SubscribeSign In", "Send in e-mailSend in e-mail",
+    "FacebookTwitterEmail") are still one widget, so button phrases (`GLUED_KINDS`, without
+    free text) may follow the first phrase. Why one regex per first letter: Python's `re` tries
+    the hundreds of alternatives one by one, so only the phrases that can start with the line's
+    first letter are tried.
     """
-    alternatives = {kind: "|".join(sources) for kind, sources in phrases.items()}
-    first = "|".join(f"(?P<{kind}>{source})" for kind, source in alternatives.items())
-    any_phrase = "|".join(alternatives.values())
-    edge = r"[\W_]*"
-    return re.compile(rf"(?i:{edge}(?:{first})(?:{edge}(?:{any_phrase}))*{edge})\Z")
+
+    GLUED_KINDS = frozenset({"share_widget", "login", "paywall", "follow_prompt", "comments"})
+
+    _EDGE = r"[\W_]*"
+    # A phrase's trailing free text (".{0,60}") ends it: possessive, so a long line that is not
+    # the phrase fails at once instead of retrying every split of the text.
+    _TRAILING_TEXT = re.compile(r"(\.\{\d+,\d+\})$")
+    _FIRST_CHAR = re.compile(r"[^\W_]")
+    _FREE_TEXT = re.compile(r"\.\{")
+
+    def __init__(self, phrases: dict[str, tuple[str, ...]]) -> None:
+        branches = [
+            (kind, self._TRAILING_TEXT.sub(r"\1+", b), _first_letters(b))
+            for kind, sources in phrases.items()
+            for s in sources
+            for b in _top_level(s)
+        ]
+        glued = "|".join(b for k, b, _ in branches if k in self.GLUED_KINDS and not self._FREE_TEXT.search(b))
+        letters = set().union(*(found for _, _, found in branches if found))
+        self._by_letter = {
+            letter: self._compile([(k, b) for k, b, found in branches if found is None or letter in found], glued)
+            for letter in letters
+        }
+        self._other = self._compile([(k, b) for k, b, found in branches if found is None], glued)
+
+    def _compile(self, branches: list[tuple[str, str]], glued: str) -> re.Pattern[str]:
+        by_kind: dict[str, list[str]] = {}
+        for kind, branch in branches:
+            by_kind.setdefault(kind, []).append(branch)
+        first = "|".join(f"(?P<{kind}>{'|'.join(bs)})" for kind, bs in by_kind.items())
+        edge = self._EDGE
+        return re.compile(rf"(?i:{edge}(?:{first})(?:{edge}+(?:{glued}))*{edge})\Z")
+
+    def kind(self, line: str) -> str | None:
+        first = self._FIRST_CHAR.search(line)
+        pattern = self._by_letter.get(first.group().lower(), self._other) if first else self._other
+        match = pattern.match(line)
+        return match.lastgroup if match else None
 
 
-WHOLE_LINE = _whole_line(WHOLE_LINE_PHRASES)
+WHOLE_LINE = WholeLine(WHOLE_LINE_PHRASES)

@@ -39,11 +39,14 @@ _CAPTION_REPEAT = LineVerdict("caption", 0.9, "context_v1:caption_repeat")
 _DUPLICATE = LineVerdict("duplicate_line", 0.75, "context_v1:duplicate")
 _HEADLINE_LIST = LineVerdict("headline_list", 0.75, "context_v1:headline_list")
 _MENU_RUN = LineVerdict("navigation", 0.7, "context_v1:menu_run")
+_SECTION = LineVerdict("navigation", 0.8, "context_v1:section_name")
 
 _LEXICON_MAX = 120  # longest widget phrase worth trying, in characters
-_SHAPE_MAX = 800  # longest line a shape rule (cookie banner, copyright) can cover
+_SHORT_SHAPE_MAX = 250  # longest teaser, byline or credit line
+_SHAPE_MAX = 800  # longest cookie banner or copyright footer
 _TAIL_MAX = 300  # longest caption carrying a glued credit
 _TERMINAL = ".!?"
+_SENTENCE_END = ".!?\"'”’"
 _CLOSERS = "\"'”’»)]"
 _DIGIT = re.compile(r"\d")
 _QUOTE = re.compile(r"[\"“”]")
@@ -76,21 +79,25 @@ def _line_verdict(line: str, foreign: re.Pattern[str], check_ascii: bool) -> Lin
         return _OTHER_LANGUAGE
     size = len(line)
     if size <= _LEXICON_MAX:
-        match = lexicon.WHOLE_LINE.match(line)
-        if match:
-            return _LEXICON[match.lastgroup]
+        kind = lexicon.WHOLE_LINE.kind(line)
+        if kind:
+            return _LEXICON[kind]
     if size > _SHAPE_MAX:
         return None
-    match = lexicon.SHAPE.match(line)
+    match = (lexicon.SHAPE if size <= _SHORT_SHAPE_MAX else lexicon.SHAPE_LONG).match(line)
     if match:
         return _SHAPE[match.lastgroup]
     if size <= _LEXICON_MAX:
         verdict = _short_line_shape(line)
         if verdict:
             return verdict
-    if size <= _TAIL_MAX and line.count(" ") < 45 and not _QUOTE.search(line):
-        if lexicon.CREDIT_TAIL.search(line, max(0, size - 110)):
-            return _CREDIT_TAIL
+    # A credit never ends a sentence, so lines ending like one skip the credit regexes.
+    if size > _TAIL_MAX or line[-1] in _SENTENCE_END:
+        return None
+    if "/" in line and lexicon.SLASH_CREDIT.match(line):
+        return _SHAPE["credit_line"]
+    if line.count(" ") < 45 and not _QUOTE.search(line) and lexicon.CREDIT_TAIL.search(line, max(0, size - 110)):
+        return _CREDIT_TAIL
     return None
 
 
@@ -106,7 +113,7 @@ def _short_line_shape(line: str) -> LineVerdict | None:
     segments = [s for s in lexicon.MENU_SEPARATOR.split(line) if s]
     if len(segments) < 2:
         return None
-    if any(_is_stamp(s) or lexicon.SHAPE.match(s) for s in segments) and all(s.count(" ") < 6 for s in segments):
+    if any(_is_stamp(s) or _is_byline(s) for s in segments) and all(s.count(" ") < 6 for s in segments):
         return _BYLINE_SEGMENTS
     if len(segments) >= 3 and all(s.count(" ") < 4 for s in segments):
         return _MENU_LINE
@@ -120,21 +127,21 @@ def _is_stamp(line: str) -> bool:
     )
 
 
-def _next_content(text: Sequence[str], i: int) -> int | None:
-    """Index of the next non-blank line after `i`, skipping at most one blank line."""
-    for j in (i + 1, i + 2):
-        if j < len(text) and text[j]:
-            return j
-    return None
+def _is_byline(line: str) -> bool:
+    match = lexicon.SHAPE.match(line)
+    return match is not None and match.lastgroup in ("byline", "wire_trailer")
 
 
 def _caption_repeats(text: Sequence[str], verdicts: list[LineVerdict | None]) -> None:
-    """A caption printed twice: the same line again right below, alone or with its credit glued on."""
-    for i, line in enumerate(text):
-        if not line or verdicts[i] or line.count(" ") < 3 or line.count(" ") > 40:
+    """A caption printed twice: the same line again right below (one blank line between at most),
+    alone or with its credit glued on."""
+    last = len(text) - 1
+    for i in range(last):
+        line = text[i]
+        if not line or verdicts[i]:
             continue
-        j = _next_content(text, i)
-        if j is None or not text[j].startswith(line):
+        j = i + 1 if text[i + 1] or i + 1 == last else i + 2
+        if not text[j].startswith(line) or not 3 <= line.count(" ") <= 40:
             continue
         if len(text[j]) == len(line):
             verdicts[i] = verdicts[j] = _CAPTION_REPEAT
@@ -144,22 +151,31 @@ def _caption_repeats(text: Sequence[str], verdicts: list[LineVerdict | None]) ->
 
 def _body_bounds(text: Sequence[str], verdicts: Sequence[LineVerdict | None]) -> tuple[int, int] | None:
     """First and last index of the lines shaped like article paragraphs (None when there are none)."""
-    body = [i for i, line in enumerate(text) if line and _is_body(line, verdicts[i])]
-    return (body[0], body[-1]) if body else None
+    size = len(text)
+    first = next((i for i in range(size) if _is_body(text[i], verdicts[i])), None)
+    if first is None:
+        return None
+    return first, next(i for i in range(size - 1, first - 1, -1) if _is_body(text[i], verdicts[i]))
 
 
 def _duplicates(text: Sequence[str], verdicts: list[LineVerdict | None], body: tuple[int, int]) -> None:
     """A sentence-length line outside the body printed again after its first occurrence
     (a repeated teaser or headline). Inside the body repeats are left alone: articles repeat
     list items, recipe lines and interview questions on purpose."""
+    first, last = body
     seen: set[str] = set()
-    for i, line in enumerate(text):
-        if verdicts[i] or line.count(" ") < 5 or len(line) < 30:
-            continue
-        if line in seen and not body[0] <= i <= body[1]:
+
+    def visit(i: int) -> None:
+        line = text[i]
+        if line in seen and verdicts[i] is None and line.count(" ") >= 5 and len(line) >= 30:
             verdicts[i] = _DUPLICATE
-        else:
-            seen.add(line)
+        seen.add(line)
+
+    for i in range(first):
+        visit(i)
+    seen.update(text[first:last + 1])
+    for i in range(last + 1, len(text)):
+        visit(i)
 
 
 def _words(line: str) -> int:
@@ -182,8 +198,9 @@ def _trailing_headlines(text: Sequence[str], verdicts: list[LineVerdict | None])
     Walking up from the end, headlines may alternate with single short sentences (captions,
     summaries); two sentences in a row are body text and end the list. The list must start
     at a headline and hold at least three; at least half of its headlines must read like
-    sentences (distinct lines with function words, no parentheses), so an article's own
-    closing list of fixtures, names, awards or results survives.
+    sentences (distinct lines with function words, no parentheses), and it must not follow
+    a kept line ending in ":", so an article's own closing list (fixtures, names, results,
+    "The game includes:") survives.
     """
     start, headlines, after_sentence = len(text), 0, False
     worded: set[str] = set()
@@ -206,6 +223,9 @@ def _trailing_headlines(text: Sequence[str], verdicts: list[LineVerdict | None])
         return
     while not (text[start] and verdicts[start] is None and _is_headline(text[start])):
         start += 1
+    lead_in = next((i for i in range(start - 1, -1, -1) if text[i]), None)
+    if lead_in is not None and verdicts[lead_in] is None and text[lead_in].endswith(":"):
+        return
     for i in range(start, len(text)):
         if text[i] and verdicts[i] is None:
             verdicts[i] = _HEADLINE_LIST
@@ -213,7 +233,7 @@ def _trailing_headlines(text: Sequence[str], verdicts: list[LineVerdict | None])
 
 def _is_body(line: str, verdict: LineVerdict | None) -> bool:
     """A kept line shaped like an article paragraph."""
-    return verdict is None and _words(line) >= 10 and line.rstrip(_CLOSERS)[-1:] in _TERMINAL
+    return verdict is None and line.count(" ") >= 9 and line.rstrip(_CLOSERS)[-1:] in _TERMINAL
 
 
 def _is_menu_item(line: str) -> bool:
@@ -225,8 +245,9 @@ def _is_menu_item(line: str) -> bool:
 def _menu_runs(
     text: Sequence[str], verdicts: list[LineVerdict | None], body: tuple[int, int], min_items: int = 4
 ) -> None:
-    """Menus: runs of at least `min_items` short item lines before the first or after the last
-    body paragraph (blank and already flagged lines do not break a run)."""
+    """Menus before the first or after the last body paragraph: runs of at least `min_items`
+    short item lines (blank and already flagged lines do not break a run), and single section
+    names ("Opinion" above the title)."""
     for lo, hi in ((0, body[0]), (body[1] + 1, len(text))):
         run: list[int] = []
         for i in range(lo, hi + 1):
@@ -234,6 +255,8 @@ def _menu_runs(
                 continue
             if i < hi and _is_menu_item(text[i]):
                 run.append(i)
+                if lexicon.SECTION_NAME.match(text[i]):
+                    verdicts[i] = _SECTION
                 continue
             if len(run) >= min_items:
                 for k in run:

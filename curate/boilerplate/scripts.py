@@ -74,7 +74,7 @@ _SCRIPT_LETTERS = {name: re.compile(f"[{ranges}]") for name, ranges in SCRIPTS.i
 def document_scripts(language: str, lines: Sequence[str]) -> frozenset[str]:
     """The scripts the document's own text is written in: from its language code, or, when the
     code is missing, from the script with the most letters in the document."""
-    code = language.lower().replace("_", "-").split("-")[0]
+    code = (language or "").lower().replace("_", "-").split("-")[0]
     if code not in _UNKNOWN:
         return LANGUAGE_SCRIPTS.get(code, _LATIN)
     text = "\n".join(lines)
@@ -92,8 +92,10 @@ def foreign_letters(scripts: frozenset[str]) -> re.Pattern[str]:
 def is_foreign(line: str, foreign: re.Pattern[str]) -> bool:
     """True when at least 4/5 of the line's letters (and at least 2) are in a foreign script.
 
-    Handles, e-mail addresses and URLs are Latin in every language, so they are not counted.
+    Handles, e-mail addresses and URLs are Latin in every language, so they are not counted;
+    a line's first 200 characters tell its script.
     """
+    line = line[:200]
     if "@" in line or "/" in line:
         line = _ADDRESS.sub("", line)
     count = len(foreign.findall(line))
