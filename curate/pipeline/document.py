@@ -46,7 +46,8 @@ def _single_line(value: str | None) -> str | None:
     return " ".join(normalize.normalize_text(value).split()) or None
 
 
-def _annotate(doc: RawDoc, ctx: PipelineContext) -> dict[str, Any]:
+def annotate(doc: RawDoc, ctx: PipelineContext) -> dict[str, Any]:
+    """The article row of one document, before the policy decides; raises DocumentError."""
     config = ctx.config
     if len(doc.raw) > config.readers.max_document_bytes:
         raise DocumentError("read_too_large", f"{doc.input_uri}: {len(doc.raw)} bytes > max_document_bytes "
@@ -122,7 +123,7 @@ def process(doc: RawDoc, ctx: PipelineContext) -> tuple[Outcome, dict[str, Any]]
         return "rejected", reject_row(doc, status="rejected", reason=doc.error.reason, stage=doc.error.stage,
                                       message=str(doc.error), error_type=type(doc.error).__name__)
     try:
-        row = _annotate(doc, ctx)
+        row = annotate(doc, ctx)
     except DocumentError as exc:
         return "rejected", reject_row(doc, status="rejected", reason=exc.reason, stage=exc.stage,
                                       message=str(exc), error_type=type(exc).__name__)
