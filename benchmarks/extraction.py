@@ -25,7 +25,7 @@ from curate.config import Config
 from curate.document import RawDoc
 from curate.errors import DocumentError
 from curate.normalize import normalize_text
-from curate.pipeline.document import PipelineContext, annotate
+from curate.pipeline.document import PipelineContext, annotate_raw
 from curate.signals.language import identify
 
 BENCH = Path(__file__).resolve().parents[2] / "shared" / "bench"
@@ -44,7 +44,7 @@ def _pages(folder: Path) -> list[tuple[str, str]]:
 def _text_of_page(page_id: str, html: str, ctx: PipelineContext) -> str:
     doc = RawDoc(input_uri=page_id, input_format="html", raw=html.encode(), html=html)
     try:
-        return annotate(doc, ctx)["text"]
+        return annotate_raw(doc, ctx)["text"]
     except DocumentError:
         return ""
 
@@ -68,7 +68,7 @@ def line_labels(lines: list[str], ctx: PipelineContext) -> list[int]:
     labels = [0] * len(lines)
     if not document:
         return labels
-    row = annotate(RawDoc(input_uri="lines", input_format="txt", raw=document.encode(), text=document), ctx)
+    row = annotate_raw(RawDoc(input_uri="lines", input_format="txt", raw=document.encode(), text=document), ctx)
     removed = [(s["start"], s["end"]) for s in row["boilerplate"]]
     start = 0
     for i in present:

@@ -19,13 +19,17 @@ from typing import Any
 from curate import __version__
 from curate.config import Config
 from curate.document import RawDoc
-from curate.executor import BatchResult, run_local
+from curate.executor import batches, run_local
+from curate.executor.spill import Spill
+from curate.pipeline.batches import prepare_batch, process_batch, rejects_table
 from curate.pipeline.document import PipelineContext
 from curate.readers import InputFile, discover, read_input
 from curate.schema import load_schema
 from curate.store import Store
 from curate.store.manifest import file_sha256, write_manifest
 from curate.store.writer import ShardWriter
+from curate.templates import TemplateCounter, TemplateTable
+from curate.templates.table import UNKNOWN_SOURCE
 
 SPLITS = ("train", "validation", "test")
 
@@ -54,9 +58,19 @@ def _documents(inputs: list[InputFile], config: Config) -> Iterator[RawDoc]:
         yield from read_input(item, config.readers)
 
 
+def _count_reasons(rows: list[dict[str, Any]]) -> dict[str, int]:
+    return dict(Counter(row["reason"] for row in rows))
+
+
 def build(inputs: list[Path], name: str, config: Config, *, store: Store, version: str | None = None,
-          on_batch: Callable[[BatchResult], None] | None = None) -> BuildResult:
-    """Build a new version of `name` from `inputs` and move it into the store whole."""
+          on_progress: Callable[[str, int], None] | None = None) -> BuildResult:
+    """Build a new version of `name` from `inputs` and move it into the store whole.
+
+    Two passes over the documents: the corpus pass prepares every document (extract, normalize,
+    publisher) and counts each source's repeated lines; the document pass annotates the prepared
+    documents with the resulting template table. `on_progress(pass, documents)` reports both.
+    """
+    progress = on_progress or (lambda _pass, _n: None)
     files, skipped = discover(inputs)
     parent = store.latest(name)
     version = version or store.next_version(name)
@@ -71,8 +85,22 @@ def build(inputs: list[Path], name: str, config: Config, *, store: Store, versio
     reasons: Counter[str] = Counter()
     by_split: Counter[str] = Counter()
     by_status: Counter[str] = Counter()
-    documents = _documents(files, config)
-    for result in run_local(documents, ctx, config.executor.workers, config.executor.batch_size):
+    workers, size = config.executor.workers, config.executor.batch_size
+
+    counter = TemplateCounter(config.templates.min_share, config.templates.min_docs)
+    spill = Spill(staging / ".prepared.pickle")
+    documents = batches(_documents(files, config), size)
+    for prepared in run_local(prepare_batch, documents, ctx, workers):
+        for doc, keys in zip(prepared.prepared, prepared.keys):
+            counter.add(doc.publisher or UNKNOWN_SOURCE, keys)
+        spill.write(prepared.prepared)
+        rejects.write(rejects_table(prepared.rejects))
+        by_status.update(row["status"] for row in prepared.rejects)
+        reasons.update(_count_reasons(prepared.rejects))
+        progress("prepare", len(prepared.prepared) + len(prepared.rejects))
+    table = counter.table() if config.templates.enabled else TemplateTable()
+
+    for result in run_local(process_batch, spill.read(), (ctx, table), workers):
         splits = result.kept.column("split").to_pylist()
         by_split.update(splits)
         for split in SPLITS:
@@ -82,8 +110,7 @@ def build(inputs: list[Path], name: str, config: Config, *, store: Store, versio
         rejects.write(result.rejects)
         by_status.update(result.rejects.column("status").to_pylist())
         reasons.update(result.reasons)
-        if on_batch is not None:
-            on_batch(result)
+        progress("annotate", result.kept.num_rows + result.rejects.num_rows)
     shards = []
     for split in SPLITS:
         for shard in writers[split].close():
@@ -105,6 +132,7 @@ def build(inputs: list[Path], name: str, config: Config, *, store: Store, versio
         "inputs_hash": hashlib.sha256(json.dumps(inputs_listed, sort_keys=True).encode()).hexdigest(),
         "inputs": inputs_listed,
         "skipped_inputs": skipped,
+        "templates": table.summary(),
         "shards": shards,
         "rejects": reject_files,
         "accounting": {

@@ -75,12 +75,13 @@ def build(
         overrides["executor"] = {"workers": workers}
     try:
         cfg = load_config(config, overrides)
-        with Progress(SpinnerColumn(), TextColumn("[bold]building[/bold] {task.completed:,} docs"),
+        with Progress(SpinnerColumn(), TextColumn("[bold]{task.description}[/bold] {task.completed:,} docs"),
                       _RateColumn(), TimeElapsedColumn(), console=err, transient=True) as progress:
-            task = progress.add_task("build", total=None)
+            tasks = {"prepare": progress.add_task("corpus pass", total=None),
+                     "annotate": progress.add_task("document pass", total=None)}
             started = time.perf_counter()
             result = run_build(inputs, name, cfg, store=_store(store), version=version,
-                               on_batch=lambda batch: progress.advance(task, batch.documents))
+                               on_progress=lambda stage, n: progress.advance(tasks[stage], n))
             elapsed = time.perf_counter() - started
     except CurateError as exc:
         raise _fail(exc) from exc

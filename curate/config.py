@@ -63,6 +63,15 @@ class LanguageConfig(_Section):
     min_score: float = Field(0.5, ge=0, le=1, description="Below this identifier confidence, language is `und`.")
 
 
+class TemplatesConfig(_Section):
+    """The corpus pass that finds a source's template lines (footers, follow prompts)."""
+
+    enabled: bool = Field(True, description="Run the template pass before the document pass.")
+    min_share: float = Field(0.05, gt=0, le=1, description="A template line is in at least this share of its source's documents ...")
+    min_docs: int = Field(3, ge=2, description="... and in at least this many of them.")
+    max_line_chars: int = Field(200, ge=1, description="Longer lines are never templates (they are content, or duplicates).")
+
+
 class PolicyConfig(_Section):
     """Keep/drop rules; every drop records its reason code (`policy_<rule>`)."""
 
@@ -104,6 +113,7 @@ class Config(_Section):
     readers: ReadersConfig = Field(default_factory=ReadersConfig)
     sources: SourcesConfig = Field(default_factory=SourcesConfig)
     language: LanguageConfig = Field(default_factory=LanguageConfig)
+    templates: TemplatesConfig = Field(default_factory=TemplatesConfig)
     policy: PolicyConfig = Field(default_factory=PolicyConfig)
     splits: SplitsConfig = Field(default_factory=SplitsConfig)
     executor: ExecutorConfig = Field(default_factory=ExecutorConfig)

@@ -127,11 +127,12 @@ def test_versions_are_immutable_and_chained(tmp_path: Path, sample_config) -> No
 def test_a_crashed_build_leaves_no_version(tmp_path: Path, sample_config) -> None:
     store = Store(tmp_path)
 
-    def crash(_batch) -> None:
-        raise KeyboardInterrupt
+    def crash(stage: str, _documents: int) -> None:
+        if stage == "annotate":
+            raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        build([SAMPLE / "txt"], "news", sample_config, store=store, on_batch=crash)
+        build([SAMPLE / "txt"], "news", sample_config, store=store, on_progress=crash)
     assert store.versions("news") == []
     build([SAMPLE / "txt"], "news", sample_config, store=store)
     assert store.versions("news") == ["1.0.0"]

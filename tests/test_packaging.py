@@ -10,9 +10,9 @@ from conftest import ROOT
 
 
 def test_every_package_is_listed_in_pyproject() -> None:
-    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    setuptools = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
     found = {".".join(p.relative_to(ROOT).parent.parts) for p in (ROOT / "curate").rglob("__init__.py")}
-    assert found | {"curate.schemas"} == listed
+    assert found | set(setuptools["package-dir"]) == set(setuptools["packages"])
 
 
 def test_public_api() -> None:

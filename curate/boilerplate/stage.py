@@ -3,11 +3,14 @@ typed spans, and derive the per-document flags and ratio from those spans."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from curate.boilerplate.rules import RULES_VERSION, classify_lines
 from curate.boilerplate.spans import Span, assemble
+from curate.boilerplate.verdict import LineVerdict
 from curate.schema import load_schema
+from curate.templates.keys import line_key
 
 NAME = "boilerplate"
 VERSION = RULES_VERSION
@@ -22,9 +25,21 @@ class BoilerplateResult:
     ratio: float
 
 
-def remove_boilerplate(document: str, language: str) -> BoilerplateResult:
-    """Kept text, removed spans, one flag per kind, and removed characters / document length."""
-    verdicts = classify_lines(document.split("\n"), language)
+TEMPLATE_VERDICT = LineVerdict("template_line", 0.9, "templates_v1:source_share")
+
+
+def remove_boilerplate(document: str, language: str, templates: Collection[int] = frozenset()) -> BoilerplateResult:
+    """Kept text, removed spans, one flag per kind, and removed characters / document length.
+
+    `templates` are the line keys of the document's source that the corpus pass found repeated
+    across its documents (`curate.templates`); a line the rules leave alone but whose key is
+    there is removed as `template_line`.
+    """
+    lines = document.split("\n")
+    verdicts = classify_lines(lines, language)
+    if templates:
+        verdicts = [TEMPLATE_VERDICT if verdict is None and line and line_key(line) in templates else verdict
+                    for line, verdict in zip(lines, verdicts)]
     text, spans = assemble(document, verdicts)
     present = {span.kind for span in spans}
     unknown = present.difference(KINDS)

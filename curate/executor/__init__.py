@@ -1,5 +1,5 @@
-"""Executors: run the per-document pipeline over a stream of documents."""
+"""Executors: run a batch task over a stream of batches."""
 
-from curate.executor.local import BatchResult, run_local
+from curate.executor.local import batches, run_local, worker_count
 
-__all__ = ["BatchResult", "run_local"]
+__all__ = ["batches", "run_local", "worker_count"]

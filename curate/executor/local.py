@@ -1,89 +1,38 @@
-"""The local executor: a process pool over batches of documents, streaming and ordered.
+"""The local executor: a process pool over batches, streaming and ordered.
 
-Reading stays in the parent (it is cheap and keeps record order); workers run the pipeline and
-return Arrow tables cast to the schema. At most `2 x workers` batches are in flight, so memory
-does not grow with the corpus, and results come back in submission order, so the output does
-not depend on the number of workers.
+The caller reads (cheap, and it keeps record order) and hands batches to `run_local` with a
+module-level task `task(batch, state)`. `state` (config, lexicons, the template table) goes to
+each worker once, at start-up. At most `2 x workers` batches are in flight, so memory does not
+grow with the corpus, and results come back in submission order, so the output does not depend
+on the number of workers.
 """
 
 from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
 from itertools import islice
+from typing import Any, TypeVar
 
-import pyarrow as pa
+Item = TypeVar("Item")
+Result = TypeVar("Result")
 
-from curate.document import RawDoc
-from curate.pipeline.document import PipelineContext, process, reject_row
-from curate.schema import load_schema
-
-
-@dataclass
-class BatchResult:
-    kept: pa.Table
-    rejects: pa.Table
-    reasons: dict[str, int] = field(default_factory=dict)
-
-    @property
-    def documents(self) -> int:
-        return self.kept.num_rows + self.rejects.num_rows
+_WORKER_STATE: Any = None
 
 
-def _to_table(rows: list[dict], schema: pa.Schema, docs: list[RawDoc],
-              rejects: list[dict]) -> pa.Table:
-    """Cast rows to the schema; a row that does not fit goes to `rejects` instead."""
-    try:
-        return pa.Table.from_pylist(rows, schema=schema)
-    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError):
-        good = []
-        for row, doc in zip(rows, docs):
-            try:
-                pa.Table.from_pylist([row], schema=schema)
-                good.append(row)
-            except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError) as exc:
-                rejects.append(reject_row(doc, status="rejected", reason="write_schema_mismatch", stage="write",
-                                          error_type=type(exc).__name__, doc_id=row.get("id"),
-                                          message=f"{doc.input_uri}: row does not fit the schema: {exc}"))
-        return pa.Table.from_pylist(good, schema=schema)
+def _init_worker(state: Any) -> None:
+    global _WORKER_STATE
+    _WORKER_STATE = state
 
 
-def process_batch(docs: list[RawDoc], ctx: PipelineContext) -> BatchResult:
-    article = load_schema("article").arrow()
-    reject_schema = load_schema("reject").arrow()
-    kept, kept_docs, rejects = [], [], []
-    for doc in docs:
-        outcome, row = process(doc, ctx)
-        if outcome == "kept":
-            kept.append(row)
-            kept_docs.append(doc)
-        else:
-            rejects.append(row)
-    kept_table = _to_table(kept, article, kept_docs, rejects)
-    reasons: dict[str, int] = {}
-    for row in rejects:
-        reasons[row["reason"]] = reasons.get(row["reason"], 0) + 1
-    return BatchResult(kept_table, pa.Table.from_pylist(rejects, schema=reject_schema), reasons)
+def _run_in_worker(task: Callable[[list[Any], Any], Result], batch: list[Any]) -> Result:
+    return task(batch, _WORKER_STATE)
 
 
-_WORKER_CONTEXT: PipelineContext | None = None
-
-
-def _init_worker(ctx: PipelineContext) -> None:
-    global _WORKER_CONTEXT
-    _WORKER_CONTEXT = ctx
-
-
-def _run_in_worker(docs: list[RawDoc]) -> BatchResult:
-    assert _WORKER_CONTEXT is not None, "worker was not initialised"
-    return process_batch(docs, _WORKER_CONTEXT)
-
-
-def _batches(docs: Iterable[RawDoc], size: int) -> Iterator[list[RawDoc]]:
-    iterator = iter(docs)
+def batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    iterator = iter(items)
     while batch := list(islice(iterator, size)):
         yield batch
 
@@ -92,17 +41,18 @@ def worker_count(requested: int) -> int:
     return requested or os.cpu_count() or 1
 
 
-def run_local(docs: Iterable[RawDoc], ctx: PipelineContext, workers: int, batch_size: int) -> Iterator[BatchResult]:
-    """Results batch by batch, in input order; `workers <= 1` runs in this process."""
+def run_local(task: Callable[[list[Item], Any], Result], work: Iterable[list[Item]], state: Any,
+              workers: int) -> Iterator[Result]:
+    """`task(batch, state)` for every batch, results in input order; `workers <= 1` runs here."""
     workers = worker_count(workers)
     if workers <= 1:
-        for batch in _batches(docs, batch_size):
-            yield process_batch(batch, ctx)
+        for batch in work:
+            yield task(batch, state)
         return
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(ctx,)) as pool:
-        pending: deque[Future[BatchResult]] = deque()
-        for batch in _batches(docs, batch_size):
-            pending.append(pool.submit(_run_in_worker, batch))
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(state,)) as pool:
+        pending: deque[Future[Result]] = deque()
+        for batch in work:
+            pending.append(pool.submit(_run_in_worker, task, batch))
             if len(pending) >= 2 * workers:
                 yield pending.popleft().result()
         while pending:

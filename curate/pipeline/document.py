@@ -1,29 +1,30 @@
-"""One document through every stage: extract, normalize, language, boilerplate, claims, signals,
-then the policy's verdict.
+"""The second half of a document's way: language, boilerplate, claims and signals over its
+normalized text, then the policy's verdict.
 
-`process` never raises for a bad document: any failure becomes a reject row naming the document,
-the stage and the problem, so one broken input never costs the rest of the build.
+Neither `prepare_one` nor `process` raises for a bad document: any failure becomes a reject row
+naming the document, the stage and the problem, so one broken input never costs the rest of the
+build.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from curate import __version__, boilerplate, claims, extract, normalize, policy
+from curate import __version__, boilerplate, claims, extract, normalize, policy, templates
 from curate.config import Config
 from curate.document import RawDoc
 from curate.errors import DocumentError
-from curate.pipeline.dates import iso_date
-from curate.pipeline.publisher import resolve_publisher
+from curate.pipeline.prepare import Prepared, prepare
 from curate.signals import identity, language, quality
 
 Outcome = Literal["kept", "dropped", "rejected"]
 STAGES: tuple[tuple[str, int], ...] = tuple(
     (module.NAME, module.VERSION)
-    for module in (extract, normalize, language, boilerplate, claims, quality, identity, policy)
+    for module in (extract, normalize, templates, language, boilerplate, claims, quality, identity, policy)
 )
 
 
@@ -40,45 +41,29 @@ class PipelineContext:
         return cls(config, config.content_hash(), tuple(f"{n}@{v}" for n, v in STAGES))
 
 
-def _single_line(value: str | None) -> str | None:
-    if not value:
-        return None
-    return " ".join(normalize.normalize_text(value).split()) or None
-
-
-def annotate(doc: RawDoc, ctx: PipelineContext) -> dict[str, Any]:
-    """The article row of one document, before the policy decides; raises DocumentError."""
+def annotate(doc: Prepared, ctx: PipelineContext, template_keys: Collection[int] = frozenset()) -> dict[str, Any]:
+    """The article row of one prepared document, before the policy decides."""
     config = ctx.config
-    if len(doc.raw) > config.readers.max_document_bytes:
-        raise DocumentError("read_too_large", f"{doc.input_uri}: {len(doc.raw)} bytes > max_document_bytes "
-                                              f"{config.readers.max_document_bytes}")
-    if doc.html is not None:
-        doc = extract.extract_html(doc)
-    assert doc.text is not None
-    document = normalize.normalize_text(doc.text)
-    if not document:
-        raise DocumentError("normalize_empty_text", f"{doc.input_uri}: no text left after normalization")
-    lang, lang_score = language.identify(document, config.language.min_score)
-    cleaned = boilerplate.remove_boilerplate(document, lang)
+    lang, lang_score = language.identify(doc.document, config.language.min_score)
+    cleaned = boilerplate.remove_boilerplate(doc.document, lang, template_keys)
     text = cleaned.text
-    domain = identity.domain_of(doc.url)
     doc_id = identity.document_id(doc.url, doc.input_uri)
     return {
         "id": doc_id,
         "content_hash": identity.content_hash(text),
-        "title": _single_line(doc.title),
-        "subtitle": _single_line(doc.subtitle),
+        "title": doc.title,
+        "subtitle": doc.subtitle,
         "text": text,
         "language": lang,
         "language_score": lang_score,
         "source": {
-            "name": resolve_publisher(doc.input_uri, domain, _single_line(doc.source_name), config.sources),
-            "domain": domain,
-            "url": doc.url.strip() if doc.url else None,
+            "name": doc.publisher,
+            "domain": doc.domain,
+            "url": doc.url,
             "input_uri": doc.input_uri,
             "input_format": doc.input_format,
-            "published": iso_date(doc.published),
-            "authors": [a for a in (_single_line(name) for name in doc.authors) if a],
+            "published": doc.published,
+            "authors": doc.authors,
         },
         "boilerplate": [
             {"kind": s.kind, "text": s.text, "start": s.start, "end": s.end, "score": s.score, "rule": s.rule}
@@ -90,7 +75,7 @@ def annotate(doc: RawDoc, ctx: PipelineContext) -> dict[str, Any]:
         "quality": quality.quality_signals(text, lang),
         "split": identity.assign_split(doc_id, config.splits),
         "provenance": {
-            "input_sha256": hashlib.sha256(doc.raw).hexdigest(),
+            "input_sha256": doc.input_sha256,
             "pipeline_version": __version__,
             "config_hash": ctx.config_hash,
             "stages": list(ctx.stages),
@@ -98,42 +83,63 @@ def annotate(doc: RawDoc, ctx: PipelineContext) -> dict[str, Any]:
     }
 
 
-def reject_row(doc: RawDoc, *, status: str, reason: str, stage: str, message: str,
-               error_type: str | None = None, doc_id: str | None = None,
-               row: dict[str, Any] | None = None, raw_cap: int = 2**20) -> dict[str, Any]:
-    """A row of the reject schema; a rejected document keeps its raw bytes (up to `raw_cap`)."""
+def annotate_raw(doc: RawDoc, ctx: PipelineContext) -> dict[str, Any]:
+    """Both halves for one document alone (no corpus pass): what benchmarks on single pages use."""
+    return annotate(prepare(doc, ctx.config), ctx)
+
+
+def reject_row(*, input_uri: str, input_format: str, input_sha256: str | None, status: str, reason: str,
+               stage: str, message: str, error_type: str | None = None, doc_id: str | None = None,
+               raw: bytes | None = None, row: dict[str, Any] | None = None) -> dict[str, Any]:
+    """A row of the reject schema."""
     return {
         "status": status,
         "reason": reason,
         "stage": stage,
         "error_type": error_type,
         "message": message,
-        "input_uri": doc.input_uri,
-        "input_format": doc.input_format,
-        "input_sha256": hashlib.sha256(doc.raw).hexdigest() if doc.raw else None,
+        "input_uri": input_uri,
+        "input_format": input_format,
+        "input_sha256": input_sha256,
         "id": doc_id,
-        "raw": doc.raw[:raw_cap] if status == "rejected" and doc.raw else None,
+        "raw": raw or None,
         "row_json": json.dumps(row, ensure_ascii=False) if row is not None else None,
     }
 
 
-def process(doc: RawDoc, ctx: PipelineContext) -> tuple[Outcome, dict[str, Any]]:
-    """("kept", article row) | ("dropped", reject row) | ("rejected", reject row)."""
-    if doc.error is not None:
-        return "rejected", reject_row(doc, status="rejected", reason=doc.error.reason, stage=doc.error.stage,
-                                      message=str(doc.error), error_type=type(doc.error).__name__)
+def _error_row(input_uri: str, input_format: str, input_sha256: str | None, raw: bytes | None,
+               exc: Exception) -> dict[str, Any]:
+    if isinstance(exc, DocumentError):
+        reason, stage, message = exc.reason, exc.stage, str(exc)
+    else:  # a bug or a library failure on this one document: keep the document, say what broke
+        reason, stage = "pipeline_unexpected_error", "pipeline"
+        message = f"{input_uri}: unexpected {type(exc).__name__}: {exc}"
+    return reject_row(input_uri=input_uri, input_format=input_format, input_sha256=input_sha256,
+                      status="rejected", reason=reason, stage=stage, message=message,
+                      error_type=type(exc).__name__, raw=raw)
+
+
+def prepare_one(doc: RawDoc, ctx: PipelineContext, raw_cap: int = 2**20) -> Prepared | dict[str, Any]:
+    """The prepared document, or its reject row (keeping up to `raw_cap` raw bytes)."""
     try:
-        row = annotate(doc, ctx)
-    except DocumentError as exc:
-        return "rejected", reject_row(doc, status="rejected", reason=exc.reason, stage=exc.stage,
-                                      message=str(exc), error_type=type(exc).__name__)
-    except Exception as exc:  # a bug or a library failure on this one document: keep the document
-        return "rejected", reject_row(doc, status="rejected", reason="pipeline_unexpected_error",
-                                      stage="pipeline", error_type=type(exc).__name__,
-                                      message=f"{doc.input_uri}: unexpected {type(exc).__name__}: {exc}")
+        return prepare(doc, ctx.config)
+    except Exception as exc:  # noqa: BLE001 - every failure of one document becomes its reject row
+        sha = hashlib.sha256(doc.raw).hexdigest() if doc.raw else None
+        return _error_row(doc.input_uri, doc.input_format, sha, doc.raw[:raw_cap], exc)
+
+
+def process(doc: Prepared, ctx: PipelineContext, template_keys: Collection[int] = frozenset(),
+            ) -> tuple[Outcome, dict[str, Any]]:
+    """("kept", article row) | ("dropped", reject row) | ("rejected", reject row)."""
+    try:
+        row = annotate(doc, ctx, template_keys)
+    except Exception as exc:  # noqa: BLE001
+        return "rejected", _error_row(doc.input_uri, doc.input_format, doc.input_sha256,
+                                      doc.document.encode(), exc)
     verdict = policy.drop_reason(row, ctx.config.policy)
     if verdict is not None:
         reason, why = verdict
-        return "dropped", reject_row(doc, status="dropped", reason=reason, stage="policy",
-                                     message=f"{doc.input_uri}: {why}", doc_id=row["id"], row=row)
+        return "dropped", reject_row(input_uri=doc.input_uri, input_format=doc.input_format,
+                                     input_sha256=doc.input_sha256, status="dropped", reason=reason,
+                                     stage="policy", message=f"{doc.input_uri}: {why}", doc_id=row["id"], row=row)
     return "kept", row

@@ -1,0 +1,73 @@
+"""The first half of a document's way: from a raw document to its normalized text and metadata.
+
+Everything the corpus pass needs (the normalized lines and the publisher) is known here, so the
+build runs this half once, counts template lines from its output, and hands the same `Prepared`
+documents to the second half (`curate.pipeline.document`): pages are never extracted twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from curate import extract, normalize
+from curate.config import Config
+from curate.document import RawDoc
+from curate.errors import DocumentError
+from curate.pipeline.dates import iso_date
+from curate.pipeline.publisher import resolve_publisher
+from curate.signals import identity
+
+
+@dataclass(slots=True)
+class Prepared:
+    """A document ready for the annotating stages; `document` is in normal form."""
+
+    input_uri: str
+    input_format: str
+    input_sha256: str
+    document: str
+    title: str | None = None
+    subtitle: str | None = None
+    url: str | None = None
+    domain: str | None = None
+    publisher: str | None = None
+    published: str | None = None
+    authors: list[str] = field(default_factory=list)
+
+
+def single_line(value: str | None) -> str | None:
+    """A metadata value in normal form on one line, or None when nothing is left."""
+    if not value:
+        return None
+    return " ".join(normalize.normalize_text(value).split()) or None
+
+
+def prepare(doc: RawDoc, config: Config) -> Prepared:
+    """Extract (for pages), normalize and resolve metadata; raises `DocumentError`."""
+    if doc.error is not None:
+        raise doc.error
+    if len(doc.raw) > config.readers.max_document_bytes:
+        raise DocumentError("read_too_large", f"{doc.input_uri}: {len(doc.raw)} bytes > max_document_bytes "
+                                              f"{config.readers.max_document_bytes}")
+    if doc.html is not None:
+        doc = extract.extract_html(doc)
+    assert doc.text is not None, "a reader yields text, html or an error"
+    document = normalize.normalize_text(doc.text)
+    if not document:
+        raise DocumentError("normalize_empty_text", f"{doc.input_uri}: no text left after normalization")
+    url = doc.url.strip() if doc.url else None
+    domain = identity.domain_of(url)
+    return Prepared(
+        input_uri=doc.input_uri,
+        input_format=doc.input_format,
+        input_sha256=hashlib.sha256(doc.raw).hexdigest(),
+        document=document,
+        title=single_line(doc.title),
+        subtitle=single_line(doc.subtitle),
+        url=url,
+        domain=domain,
+        publisher=resolve_publisher(doc.input_uri, domain, single_line(doc.source_name), config.sources),
+        published=iso_date(doc.published),
+        authors=[a for a in (single_line(name) for name in doc.authors) if a],
+    )
