@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-Span = tuple[int, int]
+from curate.claims.tokens import Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,13 +20,13 @@ class Draft:
 def trim(text: str, start: int, end: int) -> Span:
     """`text[start:end]` without outer spaces, leading commas or a clause-final `,;:` or `.`.
 
-    A final period stays when it closes an abbreviation ("the U.S."), so the span still
+    A final period stays when it closes a dotted abbreviation ("the U.S."), so the span still
     reads as written.
     """
     while start < end and (text[start].isspace() or text[start] in ",;:"):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
         end -= 1
-    if end - start > 1 and text[end - 1] == "." and not text[end - 2].isupper():
+    if end - start > 1 and text[end - 1] == "." and not (end - start > 3 and text[end - 3] == "."):
         end -= 1
     return start, end

@@ -21,12 +21,14 @@ Choices the schema leaves open:
 from __future__ import annotations
 
 from curate.claims.claim import Claim
-from curate.claims.draft import Draft, Span
+from curate.claims.coordination import cut_coordinated
+from curate.claims.draft import Draft
 from curate.claims.quoted import quote_claims
 from curate.claims.quotes import find_quotes
 from curate.claims.reported import reported_claims
 from curate.claims.sentences import paragraphs, sentences
-from curate.claims.status import status
+from curate.claims.status import StatusIndex
+from curate.claims.tokens import Span
 
 EXTRACTOR_VERSION = 1
 
@@ -70,4 +72,6 @@ def extract_claims(text: str) -> list[Claim]:
     blocked += [d.cue for d in quoted] + [d.source for d in quoted if d.source is not None]
     drafts = quoted + reported_claims(text, sents, blocked, quoted)
     drafts.sort(key=lambda d: (d.parts[0][0], d.cue[0]))
-    return [_claim(text, d, status(text, sents, d)) for d in drafts]
+    drafts = cut_coordinated(text, drafts)
+    index = StatusIndex(text, sents)
+    return [_claim(text, d, index.status(d)) for d in drafts]

@@ -3,29 +3,56 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from curate.claims import cues
 
 
-def _alternation(words: object) -> str:
-    """A regex alternation, longest first so that "pointed out" wins over "pointed"."""
-    items = sorted({re.escape(str(w)) for w in words}, key=len, reverse=True)  # type: ignore[attr-defined]
-    return "|".join(items).replace("\\ ", r"\s+")
+def trie(words: Iterable[str]) -> str:
+    """A regex alternation of `words` shaped as a prefix tree.
+
+    Python's `re` tries the branches of a flat alternation one by one at every position;
+    a prefix tree fails after one character for almost all of them, which keeps the
+    scans over every sentence fast. Greedy optional tails prefer the longest word
+    ("pointed out" over "pointed"); a space matches any run of whitespace.
+    """
+    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _emit(root)
 
 
-VERBS = cues.SPEECH | cues.BELIEF | cues.TELL
+def _emit(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+    branches = [
+        (r"\s+" if ch == " " else re.escape(ch)) + _emit(child) for ch, child in sorted(node.items()) if ch
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+VERBS = cues.ALL_VERBS
 
 # One match per cue: "according to", a phrasal cue or a verb form (lower case: a capitalised
 # verb form at a sentence start is almost always a participle clause or a headline).
 CUE = re.compile(
-    rf"\b(?:(?P<according>[Aa]ccording\s+to)|(?P<phrasal>{_alternation(cues.PHRASAL)})"
-    rf"|(?P<verb>{_alternation(VERBS)}))\b"
+    rf"\b(?:(?P<according>[Aa]ccording\s+to)|(?P<phrasal>{trie(cues.PHRASAL)})"
+    rf"|(?P<verb>{trie(VERBS)}))\b"
 )
 
-HEDGE = re.compile(
-    rf"\b(?:(?i:{_alternation(h for h in cues.HEDGES if h not in ('may', 'might', 'could'))})"
-    r"|may|might|could)\b"
+# One pass over the lower-cased text finds every status word; the group name says which
+# kind. Non-confirmations and denials come first so that "could not be confirmed" is not
+# read as the hedge "could". The modal hedges are matched on the original text instead,
+# where case tells "may" from the month "May".
+STATUS_WORDS = re.compile(
+    rf"\b(?:(?P<unconfirmed>{trie(cues.UNCONFIRMED)})"
+    rf"|(?P<denial>{trie(cues.DENIALS)})"
+    rf"|(?P<anaphor>{trie(cues.ANAPHORS)})"
+    rf"|(?P<hedge>{trie(h for h in cues.HEDGES if h not in cues.MODAL_HEDGES)}))\b"
 )
-UNCONFIRMED = re.compile(rf"(?i)\b(?:{_alternation(cues.UNCONFIRMED)})\b")
-DENIAL = re.compile(rf"(?i)\b(?:{_alternation(cues.DENIALS)})\b")
-ANAPHOR = re.compile(rf"(?i)\b(?:{_alternation(cues.ANAPHORS)})\b")
+STATUS_WORDS_ANY_CASE = re.compile(STATUS_WORDS.pattern, re.IGNORECASE)
+MODAL_HEDGE = re.compile(rf"\b(?:{trie(cues.MODAL_HEDGES)})\b")

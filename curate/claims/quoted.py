@@ -13,14 +13,20 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from curate.claims import phrases
-from curate.claims.draft import Draft, Span
+from curate.claims import around_cue, cues, sources
+from curate.claims.draft import Draft
 from curate.claims.patterns import CUE
 from curate.claims.quotes import Quote
+from curate.claims.tokens import Span, tokens
 
 _GAP = re.compile(r"[\s,.;:—–-]*")
 _END_PUNCT = re.compile(r"[\s.,;:!?—–-]*")
 _COLON_SOURCE_MAX = 6
+_TAIL_SOURCE_MAX = 8
+_PAST = re.compile(r"[a-z]{3,}ed")
+_NEW_SPEAKER = re.compile(r"\b(?:and|but)\b")
+_HEAD_SLACK = 4
+_HEAD_BREAKERS = frozenset({"that", "if", "whether", "when", "because", "which", "who", ".", ";"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,31 +36,50 @@ class _Attribution:
     end: int
 
 
+def _tail_cue(text: str, pos: int, limit: int) -> tuple[int, int, str] | None:
+    """The first cue after a quote: a lexicon cue, or any past-tense verb within a few words
+    ("mused", "shot back"), since `"...," X VERBED` is an attribution whatever the verb."""
+    m = CUE.search(text, pos, limit)
+    if m is not None and m.group("according"):
+        return None
+    for k, (s, e) in enumerate(tokens(text, pos, limit)):
+        if m is not None and s >= m.start():
+            break
+        if k > _TAIL_SOURCE_MAX:
+            return None
+        word = text[s:e]
+        if _PAST.fullmatch(word) or word in cues.IRREGULAR_PAST:
+            return s, e, word
+    return (m.start(), m.end(), m.group()) if m is not None else None
+
+
 def _tail(text: str, q: Quote, limit: int) -> _Attribution | None:
     """`"...," X said` / `"...," said X` right after the quote, up to `limit`."""
     pos = q.end
     while pos < limit and text[pos] in " ,\t\u00a0":
         pos += 1
-    m = CUE.search(text, pos, limit)
-    if m is None or m.group("according"):
+    found = _tail_cue(text, pos, limit)
+    if found is None:
         return None
-    start = phrases.cue_start(text, pos, m.start())
+    verb_start, verb_end, verb = found
+    start = around_cue.cue_start(text, pos, verb_start)
     if start == pos:
-        source = phrases.source_after(text, m.end(), limit, stop_at_comma=False)
+        source = sources.source_inverted(text, verb_end, limit)
         if source is None:
             return None
-        end = phrases.skip_fillers(text, source[1], limit)
+        end = around_cue.skip_fillers(text, source[1], limit)
     else:
-        source = phrases.source_before(text, pos, start)
+        source = sources.source_before(text, pos, start)
         if source is None or source[0] != pos:
             return None
-        end = phrases.after_cue(text, m.group(), m.end(), limit)
-    if not text[q.parts[-1][1] : q.end].lstrip().startswith(","):
-        # A quote that ends its sentence takes a tail only when nothing else follows.
+        end = around_cue.after_cue(text, verb, verb_end, limit)
+    closing = text[q.parts[-1][1] : q.end].lstrip()
+    if not closing.startswith((",", "?", "!")) and text[q.parts[-1][1] - 1 : q.parts[-1][1]] not in "?!":
+        # A quote that ends its sentence with a period takes a tail only when nothing follows.
         rest = _END_PUNCT.match(text, end, limit)
         if rest is None or rest.end() < limit:
             return None
-    return _Attribution(source, (start, m.end()), end)
+    return _Attribution(source, (start, verb_end), end)
 
 
 def _head(text: str, q: Quote, lo: int) -> _Attribution | None:
@@ -70,16 +95,23 @@ def _head(text: str, q: Quote, lo: int) -> _Attribution | None:
     for m in CUE.finditer(text, lo, body_end):
         last = m
     if last is not None and not last.group("according"):
-        stop = phrases.after_cue(text, last.group(), last.end(), body_end)
-        if _GAP.match(text, stop, body_end).end() == body_end:  # type: ignore[union-attr]
-            start = phrases.cue_start(text, lo, last.start())
-            source = phrases.source_before(text, lo, start)
-            if source is not None or punct:
+        stop = around_cue.after_cue(text, last.group(), last.end(), body_end)
+        between = tokens(text, stop, body_end)
+        if len(between) <= _HEAD_SLACK and not any(text[a:b].lower() in _HEAD_BREAKERS for a, b in between):
+            start = around_cue.cue_start(text, lo, last.start())
+            before = text[lo:start].rstrip()
+            if last.group() in cues.PARTICIPLES and before.endswith(","):
+                source = sources.sentence_subject(text, lo, start)
+            else:
+                source = sources.source_before(text, lo, start)
+            if source is None and before.endswith((" and", " but")):
+                source = sources.sentence_subject(text, lo, start)
+            if punct or (source is not None and not between):
                 return _Attribution(source, (start, last.end()), q.start)
     if punct == ":":
-        source = phrases.source_before(text, lo, body_end)
+        source = sources.source_before(text, lo, body_end)
         if source and text[source[0]].isupper():
-            n = len(phrases.tokens(text, *source))
+            n = len(tokens(text, *source))
             if n <= _COLON_SOURCE_MAX:
                 return _Attribution(source, (body_end, end), q.start)
     return None
@@ -107,7 +139,10 @@ def quote_claims(text: str, sentences: list[Span], quotes: list[Quote]) -> list[
         return e
 
     def head_lo(i: int) -> int:
-        s, _ = sentence_of(quotes[i].start)
+        k = max(0, bisect_right(starts, quotes[i].start) - 1)
+        s = sentences[k][0]
+        if s == quotes[i].start and k > 0 and text[sentences[k - 1][1] - 1] == ":":
+            s = sentences[k - 1][0]
         return max(s, quotes[i - 1].end) if i > 0 else s
 
     def attribution(i: int) -> tuple[_Attribution | None, bool]:
@@ -123,10 +158,13 @@ def quote_claims(text: str, sentences: list[Span], quotes: list[Quote]) -> list[
             i += 1
             continue
         parts = list(quotes[i].parts)
-        reach = attr.end if is_tail else quotes[i].end
+        reach = max(attr.end, tail_limit(i)) if is_tail else quotes[i].end
         j = i + 1
-        while j < len(quotes) and _GAP.match(text, reach).end() >= quotes[j].start:  # type: ignore[union-attr]
-            if attribution(j)[0] is not None:
+        # "..., X said, and her husband cut in." hands the floor over: no continuation.
+        handed_over = is_tail and _NEW_SPEAKER.search(text, attr.end, reach) is not None
+        while not handed_over and j < len(quotes) and _GAP.match(text, reach).end() >= quotes[j].start:  # type: ignore[union-attr]
+            own = attribution(j)[0]
+            if own is not None and own.cue != attr.cue:
                 break
             parts.extend(quotes[j].parts)
             reach = quotes[j].end

@@ -4,8 +4,9 @@ Curly marks say which way they face; straight `"` and doubled `''` (used for bot
 some wires) are classified by their neighbours: after a space and before a word they open,
 after a word or punctuation and before a space they close. A quote left open at the end
 of a paragraph continues when the next paragraph starts with an opening mark (the
-newspaper convention for multi-paragraph quotes); an open quote that does not continue is
-dropped, so a stray mark never swallows the rest of a paragraph.
+newspaper convention for multi-paragraph quotes). An open quote that does not continue
+runs to its paragraph end only when it opens a sentence; elsewhere the mark is taken as
+stray and dropped, so it never swallows the rest of a paragraph.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-Span = tuple[int, int]
+from curate.claims.tokens import Span
 
 _MARK = re.compile(r"''|``|[\"“”]")
 _OPENING_BEFORE = frozenset("([{—–-/")
@@ -54,6 +55,13 @@ def _inner(text: str, s: int, e: int) -> Span:
     return s, e
 
 
+def _opens_sentence(text: str, lo: int, pos: int) -> bool:
+    """Whether an opening mark at `pos` starts a sentence or follows a colon: only such an
+    unclosed quote is kept (to its paragraph end); elsewhere it is a stray mark."""
+    before = text[lo:pos].rstrip()
+    return not before or before[-1] in ".:!?"
+
+
 def _paragraph_quotes(text: str, lo: int, hi: int) -> tuple[list[Quote], int | None]:
     """Closed quotes of one paragraph, and the opening position of a quote left open."""
     found: list[Quote] = []
@@ -77,12 +85,18 @@ def find_quotes(text: str, paragraphs: list[Span]) -> list[Quote]:
         found, open_at = _paragraph_quotes(text, lo, hi)
         if carry is not None:
             first = _MARK.match(text, lo)
+            provisional = bool(out) and out[-1].start == carry.start
             if first and found and found[0].start == lo:
                 q = found.pop(0)
+                if provisional:
+                    out.pop()
                 out.append(Quote(carry.start, q.end, carry.parts + q.parts))
                 carry = None
             elif first and open_at == lo and not found:
+                if provisional:
+                    out.pop()
                 carry = Quote(carry.start, hi, carry.parts + (_inner(text, first.end(), hi),))
+                out.append(carry)
                 continue
             carry = None
         out.extend(found)
@@ -90,4 +104,8 @@ def find_quotes(text: str, paragraphs: list[Span]) -> list[Quote]:
             mark = _MARK.match(text, open_at)
             assert mark is not None
             carry = Quote(open_at, hi, (_inner(text, mark.end(), hi),))
+            if not _opens_sentence(text, lo, open_at):
+                continue
+            # Kept as a quote to the paragraph end unless the next paragraph continues it.
+            out.append(carry)
     return out

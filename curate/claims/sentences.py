@@ -10,30 +10,36 @@ from __future__ import annotations
 
 import re
 
-Span = tuple[int, int]
+from curate.claims.tokens import Span
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 _TERMINATOR = re.compile(r"""([.!?]+)((?:''|["”’')\]])*)(?=\s|$)""")
 _NEXT = re.compile(r"""\s+(['"“‘(\[]*)(\w+)""")
 
-_TITLES = frozenset({
-    "mr", "mrs", "ms", "dr", "prof", "sen", "sens", "rep", "reps", "gov", "gen", "lt", "col",
-    "maj", "capt", "sgt", "adm", "cmdr", "rev", "hon", "pres", "supt", "det", "insp", "st",
-    "mt", "ft", "messrs", "mmes", "fr", "atty", "amb", "gens", "sec", "secy", "cpl", "pvt",
-})
-_WEAK_ABBREVIATIONS = frozenset({
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "no", "nos", "vs", "v", "approx", "est", "dept", "univ", "fig", "al", "ca", "inc",
-    "corp", "co", "ltd", "jr", "sr", "bros", "etc", "ave", "blvd", "cf", "ex", "pp",
-})
-_OPENERS = frozenset({
-    "The", "He", "She", "It", "They", "We", "I", "But", "And", "In", "A", "An", "This",
-    "That", "These", "Those", "There", "His", "Her", "Their", "Its", "Our", "My", "So",
-    "Yet", "As", "At", "On", "For", "If", "When", "While", "After", "Before", "Mr", "Ms",
-    "Mrs", "Dr", "However", "Still", "Some", "Many", "Most", "One", "Two", "Officials",
-    "What", "Why", "How", "Asked", "According", "Now", "Then", "Meanwhile", "Also", "By",
-    "With", "Since", "Under", "Despite", "Although", "Though", "Both", "Neither", "Even",
-})
+_TITLES = frozenset(
+    {
+        "mr", "mrs", "ms", "dr", "prof", "sen", "sens", "rep", "reps", "gov", "gen", "lt", "col",
+        "maj", "capt", "sgt", "adm", "cmdr", "rev", "hon", "pres", "supt", "det", "insp", "st",
+        "mt", "ft", "messrs", "mmes", "fr", "atty", "amb", "gens", "sec", "secy", "cpl", "pvt",
+    }
+)
+_WEAK_ABBREVIATIONS = frozenset(
+    {
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
+        "nos", "vs", "v", "approx", "est", "dept", "univ", "fig", "al", "ca", "inc", "corp", "co",
+        "ltd", "jr", "sr", "bros", "etc", "ave", "blvd", "cf", "ex", "pp",
+    }
+)
+_OPENERS = frozenset(
+    {
+        "The", "He", "She", "It", "They", "We", "I", "But", "And", "In", "A", "An", "This",
+        "That", "These", "Those", "There", "His", "Her", "Their", "Its", "Our", "My", "So", "Yet",
+        "As", "At", "On", "For", "If", "When", "While", "After", "Before", "Mr", "Ms", "Mrs",
+        "Dr", "However", "Still", "Some", "Many", "Most", "One", "Two", "Officials", "What",
+        "Why", "How", "Asked", "According", "Now", "Then", "Meanwhile", "Also", "By", "With",
+        "Since", "Under", "Despite", "Although", "Though", "Both", "Neither", "Even",
+    }
+)
 
 
 def paragraphs(text: str) -> list[Span]:
@@ -59,7 +65,7 @@ def _is_boundary(text: str, m: re.Match[str], end: int) -> bool:
     if low in _TITLES:
         return False
     abbreviation = (
-        len(word) == 1
+        (len(word) == 1 and word.isalpha())
         or low in _WEAK_ABBREVIATIONS
         or (start > 0 and text[start - 1] == ".")
     )

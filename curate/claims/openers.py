@@ -1,0 +1,56 @@
+"""Claims announced by how a line or sentence opens, not by a verb in it.
+
+`Asked whether C, X said ...`: the question is a claim with no written source.
+`Source: content` at a line start, the headline form ("Lynch: No outside influence on FBI
+probe"): the colon is the cue.
+"""
+
+from __future__ import annotations
+
+import re
+
+from curate.claims import cues, sources
+from curate.claims.draft import Draft, trim
+from curate.claims.tokens import Span
+
+_ASKED = re.compile(
+    r"Asked\s+(?:(?:[\w’'-]+\s+){0,3}?)(?=if\b|whether\b|about\b|why\b|how\b|what\b|who\b|when\b|where\b|to\b)"
+)
+_HEADLINE = re.compile(r"([A-Z][^\s:]*(?:\s+[^\s:]+){0,4}?)\s*:\s+(?=\S)")
+_HEADLINE_SOURCE_MAX = 4
+
+
+def asked_claim(text: str, s: int, e: int) -> Draft | None:
+    """`Asked whether C, X said ...`: the question is a claim of its own, with no source."""
+    m = _ASKED.match(text, s, e)
+    if m is None:
+        return None
+    comma = text.find(",", m.end(), e)
+    if comma < 0:
+        return None
+    part = trim(text, m.end(), comma)
+    cue = (s, s + len("Asked"))
+    return Draft((part,), None, cue, "reported_speech") if part[1] > part[0] else None
+
+
+def _names_only(text: str, span: Span) -> bool:
+    """A short name-like phrase ("Hacker Guccifer", "Clinton camp"), not a clause."""
+    words = text[span[0] : span[1]].split()
+    return len(words) <= _HEADLINE_SOURCE_MAX and not any(
+        w.lower() in cues.ALL_VERBS or (w.islower() and w.endswith(("ed", "s"))) for w in words
+    )
+
+
+def headline_claim(text: str, s: int, e: int) -> Draft | None:
+    """`Source: content` at a line start ("Lynch: No outside influence on FBI probe")."""
+    if s > 0 and text[s - 1] != "\n":
+        return None
+    m = _HEADLINE.match(text, s, e)
+    if m is None or m.group(1).lower() in cues.LABELS:
+        return None
+    source = sources.source_before(text, s, m.end(1))
+    if source is None or source[0] != s or not _names_only(text, source):
+        return None
+    part = trim(text, m.end(), e)
+    colon = text.index(":", m.end(1))
+    return Draft((part,), source, (colon, colon + 1), "reported_speech") if part[1] > part[0] else None

@@ -1,0 +1,315 @@
+"""The rule-based claims extractor on a real article and on hand-written sentences."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from curate.claims.claim import Claim
+from curate.claims.extract import EXTRACTOR_VERSION, extract_claims, split_sentences
+
+SEED = Path(__file__).resolve().parents[2] / "data/raw/txt/haaretz/000_31abf893fe94734c.txt"
+
+
+def _check_offsets(text: str, claims: list[Claim]) -> None:
+    """Every span of every claim points at its own text; claims come in content order."""
+    for c in claims:
+        assert c.content == " ".join(text[s:e] for s, e in c.content_parts)
+        assert (c.content_start, c.content_end) == (c.content_parts[0][0], c.content_parts[-1][1])
+        assert all(s < e for s, e in c.content_parts)
+        assert text[c.cue_start : c.cue_end] == c.cue
+        if c.source is None:
+            assert c.source_start is None and c.source_end is None
+        else:
+            assert c.source_start is not None and c.source_end is not None
+            assert text[c.source_start : c.source_end] == c.source
+        assert c.kind in {"direct_quote", "reported_speech", "according_to", "belief"}
+        assert c.status in {"asserted", "hedged", "unconfirmed", "denied"}
+    starts = [c.content_start for c in claims]
+    assert starts == sorted(starts)
+
+
+def _find(claims: list[Claim], source: str | None, cue: str) -> Claim:
+    matches = [c for c in claims if c.source == source and c.cue == cue]
+    assert matches, f"no claim with source={source!r} cue={cue!r}: {[(c.source, c.cue) for c in claims]}"
+    return matches[0]
+
+
+@pytest.fixture(scope="module")
+def seed() -> tuple[str, list[Claim]]:
+    text = SEED.read_text(encoding="utf-8")
+    claims = extract_claims(text)
+    _check_offsets(text, claims)
+    return text, claims
+
+
+def test_version() -> None:
+    assert EXTRACTOR_VERSION == 1
+
+
+def test_seed_al_akhbar_report_is_unconfirmed(seed: tuple[str, list[Claim]]) -> None:
+    _, claims = seed
+    c = _find(claims, "Lebanese newspaper al-Akhbar", "reported")
+    assert c.content.startswith("The United States offered the Assad regime")
+    assert c.content.endswith("from the country's south")
+    assert (c.kind, c.status) == ("reported_speech", "unconfirmed")
+    # The non-confirmation only qualifies the report: it is not a claim of its own.
+    assert not [x for x in claims if "confirmed" in x.cue]
+
+
+def test_seed_syrians(seed: tuple[str, list[Claim]]) -> None:
+    _, claims = seed
+    c = _find(claims, "the Syrians", "said")
+    assert c.content == "that the U.S. forces are occupiers and must get out"
+    assert (c.kind, c.status) == ("reported_speech", "asserted")
+
+
+def test_seed_lebanese_daily_and_according_to_the_report(seed: tuple[str, list[Claim]]) -> None:
+    _, claims = seed
+    daily = _find(claims, "The Lebanese daily, considered close to Hezbollah", "reported")
+    assert daily.content.startswith("that U.S. intelligence agency representatives met")
+    meeting = _find(claims, "the report", "According to")
+    assert meeting.content.startswith("the meeting lasted four hours")
+    assert meeting.kind == "according_to"
+    demanded = [c for c in claims if c.cue == "according to" and c.source == "the report"]
+    assert demanded and len(demanded[0].content_parts) == 2
+    assert demanded[0].content.endswith("would get information about terrorists")
+
+
+def test_seed_tasnim_and_hatami(seed: tuple[str, list[Claim]]) -> None:
+    _, claims = seed
+    tasnim = _find(claims, "The Tasnim news agency", "reported")
+    assert tasnim.content.startswith("that Iran and Syria signed a deal")
+    hatami = _find(claims, "Iranian Defense Minister Amir Hatami", "said")
+    assert hatami.content == "that the agreement also stipulates helping rebuild Syria's military industry"
+
+
+def test_seed_white_house_official_and_nested_putin(seed: tuple[str, list[Claim]]) -> None:
+    _, claims = seed
+    official = _find(claims, "A senior White House official", "told")
+    assert official.content.startswith("that when Bolton was in Moscow")
+    assert official.content.endswith("get Iranian forces out of the country")
+    putin = _find(claims, "Putin", "told")
+    assert putin.content.startswith(
+        "that he doesn't want to see Iranian forces remain in Syria but he's not sure"
+    )
+    assert official.content_start < putin.content_start < putin.content_end == official.content_end
+
+
+def test_seed_iranian_officials_and_according_to_the_official(seed: tuple[str, list[Claim]]) -> None:
+    _, claims = seed
+    iran = _find(claims, "Iranian officials", "have said")
+    assert iran.content == "that Tehran will not agree under any circumstance to remove its forces from Syria"
+    official = _find(claims, "the official", "according to")
+    assert official.content == "Putin shares that position but doubts whether it can be implemented"
+    assert (official.kind, official.status) == ("according_to", "asserted")
+
+
+# (text, source, cue, content, kind, status); content "" means "not checked".
+# fmt: off
+CASES: list[tuple[str, str | None, str, str, str, str]] = [
+    # direct quotes: straight, curly, doubled apostrophes, inverted, pre-posed, colon cues
+    ('"The bridge will open in May," the mayor said.',
+     'the mayor', 'said', 'The bridge will open in May', 'direct_quote', 'asserted'),
+    ('“We are ready for the vote,” said Anna Berg, the party leader.',
+     'Anna Berg, the party leader', 'said', 'We are ready for the vote', 'direct_quote', 'asserted'),
+    ("''The deal is done,'' Mr. Ortiz said on Monday.",
+     'Mr. Ortiz', 'said', 'The deal is done', 'direct_quote', 'asserted'),
+    ('“Is this fair?” the farmer asked.',
+     'the farmer', 'asked', 'Is this fair?', 'direct_quote', 'asserted'),
+    ('The coach said: “We played badly and we know it.”',
+     'The coach', 'said', 'We played badly and we know it.', 'direct_quote', 'asserted'),
+    ('Gov. Lee Park told reporters, “The budget is balanced.”',
+     'Gov. Lee Park', 'told', 'The budget is balanced.', 'direct_quote', 'asserted'),
+    ('Minister Dunn: “Nobody will lose their job.”',
+     'Minister Dunn', ':', 'Nobody will lose their job.', 'direct_quote', 'asserted'),
+    ('“Prices will rise,” the economist warned.',
+     'the economist', 'warned', 'Prices will rise', 'direct_quote', 'asserted'),
+    ('“The river is rising fast,” Officer Kim added.',
+     'Officer Kim', 'added', 'The river is rising fast', 'direct_quote', 'asserted'),
+    ('“That is simply wrong,” she mused.',
+     'she', 'mused', 'That is simply wrong', 'direct_quote', 'asserted'),
+    ('“We might win,” he said.', 'he', 'said', 'We might win', 'direct_quote', 'hedged'),
+    # reported speech, pre-posed
+    ('The company said that profits fell by a third.',
+     'The company', 'said', 'that profits fell by a third', 'reported_speech', 'asserted'),
+    ('Sen. Maria Lopez said the bill might pass next week.',
+     'Sen. Maria Lopez', 'said', 'the bill might pass next week', 'reported_speech', 'hedged'),
+    ('She told the court that she had never seen the letter.',
+     'She', 'told', 'that she had never seen the letter', 'reported_speech', 'asserted'),
+    ('The agency told Reuters on Friday that the plant was safe.',
+     'The agency', 'told', 'that the plant was safe', 'reported_speech', 'asserted'),
+    ('Officials say the storm killed four people.',
+     'Officials', 'say', 'the storm killed four people', 'reported_speech', 'asserted'),
+    ('They argued in a statement that the law was unconstitutional.',
+     'They', 'argued', 'that the law was unconstitutional', 'reported_speech', 'asserted'),
+    ('The union has also claimed that workers were not paid.',
+     'The union', 'has also claimed', 'that workers were not paid', 'reported_speech', 'asserted'),
+    ('It announced that the factory would close.',
+     'It', 'announced', 'that the factory would close', 'reported_speech', 'asserted'),
+    ('Dr. Ruth Stein (D-Ore.) noted that turnout was low.',
+     'Dr. Ruth Stein (D-Ore.)', 'noted', 'that turnout was low', 'reported_speech', 'asserted'),
+    ('The mayor, a former teacher, said the schools would reopen.',
+     'The mayor, a former teacher', 'said', 'the schools would reopen', 'reported_speech', 'asserted'),
+    ('Mr. Hale, who ran the firm for a decade, said he had no regrets.',
+     'Mr. Hale, who ran the firm for a decade', 'said', 'he had no regrets', 'reported_speech', 'asserted'),
+    ('Officials said the road was closed, adding that no one was hurt.',
+     'Officials', 'adding', 'that no one was hurt', 'reported_speech', 'asserted'),
+    ('The minister visited the site on Monday and said that repairs had begun.',
+     'The minister', 'said', 'that repairs had begun', 'reported_speech', 'asserted'),
+    # post-posed and medial
+    ('The talks have collapsed, the broadcaster reported Tuesday.',
+     'the broadcaster', 'reported', 'The talks have collapsed', 'reported_speech', 'asserted'),
+    ('The factory will reopen in June, he said.',
+     'he', 'said', 'The factory will reopen in June', 'reported_speech', 'asserted'),
+    ('The vote was rigged, said Tom Green, a local organizer.',
+     'Tom Green, a local organizer', 'said', 'The vote was rigged', 'reported_speech', 'asserted'),
+    ('The plan, she said, is too expensive.',
+     'she', 'said', 'The plan is too expensive', 'reported_speech', 'asserted'),
+    # according to
+    ('According to the police, the driver was drunk.',
+     'the police', 'According to', 'the driver was drunk', 'according_to', 'asserted'),
+    ('Sales rose 4 percent last year, according to the trade group.',
+     'the trade group', 'according to', 'Sales rose 4 percent last year', 'according_to', 'asserted'),
+    ('The ship, according to the navy, sank in minutes.',
+     'the navy', 'according to', 'The ship sank in minutes', 'according_to', 'asserted'),
+    # beliefs and findings
+    ('Most economists believe that inflation has peaked.',
+     'Most economists', 'believe', 'that inflation has peaked', 'belief', 'asserted'),
+    ('The study found that the drug cut deaths by half.',
+     'The study', 'found', 'that the drug cut deaths by half', 'belief', 'asserted'),
+    ('Analysts expect the bank to raise rates.',
+     'Analysts', 'expect', 'the bank to raise rates', 'belief', 'asserted'),
+    ('He thinks the market is overheated.',
+     'He', 'thinks', 'the market is overheated', 'belief', 'asserted'),
+    ('The agency estimated that 3,000 homes were damaged.',
+     'The agency', 'estimated', 'that 3,000 homes were damaged', 'belief', 'asserted'),
+    # status
+    ('The general reportedly said that troops would withdraw.',
+     'The general', 'reportedly said', 'that troops would withdraw', 'reported_speech', 'hedged'),
+    ('The firm allegedly told investors that the fund was safe.',
+     'The firm', 'allegedly told', 'that the fund was safe', 'reported_speech', 'hedged'),
+    ('Witnesses said the suspect fled, a claim that could not be independently verified.',
+     'Witnesses', 'said', '', 'reported_speech', 'unconfirmed'),
+    ('The spokesman denied that the minister had resigned.',
+     'The spokesman', 'denied', 'that the minister had resigned', 'reported_speech', 'denied'),
+    ('A state newspaper reported that the president was ill. The government dismissed the report.',
+     'A state newspaper', 'reported', 'that the president was ill', 'reported_speech', 'denied'),
+    ('Local media said the dam had burst. Officials have not confirmed the reports.',
+     'Local media', 'said', 'the dam had burst', 'reported_speech', 'unconfirmed'),
+    ('The club declined to confirm that the coach had been fired.', None, '', '', '', ''),
+]
+# fmt: on
+
+
+# fmt: off
+MORE_CASES: list[tuple[str, str | None, str, str, str, str]] = [
+    # the appositive after "according to X," describes X when a whole clause came before
+    ('Prices fell sharply in the last quarter, according to Jane Roe, an analyst at Bank X.',
+     'Jane Roe, an analyst at Bank X', 'according to', 'Prices fell sharply in the last quarter',
+     'according_to', 'asserted'),
+    # a stance verb takes its object as content
+    ('The senator accused the agency of hiding the data.',
+     'The senator', 'accused', 'the agency of hiding the data', 'reported_speech', 'asserted'),
+    # a relative clause: the pronoun joins the content
+    ('The tax, which the party says hurts small firms, was raised.',
+     'the party', 'says', 'which hurts small firms', 'reported_speech', 'asserted'),
+    # a coordinated second attribution ends the first content
+    ('He announced that he would retire and vowed to help his successor.',
+     'He', 'announced', 'that he would retire', 'reported_speech', 'asserted'),
+    # a question with no written source
+    ('Asked whether she would run again, the mayor said she had not decided.',
+     None, 'Asked', 'whether she would run again', 'reported_speech', 'asserted'),
+    # a headline "Source: content"
+    ('Mayor Vance: City will not raise taxes',
+     'Mayor Vance', ':', 'City will not raise taxes', 'reported_speech', 'asserted'),
+    # a participle claim takes the sentence's subject
+    ('The chief executive resigned on Friday, saying the board had lost faith in him.',
+     'The chief executive', 'saying', 'the board had lost faith in him', 'reported_speech', 'asserted'),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text,source,cue,content,kind,status", CASES + MORE_CASES)
+def test_sentence(text: str, source: str | None, cue: str, content: str, kind: str, status: str) -> None:
+    claims = extract_claims(text)
+    _check_offsets(text, claims)
+    if not cue:
+        assert claims == []
+        return
+    c = _find(claims, source, cue)
+    if content:
+        assert c.content == content
+    assert (c.kind, c.status) == (kind, status)
+
+
+def test_interrupted_quote_has_two_parts() -> None:
+    text = "“The first half was poor,” the coach said, “but the second half was superb.”"
+    (c,) = extract_claims(text)
+    _check_offsets(text, [c])
+    assert (c.source, c.cue, c.kind) == ("the coach", "said", "direct_quote")
+    assert [text[s:e] for s, e in c.content_parts] == [
+        "The first half was poor",
+        "but the second half was superb.",
+    ]
+
+
+def test_quote_continued_after_attribution_sentence() -> None:
+    text = "“We lost the vote,” Ms. Chen said. “We will try again next year.”"
+    (c,) = extract_claims(text)
+    _check_offsets(text, [c])
+    assert c.source == "Ms. Chen"
+    assert len(c.content_parts) == 2
+    assert text[c.content_parts[1][0] : c.content_parts[1][1]] == "We will try again next year."
+
+
+def test_multi_paragraph_quote() -> None:
+    text = (
+        "The judge read her ruling aloud.\n\n"
+        "“The evidence is overwhelming,” Judge Amy Ross said. “The defendant lied under oath.\n\n"
+        "“He lied to the jury and he lied to this court.”\n\n"
+        "The defense said it would appeal."
+    )
+    claims = extract_claims(text)
+    _check_offsets(text, claims)
+    judge = _find(claims, "Judge Amy Ross", "said")
+    assert len(judge.content_parts) == 3
+    assert judge.content.endswith("he lied to this court.")
+    appeal = _find(claims, "The defense", "said")
+    assert appeal.content == "it would appeal"
+
+
+def test_doubled_apostrophes_open_and_close() -> None:
+    text = "''We will not back down,'' the senator said. ''Not now, not ever.''"
+    (c,) = extract_claims(text)
+    _check_offsets(text, [c])
+    assert [text[s:e] for s, e in c.content_parts] == ["We will not back down", "Not now, not ever."]
+
+
+def test_scare_quotes_are_not_claims() -> None:
+    text = "The so-called “peace dividend” never arrived. The ship sailed at dawn."
+    assert extract_claims(text) == []
+
+
+def test_quote_without_attribution_is_not_a_claim() -> None:
+    assert extract_claims("“Never again.” That was the slogan on every wall.") == []
+
+
+def test_no_claims_in_plain_narrative() -> None:
+    assert extract_claims("The train left at noon. It arrived in Lyon two hours later.") == []
+    assert extract_claims("") == []
+
+
+def test_sentence_splitter_keeps_abbreviations() -> None:
+    text = (
+        "Gov. Ann Lee met Sen. Bo Li in the U.S. capital on Dec. 3. Lindsey O. Graham was there. "
+        "The U.S. The end."
+    )
+    sentences = [text[s:e] for s, e in split_sentences(text)]
+    assert sentences == [
+        "Gov. Ann Lee met Sen. Bo Li in the U.S. capital on Dec. 3.",
+        "Lindsey O. Graham was there.",
+        "The U.S.",
+        "The end.",
+    ]
