@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,7 +21,7 @@ from curate.config import Config
 from curate.document import RawDoc
 from curate.executor import batches, run_local
 from curate.executor.spill import Spill
-from curate.pipeline.batches import prepare_batch, process_batch, rejects_table
+from curate.pipeline.batches import PreparedBatch, prepare_batch, process_batch, rejects_table
 from curate.pipeline.document import PipelineContext
 from curate.readers import InputFile, discover, read_input
 from curate.schema import load_schema
@@ -70,12 +70,26 @@ def build(inputs: list[Path], name: str, config: Config, *, store: Store, versio
     publisher) and counts each source's repeated lines; the document pass annotates the prepared
     documents with the resulting template table. `on_progress(pass, documents)` reports both.
     """
-    progress = on_progress or (lambda _pass, _n: None)
     files, skipped = discover(inputs)
+    ctx = PipelineContext.create(config)
+    documents = batches(_documents(files, config), config.executor.batch_size)
+    prepared = run_local(prepare_batch, documents, ctx, config.executor.workers)
+    sources = {"inputs": _input_entries(files), "skipped_inputs": skipped}
+    return write_version(name, ctx, prepared, sources, store=store, version=version, on_progress=on_progress)
+
+
+def write_version(name: str, ctx: PipelineContext, prepared: Iterable[PreparedBatch], sources: dict[str, Any], *,
+                  store: Store, version: str | None = None,
+                  on_progress: Callable[[str, int], None] | None = None) -> BuildResult:
+    """The corpus pass over `prepared`, then the document pass, into a new version of `name`.
+
+    `sources` (inputs, their hashes, skipped files) goes into the manifest as given.
+    """
+    config = ctx.config
+    progress = on_progress or (lambda _pass, _n: None)
     parent = store.latest(name)
     version = version or store.next_version(name)
     staging = store.stage(name, version)
-    ctx = PipelineContext.create(config)
     article, reject = load_schema("article"), load_schema("reject")
     (staging / "data").mkdir()
     (staging / "rejects").mkdir()
@@ -85,22 +99,20 @@ def build(inputs: list[Path], name: str, config: Config, *, store: Store, versio
     reasons: Counter[str] = Counter()
     by_split: Counter[str] = Counter()
     by_status: Counter[str] = Counter()
-    workers, size = config.executor.workers, config.executor.batch_size
 
     counter = TemplateCounter(config.templates.min_share, config.templates.min_docs)
     spill = Spill(staging / ".prepared.pickle")
-    documents = batches(_documents(files, config), size)
-    for prepared in run_local(prepare_batch, documents, ctx, workers):
-        for doc, keys in zip(prepared.prepared, prepared.keys):
+    for batch in prepared:
+        for doc, keys in zip(batch.prepared, batch.keys):
             counter.add(doc.publisher or UNKNOWN_SOURCE, keys)
-        spill.write(prepared.prepared)
-        rejects.write(rejects_table(prepared.rejects))
-        by_status.update(row["status"] for row in prepared.rejects)
-        reasons.update(_count_reasons(prepared.rejects))
-        progress("prepare", len(prepared.prepared) + len(prepared.rejects))
+        spill.write(batch.prepared)
+        rejects.write(rejects_table(batch.rejects))
+        by_status.update(row["status"] for row in batch.rejects)
+        reasons.update(_count_reasons(batch.rejects))
+        progress("prepare", len(batch.prepared) + len(batch.rejects))
     table = counter.table() if config.templates.enabled else TemplateTable()
 
-    for result in run_local(process_batch, spill.read(), (ctx, table), workers):
+    for result in run_local(process_batch, spill.read(), (ctx, table), config.executor.workers):
         splits = result.kept.column("split").to_pylist()
         by_split.update(splits)
         for split in SPLITS:
@@ -117,7 +129,6 @@ def build(inputs: list[Path], name: str, config: Config, *, store: Store, versio
             shards.append({"split": split, **shard, "path": f"data/{shard['path']}"})
     reject_files = [{**s, "path": f"rejects/{s['path']}"} for s in rejects.close()]
     kept = sum(by_split.values())
-    inputs_listed = _input_entries(files)
     manifest: dict[str, Any] = {
         "name": name,
         "version": version,
@@ -129,9 +140,8 @@ def build(inputs: list[Path], name: str, config: Config, *, store: Store, versio
         "reject_schema": {"name": reject.name, "fingerprint": reject.fingerprint},
         "config_hash": ctx.config_hash,
         "config": config.model_dump(mode="json"),
-        "inputs_hash": hashlib.sha256(json.dumps(inputs_listed, sort_keys=True).encode()).hexdigest(),
-        "inputs": inputs_listed,
-        "skipped_inputs": skipped,
+        "inputs_hash": hashlib.sha256(json.dumps(sources["inputs"], sort_keys=True).encode()).hexdigest(),
+        **sources,
         "templates": table.summary(),
         "shards": shards,
         "rejects": reject_files,

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -17,6 +18,9 @@ from curate.config import FieldMap, load_config
 from curate.errors import CurateError
 from curate.schema import load_schema
 from curate.store import Store, default_store, read_manifest
+
+if TYPE_CHECKING:
+    from curate.build import BuildResult
 
 app = typer.Typer(help="Curate scraped news articles into a versioned, validated dataset.",
                   no_args_is_help=True, add_completion=False)
@@ -52,6 +56,48 @@ def _field_overrides(fields: list[str]) -> dict[str, list[str]]:
     return mapping
 
 
+SetOption = Annotated[list[str], typer.Option("--set", help="Config override SECTION.KEY=VALUE, e.g. policy.min_words=80 (repeatable).")]
+
+
+def _set_overrides(items: list[str], overrides: dict[str, Any]) -> dict[str, Any]:
+    """Merge `SECTION.KEY=VALUE` items into `overrides`; VALUE is JSON when it parses, else text."""
+    for item in items:
+        path, sep, raw = item.partition("=")
+        keys = path.split(".")
+        if not sep or len(keys) < 2 or not all(keys):
+            raise typer.BadParameter(f"--set {item!r}: expected SECTION.KEY=VALUE")
+        try:
+            value: Any = json.loads(raw)
+        except ValueError:
+            value = raw
+        node = overrides.setdefault(keys[0], {})
+        for key in keys[1:-1]:
+            node = node.setdefault(key, {})
+        node[keys[-1]] = value
+    return overrides
+
+
+def _with_progress(run: Callable[[Callable[[str, int], None]], BuildResult]) -> tuple[BuildResult, float]:
+    """Run a build under a two-pass progress display; (result, seconds)."""
+    with Progress(SpinnerColumn(), TextColumn("[bold]{task.description}[/bold] {task.completed:,} docs"),
+                  _RateColumn(), TimeElapsedColumn(), console=err, transient=True) as progress:
+        tasks = {"prepare": progress.add_task("corpus pass", total=None),
+                 "annotate": progress.add_task("document pass", total=None)}
+        started = time.perf_counter()
+        result = run(lambda stage, n: progress.advance(tasks[stage], n))
+        return result, time.perf_counter() - started
+
+
+def _report_build(name: str, result: BuildResult, seconds: float) -> None:
+    acc = result.manifest["accounting"]
+    console.print(f"[green]built[/green] {name} {result.manifest['version']} -> {result.path}")
+    console.print(f"read {acc['read']} = kept {acc['kept']} + dropped {acc['dropped']} + rejected {acc['rejected']}"
+                  f"  ({acc['read'] / max(seconds, 1e-9):,.0f} docs/s)")
+    _print_reasons(acc["by_reason"])
+    for skipped in result.manifest["skipped_inputs"]:
+        console.print(f"[yellow]skipped[/yellow] {skipped}")
+
+
 @app.command()
 def build(
     inputs: Annotated[list[Path], typer.Argument(help="Input files or folders (read recursively).")],
@@ -62,6 +108,7 @@ def build(
     source: Annotated[str | None, typer.Option("--source", help="Publisher name for documents nothing else names.")] = None,
     field: Annotated[list[str], typer.Option("--field", help="Record field mapping ROLE=COLUMN, e.g. text=body.")] = [],  # noqa: B006
     workers: Annotated[int | None, typer.Option("--workers", help="Worker processes (default: one per core).")] = None,
+    set_: SetOption = [],  # noqa: B006
 ) -> None:
     """Build a new version of NAME from INPUTS."""
     from curate.build import build as run_build
@@ -74,24 +121,36 @@ def build(
     if workers is not None:
         overrides["executor"] = {"workers": workers}
     try:
-        cfg = load_config(config, overrides)
-        with Progress(SpinnerColumn(), TextColumn("[bold]{task.description}[/bold] {task.completed:,} docs"),
-                      _RateColumn(), TimeElapsedColumn(), console=err, transient=True) as progress:
-            tasks = {"prepare": progress.add_task("corpus pass", total=None),
-                     "annotate": progress.add_task("document pass", total=None)}
-            started = time.perf_counter()
-            result = run_build(inputs, name, cfg, store=_store(store), version=version,
-                               on_progress=lambda stage, n: progress.advance(tasks[stage], n))
-            elapsed = time.perf_counter() - started
+        cfg = load_config(config, _set_overrides(set_, overrides))
+        result, seconds = _with_progress(lambda progress: run_build(
+            inputs, name, cfg, store=_store(store), version=version, on_progress=progress))
     except CurateError as exc:
         raise _fail(exc) from exc
-    acc = result.manifest["accounting"]
-    console.print(f"[green]built[/green] {name} {result.manifest['version']} -> {result.path}")
-    console.print(f"read {acc['read']} = kept {acc['kept']} + dropped {acc['dropped']} + rejected {acc['rejected']}"
-                  f"  ({acc['read'] / max(elapsed, 1e-9):,.0f} docs/s)")
-    _print_reasons(acc["by_reason"])
-    for skipped in result.manifest["skipped_inputs"]:
-        console.print(f"[yellow]skipped[/yellow] {skipped}")
+    _report_build(name, result, seconds)
+
+
+@app.command()
+def rebuild(
+    name: Annotated[str, typer.Argument(help="Dataset name.")],
+    from_version: Annotated[str, typer.Argument(help="Version whose rows are re-annotated.")],
+    version: Annotated[str | None, typer.Option("--version", help="Version to create (default: next minor).")] = None,
+    store: StoreOption = None,
+    config: Annotated[Path | None, typer.Option("--config", help="TOML config file.")] = None,
+    workers: Annotated[int | None, typer.Option("--workers", help="Worker processes (default: one per core).")] = None,
+    set_: SetOption = [],  # noqa: B006
+) -> None:
+    """A new version from FROM_VERSION's rows under the current config (e.g. another boilerplate
+    threshold or policy), without re-reading the inputs."""
+    from curate.rebuild import rebuild as run_rebuild
+
+    overrides: dict[str, Any] = {"executor": {"workers": workers}} if workers is not None else {}
+    try:
+        cfg = load_config(config, _set_overrides(set_, overrides))
+        result, seconds = _with_progress(lambda progress: run_rebuild(
+            name, from_version, cfg, store=_store(store), version=version, on_progress=progress))
+    except CurateError as exc:
+        raise _fail(exc) from exc
+    _report_build(name, result, seconds)
 
 
 def _print_reasons(reasons: dict[str, int]) -> None:

@@ -15,7 +15,7 @@ import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
@@ -60,7 +60,7 @@ class Schema:
     def enum_values(self, enum: str) -> list[str]:
         return list(self.enums[enum])
 
-    @property
+    @cached_property
     def fingerprint(self) -> str:
         """sha256 of the canonical JSON of the file: changes whenever any type, name or text does."""
         canonical = json.dumps(self.spec, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
@@ -100,6 +100,10 @@ class Schema:
 
     def arrow(self) -> pa.Schema:
         """The Arrow schema every shard is cast to; its metadata names the schema and fingerprint."""
+        return self._arrow
+
+    @cached_property
+    def _arrow(self) -> pa.Schema:
         meta = json.dumps({"name": self.name, "fingerprint": self.fingerprint})
         return pa.schema(
             [self._arrow_field(f) for f in self.spec["fields"]],

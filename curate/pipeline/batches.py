@@ -9,6 +9,7 @@ to worker processes.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 import pyarrow as pa
@@ -70,8 +71,14 @@ def _to_table(rows: list[dict[str, Any]], docs: list[Prepared], rejects: list[di
         return pa.Table.from_pylist(good, schema=schema)
 
 
+@cache
+def _empty(schema_id: str) -> pa.Table:
+    return load_schema(schema_id).arrow().empty_table()
+
+
 def rejects_table(rows: list[dict[str, Any]]) -> pa.Table:
-    return pa.Table.from_pylist(rows, schema=load_schema("reject").arrow())
+    # Most batches have no rejects, and pyarrow takes milliseconds to build an empty table.
+    return pa.Table.from_pylist(rows, schema=load_schema("reject").arrow()) if rows else _empty("reject")
 
 
 def process_batch(docs: list[Prepared], state: tuple[PipelineContext, TemplateTable]) -> BatchResult:
