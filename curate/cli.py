@@ -56,6 +56,9 @@ def _field_overrides(fields: list[str]) -> dict[str, list[str]]:
     return mapping
 
 
+VersionOption = Annotated[str | None, typer.Option("--version", help="Version to create (default: next minor).")]
+ConfigOption = Annotated[Path | None, typer.Option("--config", help="TOML config file.")]
+WorkersOption = Annotated[int | None, typer.Option("--workers", help="Worker processes (default: one per core).")]
 SetOption = Annotated[list[str], typer.Option("--set", help="Config override SECTION.KEY=VALUE, e.g. policy.min_words=80 (repeatable).")]
 
 
@@ -102,12 +105,12 @@ def _report_build(name: str, result: BuildResult, seconds: float) -> None:
 def build(
     inputs: Annotated[list[Path], typer.Argument(help="Input files or folders (read recursively).")],
     name: Annotated[str, typer.Option("--name", help="Dataset name.")],
-    version: Annotated[str | None, typer.Option("--version", help="Version to create (default: next minor).")] = None,
+    version: VersionOption = None,
     store: StoreOption = None,
-    config: Annotated[Path | None, typer.Option("--config", help="TOML config file.")] = None,
+    config: ConfigOption = None,
     source: Annotated[str | None, typer.Option("--source", help="Publisher name for documents nothing else names.")] = None,
     field: Annotated[list[str], typer.Option("--field", help="Record field mapping ROLE=COLUMN, e.g. text=body.")] = [],  # noqa: B006
-    workers: Annotated[int | None, typer.Option("--workers", help="Worker processes (default: one per core).")] = None,
+    workers: WorkersOption = None,
     set_: SetOption = [],  # noqa: B006
 ) -> None:
     """Build a new version of NAME from INPUTS."""
@@ -133,10 +136,10 @@ def build(
 def rebuild(
     name: Annotated[str, typer.Argument(help="Dataset name.")],
     from_version: Annotated[str, typer.Argument(help="Version whose rows are re-annotated.")],
-    version: Annotated[str | None, typer.Option("--version", help="Version to create (default: next minor).")] = None,
+    version: VersionOption = None,
     store: StoreOption = None,
-    config: Annotated[Path | None, typer.Option("--config", help="TOML config file.")] = None,
-    workers: Annotated[int | None, typer.Option("--workers", help="Worker processes (default: one per core).")] = None,
+    config: ConfigOption = None,
+    workers: WorkersOption = None,
     set_: SetOption = [],  # noqa: B006
 ) -> None:
     """A new version from FROM_VERSION's rows under the current config (e.g. another boilerplate

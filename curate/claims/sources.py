@@ -41,13 +41,18 @@ def _is_boundary(text: str, toks: list[Span], i: int) -> bool:
     if not word[0].isalnum():
         return word not in ".'’&"
     low = word.lower()
-    if low in cues.CLAUSE_OPENERS:
+    if low in cues.CLAUSE_OPENERS or (low in _FINITE_CUES and word[0].islower()):
         return True
     if low in ("and", "or"):
         return i > 0 and text[toks[i - 1][0]] == ","
     return False
 
 
+# A finite cue verb before a cue belongs to an earlier attribution ("X said a search
+# revealed ...": the source of "revealed" is "a search").
+_FINITE_CUES = frozenset(
+    v for v in cues.ALL_VERBS if v.endswith(("ed", "s")) and not v.endswith("ss") and v not in cues.NOUN_LIKE
+) | (cues.IRREGULAR_PAST & cues.ALL_VERBS)
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 _TIME_END = frozenset(
     {
