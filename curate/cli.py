@@ -142,8 +142,11 @@ def rebuild(
     workers: WorkersOption = None,
     set_: SetOption = [],  # noqa: B006
 ) -> None:
-    """A new version from FROM_VERSION's rows under the current config (e.g. another boilerplate
-    threshold or policy), without re-reading the inputs."""
+    """Re-annotate FROM_VERSION's rows under the current config, without the inputs.
+
+    Rows keep their removed spans, so another boilerplate threshold, template setting or policy
+    can be applied to a version whose raw inputs are gone.
+    """
     from curate.rebuild import rebuild as run_rebuild
 
     overrides: dict[str, Any] = {"executor": {"workers": workers}} if workers is not None else {}
