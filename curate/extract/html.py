@@ -19,10 +19,31 @@ VERSION = 1
 
 _AUTHOR_SPLIT = re.compile(r"\s*;\s*")
 _FOLD = re.compile(r"\W+")
+_BARE_URL = re.compile(r"^\s*https?://\S+\s*$")
+_MIN_HEADING_MATCH = 0.5
+_MAX_DEK_CHARS = 200  # a longer "description" is usually the lede itself, which is body
 
 
-def _same(a: str, b: str) -> bool:
-    return _FOLD.sub("", a).casefold() == _FOLD.sub("", b).casefold()
+def _fold(text: str) -> str:
+    return _FOLD.sub("", text).casefold()
+
+
+def _repeats(line: str, heading: str | None) -> bool:
+    """The block is the heading, or most of it ("Opinion | Headline" or "Headline - Site" titles)."""
+    if not heading:
+        return False
+    block, head = _fold(line), _fold(heading)
+    return bool(block) and block in head and len(block) >= _MIN_HEADING_MATCH * len(head)
+
+
+def _strip_leading_headings(lines: list[str], title: str | None, subtitle: str | None) -> list[str]:
+    """Drop leading blocks that repeat the headline or the dek, or are a bare URL: the page's
+    header printed again above the body; they are kept in `title` / `subtitle` already."""
+    while lines and (_BARE_URL.match(lines[0]) or _repeats(lines[0], title)):
+        lines = lines[1:]
+    if len(lines) > 1 and subtitle and len(subtitle) <= _MAX_DEK_CHARS and _fold(lines[0]) == _fold(subtitle):
+        lines = lines[1:]
+    return lines
 
 
 def extract_html(doc: RawDoc) -> RawDoc:
@@ -36,12 +57,11 @@ def extract_html(doc: RawDoc) -> RawDoc:
     if page is None or not (page.text or "").strip():
         raise DocumentError("extract_no_content", f"{doc.input_uri}: the page has no main text block")
     title = doc.title or page.title
-    lines = [line for line in page.text.split("\n") if line.strip()]
-    if lines and title and _same(lines[0], title):
-        lines = lines[1:]  # the headline repeated as the first block
+    subtitle = doc.subtitle or page.description
+    lines = _strip_leading_headings([line for line in page.text.split("\n") if line.strip()], title, subtitle)
     doc.text = "\n\n".join(lines)
     doc.title = title
-    doc.subtitle = doc.subtitle or page.description
+    doc.subtitle = subtitle
     doc.url = doc.url or page.url
     doc.source_name = doc.source_name or page.sitename
     doc.published = doc.published or page.date

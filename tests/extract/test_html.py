@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+import pytest
+
+from curate.document import RawDoc
+from curate.errors import DocumentError
+from curate.extract import extract_html
+
+BODY = ["The port authority approved a plan on Tuesday to dredge the northern channel before the winter storms arrive.",
+        "Engineers said the work would take eleven weeks and cost about four million dollars in total, officials added.",
+        "Fishing crews have complained for two years that the channel silts up faster than the city can clear it."]
+
+
+def _page(first_blocks: list[str], description: str = "Crews start in March.") -> str:
+    paragraphs = "".join(f"<p>{p}</p>\n" for p in first_blocks + BODY)
+    return (f"<html><head><title>Port Approves Channel Dredging Plan for the Winter Season</title>"
+            f'<meta name="description" content="{description}">'
+            '<meta property="og:site_name" content="Harbor Gazette"><meta name="author" content="Ana Ruiz; Bo Li">'
+            '<meta property="article:published_time" content="2024-03-02T10:00:00Z">'
+            '<link rel="canonical" href="https://harborgazette.example/port/dredging"></head>'
+            f"<body><nav><a href='/'>Home</a></nav><article>\n{paragraphs}</article></body></html>")
+
+
+def _extract(html: str) -> RawDoc:
+    return extract_html(RawDoc(input_uri="p.html", input_format="html", raw=html.encode(), html=html))
+
+
+def test_metadata_and_paragraphs() -> None:
+    doc = _extract(_page([]))
+    assert doc.text == "\n\n".join(BODY)
+    assert doc.title == "Port Approves Channel Dredging Plan for the Winter Season"
+    assert (doc.source_name, doc.authors, doc.published) == ("Harbor Gazette", ["Ana Ruiz", "Bo Li"], "2024-03-02")
+    assert doc.url == "https://harborgazette.example/port/dredging"
+    assert doc.subtitle == "Crews start in March."
+
+
+def test_repeated_headline_dek_and_url_are_dropped() -> None:
+    doc = _extract(_page(["https://harborgazette.example/port/dredging", "Port Approves Channel Dredging Plan",
+                          "Crews start in March."]))
+    assert doc.text == "\n\n".join(BODY)
+
+
+def test_a_long_description_that_is_the_lede_stays() -> None:
+    lede = ("After two years of complaints from fishing crews and a winter in which three boats ran aground, "
+            "the port authority on Tuesday approved an eleven-week plan to dredge the northern channel, "
+            "the largest such project in the harbor since 1998.")
+    doc = _extract(_page([lede], description=lede))
+    assert doc.text.startswith(lede)
+
+
+def test_page_without_text() -> None:
+    with pytest.raises(DocumentError) as caught:
+        _extract("<html><body><nav>Home</nav></body></html>")
+    assert caught.value.reason in {"extract_no_content", "extract_failed"}
