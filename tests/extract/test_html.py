@@ -50,5 +50,5 @@ def test_a_long_description_that_is_the_lede_stays() -> None:
 
 def test_page_without_text() -> None:
     with pytest.raises(DocumentError) as caught:
-        _extract("<html><body><nav>Home</nav></body></html>")
+        _extract("<html><head><title>Empty</title></head><body>  </body></html>")
     assert caught.value.reason in {"extract_no_content", "extract_failed"}
