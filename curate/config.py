@@ -2,7 +2,8 @@
 
 Everything that can change a row lives here, and its hash (`Config.content_hash`) is recorded in
 every row and manifest. How the build runs (worker count, batch size) lives in `ExecutorConfig`
-and is left out of the hash: the same inputs and config give the same shards on any machine.
+and what the quality gate accepts lives in `ValidationConfig`; both are left out of the hash: the
+same inputs and config give the same shards on any machine, whatever the gate's thresholds.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from curate.boilerplate.model import DEFAULT_THRESHOLD
 from curate.errors import ConfigError
 
 
@@ -63,6 +65,14 @@ class LanguageConfig(_Section):
     min_score: float = Field(0.5, ge=0, le=1, description="Below this identifier confidence, language is `und`.")
 
 
+class BoilerplateConfig(_Section):
+    """The line stage's decision; `curate rebuild --set boilerplate.threshold=...` re-decides a version."""
+
+    threshold: float = Field(DEFAULT_THRESHOLD, ge=0, le=1,
+                             description="Least content probability (line model) a line needs to be kept; "
+                                         "higher removes more. Tuned on the extraction bench (flat from 0.05 to 0.25).")
+
+
 class TemplatesConfig(_Section):
     """The corpus pass that finds a source's template lines (footers, follow prompts)."""
 
@@ -109,18 +119,51 @@ class ExecutorConfig(_Section):
     shard_max_rows: int = Field(100_000, ge=1, description="Rows per Parquet shard at most.")
 
 
+class Waiver(_Section):
+    """A failing expectation accepted on purpose; recorded in the manifest and shown in the card."""
+
+    expectation: str = Field(description="`<suite>.<name>` of the expectation, e.g. `article_rows.source_name_present`.")
+    reason: str = Field(min_length=1, description="Why publishing despite this failure is acceptable.")
+
+
+class ValidationConfig(_Section):
+    """The quality gate (`curate validate`): thresholds the suites in `expectations/` read as
+    `$PARAMETER`s, and waivers. Not part of the config hash: the gate never changes a row."""
+
+    languages: list[str] = Field(default_factory=list,
+                                 description="Allowed languages; empty means the build's policy.languages, and when "
+                                             "that is empty too, any two- or three-letter code or `und`.")
+    max_source_missing_share: float = Field(0.0, ge=0, le=1,
+                                            description="Share of articles allowed to have no publisher name.")
+    max_repeated_content_share: float = Field(0.0, ge=0, le=1,
+                                              description="Share of articles allowed to repeat an earlier article's "
+                                                          "content_hash (exact duplicates).")
+    max_residual_boilerplate_share: float = Field(0.0, ge=0, le=1,
+                                                  description="Share of articles allowed to keep a line the "
+                                                              "boilerplate stage would remove.")
+    split_tolerance_sigmas: float = Field(4.0, gt=0,
+                                          description="A split's share may differ from its configured ratio by this "
+                                                      "many binomial standard deviations (plus split_tolerance).")
+    split_tolerance: float = Field(0.01, ge=0, le=1, description="Absolute slack on every split's share.")
+    chunk_rows: int = Field(100_000, ge=1,
+                            description="Small shards are validated together up to this many rows (bounds memory).")
+    waivers: list[Waiver] = Field(default_factory=list, description="Failing expectations accepted, each with a reason.")
+
+
 class Config(_Section):
     readers: ReadersConfig = Field(default_factory=ReadersConfig)
     sources: SourcesConfig = Field(default_factory=SourcesConfig)
     language: LanguageConfig = Field(default_factory=LanguageConfig)
+    boilerplate: BoilerplateConfig = Field(default_factory=BoilerplateConfig)
     templates: TemplatesConfig = Field(default_factory=TemplatesConfig)
     policy: PolicyConfig = Field(default_factory=PolicyConfig)
     splits: SplitsConfig = Field(default_factory=SplitsConfig)
     executor: ExecutorConfig = Field(default_factory=ExecutorConfig)
+    validation: ValidationConfig = Field(default_factory=ValidationConfig)
 
     def content_hash(self) -> str:
         """sha256 (first 16 hex) of everything that can change a row."""
-        data = self.model_dump(mode="json", exclude={"executor"})
+        data = self.model_dump(mode="json", exclude={"executor", "validation"})
         canonical = json.dumps(data, sort_keys=True, separators=(",", ":"))
         return hashlib.sha256(canonical.encode()).hexdigest()[:16]
 

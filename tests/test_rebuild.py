@@ -61,3 +61,14 @@ def test_cli_rebuild_with_set(sample_build, tmp_path: Path) -> None:
     assert manifest["config"]["policy"]["min_words"] == 400 and manifest["config"]["templates"]["enabled"] is False
     bad = CliRunner().invoke(app, ["rebuild", "sample", "1.0.0", "--store", str(tmp_path), "--set", "nodot=1"])
     assert bad.exit_code != 0 and "SECTION.KEY=VALUE" in bad.output
+
+
+def test_a_higher_boilerplate_threshold_removes_more(sample_build, tmp_path: Path) -> None:
+    store = _copy_store(sample_build, tmp_path)
+    strict = load_config(ROOT / "curate.toml", {"boilerplate": {"threshold": 0.9}, "executor": {"workers": 1},
+                                                "policy": {"min_words": 0}})
+    after = _kept(rebuild("sample", "1.0.0", strict, store=store).path)
+    before = _kept(sample_build.path)
+    removed = lambda row: sum(s["end"] - s["start"] for s in row["boilerplate"])  # noqa: E731
+    assert all(removed(after[i]) >= removed(row) for i, row in before.items() if i in after)
+    assert sum(map(removed, after.values())) > sum(removed(before[i]) for i in after)

@@ -1,10 +1,14 @@
-"""The boilerplate line classifier: lexicon and line-shape rules per line, then context rules.
+"""The boilerplate line classifier: rules first, then the line model for the lines they leave.
 
 Why this order: a line that is a known widget phrase, a stamp or a credit is decided alone and
 cheaply; captions, duplicates, trailing headline lists and menus are only recognisable from the
 lines around them, so they are decided afterwards on the whole document. Body text must never be
 flagged: every rule is bounded by line length and sentence shape, and the context rules only
-act outside the article's body paragraphs.
+act outside the article's body paragraphs. The rules are precise but incomplete (site chrome in
+any wording, teaser lists, author blurbs), so the lines they leave go to the line model
+(`model.py`), which weighs shape and position cues and keeps the article's main block. A rule
+gives its kind; a line only the model flags gets a kind from its shape (`navigation` for a
+short item outside the main block) or the generic `other`.
 """
 
 from __future__ import annotations
@@ -13,10 +17,11 @@ import re
 from collections.abc import Sequence
 
 from curate.boilerplate import lexicon
+from curate.boilerplate.model import DEFAULT_THRESHOLD, judge, load_model
 from curate.boilerplate.scripts import document_scripts, foreign_letters, is_foreign
 from curate.boilerplate.verdict import LineVerdict
 
-RULES_VERSION = 1
+RULES_VERSION = 2  # 2: the line model decides what the rules leave
 
 _LEXICON = {kind: LineVerdict(kind, 0.95, f"lexicon_v1:{kind}") for kind in lexicon.WHOLE_LINE_PHRASES}
 _SHAPE = {
@@ -40,6 +45,7 @@ _DUPLICATE = LineVerdict("duplicate_line", 0.75, "context_v1:duplicate")
 _HEADLINE_LIST = LineVerdict("headline_list", 0.75, "context_v1:headline_list")
 _MENU_RUN = LineVerdict("navigation", 0.7, "context_v1:menu_run")
 _SECTION = LineVerdict("navigation", 0.8, "context_v1:section_name")
+_MENU_ITEM_WORDS = 3  # a model-flagged line this short outside the main block is a menu item
 
 _LEXICON_MAX = 120  # longest widget phrase worth trying, in characters
 _SHORT_SHAPE_MAX = 250  # longest teaser, byline or credit line
@@ -53,10 +59,33 @@ _QUOTE = re.compile(r"[\"“”]")
 _ITEM_EXCLUDED = re.compile(r"[\d()]| vs?\.? ")
 
 
-def classify_lines(lines: Sequence[str], language: str = "en") -> list[LineVerdict | None]:
+def classify_lines(
+    lines: Sequence[str], language: str = "en", threshold: float = DEFAULT_THRESHOLD
+) -> list[LineVerdict | None]:
     """One verdict per input line (None = keep). `lines` are the normalized document's lines
-    (blank lines are "" and get None)."""
+    (blank lines are "" and get None). `threshold` is the least content probability the model
+    keeps a line with: higher removes more, never less."""
     text = [line.strip() for line in lines]
+    verdicts = rule_verdicts(text, language)
+    model = load_model()
+    judged = judge(text, [v is not None for v in verdicts], threshold, model)
+    for i, decision in enumerate(judged):
+        if decision is not None:
+            probability, outside = decision
+            verdicts[i] = _model_verdict(text[i], probability, outside, model.version)
+    return verdicts
+
+
+def _model_verdict(line: str, probability: float, outside: bool, version: int) -> LineVerdict:
+    """A kind from the line's shape: a short item outside the main block is navigation."""
+    short = _words(line) <= _MENU_ITEM_WORDS and line[-1] not in _TERMINAL
+    kind = "navigation" if outside and short else "other"
+    where = "outside_block" if outside else "low_probability"
+    return LineVerdict(kind, round(1.0 - probability, 4), f"model_v{version}:{where}")
+
+
+def rule_verdicts(text: Sequence[str], language: str) -> list[LineVerdict | None]:
+    """The rules' verdicts for stripped lines: lexicon and shape per line, then context."""
     scripts = document_scripts(language, text)
     foreign = foreign_letters(scripts)
     check_ascii = "latin" not in scripts

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from curate.boilerplate.model import DEFAULT_THRESHOLD
 from curate.boilerplate.rules import RULES_VERSION, classify_lines
 from curate.boilerplate.spans import Span, assemble
 from curate.boilerplate.verdict import LineVerdict
@@ -28,15 +29,18 @@ class BoilerplateResult:
 TEMPLATE_VERDICT = LineVerdict("template_line", 0.9, "templates_v1:source_share")
 
 
-def remove_boilerplate(document: str, language: str, templates: Collection[int] = frozenset()) -> BoilerplateResult:
+def remove_boilerplate(
+    document: str, language: str, templates: Collection[int] = frozenset(), threshold: float = DEFAULT_THRESHOLD
+) -> BoilerplateResult:
     """Kept text, removed spans, one flag per kind, and removed characters / document length.
 
     `templates` are the line keys of the document's source that the corpus pass found repeated
     across its documents (`curate.templates`); a line the rules leave alone but whose key is
-    there is removed as `template_line`.
+    there is removed as `template_line`. `threshold` is the line model's least content
+    probability for a kept line (`rules.classify_lines`): higher removes more.
     """
     lines = document.split("\n")
-    verdicts = classify_lines(lines, language)
+    verdicts = classify_lines(lines, language, threshold)
     if templates:
         verdicts = [TEMPLATE_VERDICT if verdict is None and line and line_key(line) in templates else verdict
                     for line, verdict in zip(lines, verdicts)]

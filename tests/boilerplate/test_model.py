@@ -1,0 +1,124 @@
+"""The line model: the shipped file, its decisions on pages written for this test, the threshold,
+and (when the bench and the `train` extra are present) that training reproduces the file."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from curate.boilerplate.features import NAMES
+from curate.boilerplate.model import DEFAULT_THRESHOLD, MODEL_FILE, load_model
+from curate.boilerplate.rules import classify_lines
+
+BENCH = Path("/work/shared/bench/extraction/dev")
+TRAINING = Path(__file__).parents[2] / "training" / "train_line_model.py"
+
+MENU = ["Home", "News", "Sport", "Business", "Culture", "Weather", "Sign in"]
+FOOTER = [
+    "More from the site",
+    "Ten Things We Learned From the Night Market",
+    "Why the Old Bridge Will Close for a Year",
+    "The Bakery That Outlived Three Owners",
+    "About us", "Contact", "Careers", "Privacy policy",
+]
+BODY = [
+    "The city council approved a $2.1 billion budget early on Wednesday after a debate that lasted "
+    "more than nine hours, with members split over spending on transport and housing.",
+    "The mayor, who had threatened to veto any plan that cut bus services, said she would sign the "
+    "budget, calling it a fair compromise for a city that is still recovering.",
+    "Opposition members said the plan relied on optimistic tax forecasts.",
+    "The budget takes effect on July 1, and a first review is due in the autumn, when the council "
+    "will also vote on the new housing plan and on fares for the night buses.",
+]
+SPANISH = [
+    "El Consejo de Ministros aprobó el martes un paquete de medidas para frenar la subida de los "
+    "precios, que alcanzó el 8% en junio, según los últimos datos oficiales.",
+    "La oposición criticó que el plan llegue tarde y pidió rebajar el IVA de los alimentos básicos, "
+    "una medida que el Gobierno descarta por ahora.",
+    "Las medidas entrarán en vigor el próximo mes.",
+    "Los sindicatos anunciaron que estudiarán el texto antes de pronunciarse, aunque adelantaron "
+    "que consideran insuficientes las ayudas al transporte público.",
+]
+GERMAN = [
+    "Der Stadtrat hat am Mittwoch nach einer mehr als neunstündigen Debatte einen Haushalt von 2,1 "
+    "Milliarden Euro beschlossen, die Fraktionen stritten vor allem über Verkehr und Wohnen.",
+    "Die Bürgermeisterin, die mit einem Veto gedroht hatte, sagte, sie werde den Haushalt "
+    "unterschreiben, und nannte ihn einen fairen Kompromiss.",
+    "Die Opposition stimmte dagegen.",
+    "Der Haushalt tritt am 1. Juli in Kraft, eine erste Überprüfung ist für den Herbst geplant, wenn "
+    "der Rat auch über den neuen Wohnungsplan abstimmt.",
+]
+
+
+def _kept(document: list[str], language: str = "en", threshold: float = DEFAULT_THRESHOLD) -> list[str]:
+    return [line for line, v in zip(document, classify_lines(document, language, threshold)) if line and v is None]
+
+
+def test_model_file_loads_and_matches_the_code() -> None:
+    model = load_model()
+    data = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+    assert tuple(data["features"]) == NAMES
+    assert len(model.edges) == len(model.values) == len(NAMES)
+    assert all(len(v) == len(e) + 1 for e, v in zip(model.edges, model.values))
+    assert all(list(e) == sorted(e) for e in model.edges)
+    assert model.threshold == DEFAULT_THRESHOLD
+    assert 0.0 < model.probability([0.0] * len(NAMES)) < 1.0
+
+
+def test_page_keeps_its_body_and_drops_menu_and_teasers() -> None:
+    page = MENU + BODY + FOOTER
+    verdicts = classify_lines(page, "en")
+    assert _kept(page) == BODY
+    assert all(v is not None for v in verdicts[: len(MENU)])
+    assert all(v is not None for v in verdicts[len(MENU) + len(BODY):])
+
+
+def test_chrome_no_rule_knows_is_left_to_the_model() -> None:
+    masthead = ["The Daily Courier", "Local journalism since 1901", "Wednesday's edition", "Sign in", "Subscribe"]
+    verdicts = classify_lines(masthead + BODY, "en")
+    kinds = [v.kind if v else None for v in verdicts]
+    assert kinds == ["navigation", "other", "navigation", "login", "paywall"] + [None] * len(BODY)
+    assert all(v.rule == "model_v1:outside_block" and 0.0 <= v.score <= 1.0 for v in verdicts[:3] if v)
+
+
+@pytest.mark.parametrize(("language", "body"), [("es", SPANISH), ("de", GERMAN)])
+def test_spanish_and_german_pages_keep_their_body(language: str, body: list[str]) -> None:
+    menu = ["Inicio", "Noticias", "Deportes", "Economía"] if language == "es" else ["Startseite", "Politik", "Sport", "Wirtschaft"]
+    assert _kept(menu + body, language) == body
+    assert _kept(body, language) == body
+
+
+def test_clean_text_with_blank_lines_keeps_every_paragraph() -> None:
+    document = ["Council Approves New Budget", ""]
+    for paragraph in BODY + ["Key dates:", "July 1: the budget takes effect", "October: first review"]:
+        document += [paragraph, ""]
+    document.pop()
+    assert _kept(document) == [line for line in document if line]
+
+
+def test_threshold_only_ever_removes_more() -> None:
+    page = MENU + ["Council Approves New Budget"] + BODY + ["Key dates:", "July 1: the budget takes effect"] + FOOTER
+    removed = [{i for i, v in enumerate(classify_lines(page, "en", t)) if v} for t in (0.0, 0.1, 0.3, 0.5, 0.7, 0.9, 1.0)]
+    assert all(a <= b for a, b in zip(removed, removed[1:]))
+    assert removed[0] < removed[-1]
+
+
+def test_a_short_note_is_never_emptied() -> None:
+    assert classify_lines(["The talks will resume on Monday."], "en", 1.0) == [None]
+
+
+@pytest.mark.skipif(not BENCH.is_dir() or importlib.util.find_spec("lightgbm") is None,
+                    reason="needs the extraction bench (/work/shared) and the train extra")
+def test_training_reproduces_the_shipped_model() -> None:
+    spec = importlib.util.spec_from_file_location("train_line_model", TRAINING)
+    assert spec and spec.loader
+    train = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(train)
+    truth = json.loads((BENCH / "ground_truth.json").read_text(encoding="utf-8"))
+    with (BENCH / "text_lines.jsonl").open(encoding="utf-8") as source:
+        pages = [train.Page(record, truth[record["id"]], 0.5) for record in map(json.loads, source)]
+    data = train.fit(pages, DEFAULT_THRESHOLD)
+    assert json.dumps(data, indent=1) + "\n" == MODEL_FILE.read_text(encoding="utf-8")
