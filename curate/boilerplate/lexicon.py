@@ -117,6 +117,7 @@ WHOLE_LINE_PHRASES: dict[str, tuple[str, ...]] = {
         r"(?:(?:show|close|hide)(?: extra| more)? )?sharing options|share options",
         r"tweet(?: this)?|pin(?: it)?|(?:copy|share)(?: the)? (?:link|url)|link copied",
         r"(?:send|share|email)(?: this)? (?:in|by|via|to a friend|per) ?e-?mail|e-?mail (?:this|to a friend|article|story|link)",
+        r"(?:this|the|your) (?:article|story|link|page) (?:has been|was) (?:sent|shared)(?: to)?.{0,60}",
         r"print(?: this)?(?: (?:article|story|page))?|printer[- ]friendly(?: version)?|print friendly(?: version)?",
         r"click to (?:share|print|email).{0,60}",
         r"gift(?: this)? (?:article|story)|save(?: (?:article|story|for later))?|saved|bookmark",
@@ -256,6 +257,9 @@ _SHAPE_SHORT = (
     # "Reporting by ...; Editing by ..." (wire-service trailer).
     rf"(?P<wire_trailer>(?i:(?:additional )?(?:reporting|writing|editing|research|compiled|translated|produced))"
     rf" by {_NAMES}(?: in [A-Z][\w ]{{1,30}})?(?:\s*[;,]\s*(?i:(?:additional )?\w+(?: \w+)?) by {_NAMES}(?: in [A-Z][\w ]{{1,30}})?)*\.?)\Z",
+    # "Write to Jane Doe at jane.doe@example.com", "Contact the author: jd@example.com".
+    r"(?P<contact>(?i:write to|e-?mail|contact(?: the (?:author|writer|reporter))?|reach)\s+[^@]{0,80}?(?:\bat\b|:)?\s*"
+    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+\.?)\Z",
     # "Credit: Hussein Malla, AP", "Photo: Reuters", "REUTERS/Kevin Lamarque", "(AP Photo/Evan Vucci)".
     r"(?P<credit_line>(?i:credits?|photo(?:graph)?s?|image|picture|pic|illustration|graphic|foto|fotos|bild|imagen"
     r"|cr[ée]dit(?:o|os)?)(?:\s+(?i:by|credit|courtesy))?\s*[:|/]\s*[^.:]{1,80}"
@@ -267,7 +271,8 @@ _SHAPE_SHORT = (
 _SHAPE_LONG = (
     # "© 2019 CBS Interactive. All Rights Reserved.", "Copyright 2019 ...".
     r"(?P<legal>(?:(?:©|\([cC]\)|(?i:copyright)\s*(?:©|\([cC]\))?)\s*(?:\d{4}|.{0,80}(?i:rights reserved))"
-    r"|(?i:(?:this|the) material(?: on this (?:web)?site)? may not be (?:published|reproduced))).{0,250})\Z",
+    r"|(?i:(?:this|the) material(?: on this (?:web)?site)? may not be (?:published|reproduced))"
+    r"|(?i:this copy is for your personal,? non-?commercial use only)).{0,250})\Z",
     # "We use cookies ...", "This website uses cookies ...", "By continuing to use this site ...".
     r"(?P<cookie>(?i:(?:we|this (?:web)?site|our (?:web)?site|this (?:page|app)) (?:use|uses|are using) cookies\b"
     r"|by (?:continuing to (?:use|browse)|using (?:this|our) (?:web)?site|clicking|browsing (?:this|our)).{0,120}"

@@ -30,6 +30,7 @@ _SHAPE = {
     "ad_label": LineVerdict("advertising", 0.85, "shape_v1:ad_label"),
     "byline": LineVerdict("byline", 0.85, "shape_v1:byline"),
     "wire_trailer": LineVerdict("byline", 0.85, "shape_v1:wire_trailer"),
+    "contact": LineVerdict("byline", 0.85, "shape_v1:contact"),
     "credit_line": LineVerdict("credit", 0.9, "shape_v1:credit_line"),
     "legal": LineVerdict("legal_footer", 0.9, "shape_v1:copyright"),
     "cookie": LineVerdict("cookie_consent", 0.9, "shape_v1:cookie_banner"),
