@@ -38,19 +38,18 @@ def _letter_counts(text: str) -> tuple[int, int]:
     return sum(map(str.isalpha, text)), sum(map(str.isupper, text))
 
 
-def _ngram_signals(words: list[str], lowered: list[str]) -> tuple[float, float]:
-    """(top 2-gram char share, duplicated 5-gram char share), Gopher's repetition measures."""
-    total = sum(map(len, words))
+def _ngram_signals(words: list[str], total: int) -> tuple[float, float]:
+    """(top 2-gram char share, duplicated 5-gram char share), Gopher's repetition measures, over
+    lower-cased `words` holding `total` characters."""
     if total == 0 or len(words) < 5:
         return 0.0, 0.0
-    (top, count), = Counter(zip(lowered, lowered[1:])).most_common(1)
+    (top, count), = Counter(zip(words, words[1:])).most_common(1)
     top_share = count * (len(top[0]) + len(top[1])) / total if count > 1 else 0.0
-    grams = list(zip(lowered, lowered[1:], lowered[2:], lowered[3:], lowered[4:]))
-    counts = Counter(grams)
-    if len(counts) == len(grams):
+    counts = Counter(zip(words, words[1:], words[2:], words[3:], words[4:]))
+    if len(counts) == len(words) - 4:  # the common case: no 5-gram repeats
         return min(1.0, top_share), 0.0
     covered = bytearray(len(words))
-    for i, gram in enumerate(grams):
+    for i, gram in enumerate(zip(words, words[1:], words[2:], words[3:], words[4:])):
         if counts[gram] > 1:
             covered[i:i + 5] = b"\x01\x01\x01\x01\x01"
     dup_share = sum(len(w) for w, c in zip(words, covered) if c) / total
@@ -59,9 +58,10 @@ def _ngram_signals(words: list[str], lowered: list[str]) -> tuple[float, float]:
 
 def quality_signals(text: str, language: str) -> dict[str, Any]:
     """The schema's `quality` struct for `text`."""
-    words = text.split()
-    lowered = text.lower().split()
+    # Lower-cased once; lower() keeps lengths for all but a handful of characters.
+    words = text.lower().split()
     n_words = len(words)
+    n_word_chars = sum(map(len, words))
     paragraphs = [p for p in text.split("\n\n") if p.strip()]
     lines = [line for line in text.split("\n") if line.strip()]
     n_letters, n_upper = _letter_counts(text)
@@ -72,7 +72,7 @@ def quality_signals(text: str, language: str) -> dict[str, Any]:
         if p in seen_paragraphs:
             dup_chars += len(p)
         seen_paragraphs.add(p)
-    top_2gram, dup_5gram = _ngram_signals(words, lowered)
+    top_2gram, dup_5gram = _ngram_signals(words, n_word_chars)
     per_word = max(n_words, 1)
     per_line = max(len(lines), 1)
     return {
@@ -80,9 +80,9 @@ def quality_signals(text: str, language: str) -> dict[str, Any]:
         "n_words": n_words,
         "n_paragraphs": len(paragraphs),
         "n_sentences": len(_SENTENCE_END.findall(text)),
-        "mean_word_length": sum(map(len, words)) / per_word,
+        "mean_word_length": n_word_chars / per_word,
         "alpha_word_ratio": (n_words - len(_LETTERLESS_WORD.findall(text))) / per_word,
-        "stopword_ratio": (sum(map(stops.__contains__, lowered)) / per_word) if stops else 0.0,
+        "stopword_ratio": (sum(map(stops.__contains__, words)) / per_word) if stops else 0.0,
         "symbol_ratio": (text.count("#") + text.count("...") + text.count("…")) / per_word,
         "bullet_line_ratio": sum(1 for line in lines if _BULLET.match(line)) / per_line,
         "ellipsis_line_ratio": sum(1 for line in lines if line.rstrip().endswith(("...", "…"))) / per_line,
