@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from curate.claims import cues
-from curate.claims.tokens import token_text, tokens, tokens_before
+from curate.claims.tokens import token_before, token_text, tokens
 
 _MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|"
@@ -18,7 +18,7 @@ _MONTHS = (
 )
 _DAYS = "(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _TIME_NOUN = (
-    rf"(?:{_DAYS}(?:'s|’s)?|today|yesterday|tonight|week|month|year|night|morning|"
+    rf"(?:{_DAYS}(?![’'])|today|yesterday|tonight|week|month|year|night|morning|"
     rf"afternoon|evening|weekend|days?|weeks|months|years|hours|(?:{_MONTHS})\s+\d{{1,2}}\b)"
 )
 _STATEMENT = "|".join(sorted(cues.STATEMENT_NOUNS, key=len, reverse=True))
@@ -43,8 +43,10 @@ _FILLER = re.compile(
     r"(?:[A-Z][\w.&’'-]*\s?)+)"
     r")+"
 )
+# A name, and the quoted title of a show after a possessive ("ABC’s “Good Morning America”").
 _CAPITAL_RUN = re.compile(
     r"(?:(?:the|The)\s+)?[A-Z][\w.&’'-]*(?:\s+(?:of\s+|the\s+|&\s+|de\s+)*[A-Z][\w.&’'-]*)*"
+    r"(?:(?<=[’']s)\s+[“\"][^”\"\n]{1,60}[”\"])?"
 )
 
 
@@ -100,11 +102,10 @@ def skip_addressee(text: str, pos: int, end: int) -> int:
 def cue_start(text: str, lo: int, verb_start: int) -> int:
     """Start of a cue once the auxiliaries and adverbs before its verb ("has also") join it."""
     start = verb_start
-    for s, e in reversed(tokens_before(text, lo, verb_start)):
-        if text[s:e].lower() in cues.AUXILIARIES:
-            start = s
-        else:
+    while (prev := token_before(text, lo, start)) is not None:
+        if text[prev[0] : prev[1]].lower() not in cues.AUXILIARIES:
             break
+        start = prev[0]
     return start
 
 

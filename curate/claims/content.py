@@ -1,8 +1,10 @@
 """Where a reported content ends: the sentence end, or before a joined second attribution.
 
 "X said A, adding that B" and "X announced A and vowed B" hold two claims; "X said A,
-while Y ..." ends X's content at the contrast, and "X doubts A, according to Y" at the
-second source.
+while Y ..." ends X's content at the contrast, "X doubts A, according to Y" at the
+second source, and a semicolon or a participle clause after a comma ("X backed A,
+hoping to ...") ends it too. A noun-phrase content ("praised the plan, which ...") ends
+at its first comma.
 """
 
 from __future__ import annotations
@@ -13,11 +15,16 @@ from curate.claims import cues
 from curate.claims.patterns import VERBS, trie
 
 WORD = re.compile(r"\s*([\w’'-]+|[^\w\s])")
+# Nothing but punctuation up to the sentence end.
+END = re.compile(r"[\s.!?;:,—–-]*")
 _FINITE_VERBS = {v for v in VERBS if v.endswith(("ed", "s")) and not v.endswith("ss")} | cues.IRREGULAR_PAST
 _CONTENT_STOP = re.compile(
-    rf",\s+(?:{trie(cues.PARTICIPLES)}|according\s+to)\b"
-    r"|(?:,|\s[–—-])\s+(?:while|whereas|although|though)\b"
+    r";"
+    r"|,\s+(?:according\s+to|(?!including)[a-z]+ing)\b"
+    r"|(?:,|\s[–—-])\s+(?:while|whereas|although|though|but)\b"
     rf"|,?\s+(?:and|but)\s+(?:(?:{trie(cues.AUXILIARIES)})\s+)*(?:{trie(_FINITE_VERBS)})\b"
+    rf"|,?\s+(?:and|but)\s+(?:(?:{trie(cues.AUXILIARIES)})\s+)+(?:{trie(VERBS)})\b"
+    rf"|,?\s+and\s+(?:{trie(cues.PARTICIPLES)})\b"
 )
 
 
@@ -25,3 +32,18 @@ def content_end(text: str, start: int, end: int) -> int:
     """End of a content that starts at `start`: the sentence end or an attribution split."""
     m = _CONTENT_STOP.search(text, start, end)
     return m.start() if m else end
+
+
+_APPOSITIVE_NAME = re.compile(r",\s+(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*,")
+
+
+def noun_phrase_end(text: str, start: int, end: int) -> int:
+    """End of a noun-phrase content: its first comma, unless the comma opens a name in
+    apposition ("the nominee, Hillary Clinton, for ...")."""
+    comma = text.find(",", start, end)
+    while comma > 0:
+        name = _APPOSITIVE_NAME.match(text, comma, end)
+        if name is None:
+            return comma
+        comma = text.find(",", name.end(), end)
+    return end

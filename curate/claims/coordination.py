@@ -28,7 +28,7 @@ def cut_coordinated(text: str, drafts: list[Draft]) -> list[Draft]:
             m = _COORDINATOR.search(text, s, heads[k])
             if m is not None:
                 cut = trim(text, s, m.start())
-                if cut[1] > cut[0]:
+                if cut[1] > cut[0] and text[cut[0] : cut[1]] != "that":  # "that while ...": inside
                     d = Draft((*d.parts[:-1], cut), d.source, d.cue, d.kind)
                 break
             k += 1

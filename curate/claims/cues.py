@@ -31,6 +31,7 @@ _DOUBLING = {
     "refer": "referr",
     "quip": "quipp",
     "plan": "plann",
+    "prefer": "preferr",
 }
 
 # Irregular forms: lemma -> every form matched.
@@ -47,6 +48,15 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "foresee": ("foresee", "foresees", "foresaw", "foreseen"),
     "swear": ("swear", "swears", "swore", "sworn"),
     "forecast": ("forecast", "forecasts", "forecasting"),
+    "seek": ("seek", "seeks", "sought", "seeking"),
+    "speak": ("speak", "speaks", "spoke", "speaking", "spoken"),
+    "make": ("make", "makes", "made", "making"),
+    "go": ("go", "goes", "went", "going"),
+    "come": ("come", "comes", "came", "coming"),
+    "take": ("take", "takes", "took", "taking", "taken"),
+    "hit": ("hit", "hits", "hitting"),
+    "shoot": ("shoot", "shoots", "shot", "shooting"),
+    "lay": ("lay", "lays", "laid", "laying"),
     "forbid": ("forbid",),
 }
 
@@ -74,18 +84,10 @@ SPEECH = forms(
     "complain", "emphasize", "stress", "observe", "remark", "testify", "vow", "pledge",
     "reiterate", "repeat", "caution", "comment", "reveal", "disclose", "mention", "counter",
     "continue", "boast", "joke", "quip", "predict", "promise", "charge", "accuse", "speculate",
-    "propose", "proclaim", "conclude", "agree", "acknowledge", "indicate", "signal", "concur",
-    "retort", "announce", "affirm", "post", "wonder", "ask", "demand", "lament", "worry", "urge",
-)
-
-# Verbs whose content may follow without "that" ("he said the plan failed"); the others
-# need "that", a colon or a pronoun subject, since they usually take a noun object
-# ("confirmed the report", "promised a big spectacle" are not claims).
-BARE_CLAUSE = forms(
-    "say", "tell", "add", "argue", "claim", "insist", "contend", "believe", "think", "feel",
-    "assert", "maintain", "concede", "admit", "reckon", "guess", "suspect", "assume", "expect",
-    "predict", "estimate", "suggest", "complain", "warn", "acknowledge", "hope", "fear", "doubt",
-    "worry", "agree", "recall", "explain", "write",
+    "propose", "proclaim", "agree", "indicate", "signal", "concur", "retort", "affirm", "post",
+    "wonder", "ask", "demand", "lament", "worry", "urge", "chant", "shout", "yell", "cite",
+    "highlight", "underscore", "reaffirm", "clarify", "recite", "retweet", "hint", "imply",
+    "plead", "brag", "bemoan", "grumble", "rule", "describe", "discuss",
 )
 
 # Verbs that take the addressee before the content: "X told Haaretz that ...".
@@ -94,32 +96,70 @@ TELL = forms(
     "persuade", "caution", "ask", "urge",
 )
 
-# Internal states and findings: the claim's kind is `belief`.
+# Internal states, intentions, stances and findings: the claim's kind is `belief`.
 BELIEF = forms(
     "believe", "think", "feel", "find", "estimate", "expect", "fear", "hope", "doubt", "suspect",
     "know", "assume", "show", "calculate", "reckon", "forecast", "foresee", "guess", "conclude",
-    "predict", "worry", "understand",
+    "predict", "worry", "understand", "want", "plan", "intend", "seek", "prefer", "favor",
+    "support", "oppose", "consider", "regard", "deem", "realize", "recognize", "remember",
+    "wish", "trust", "distrust", "suppose", "imagine", "resent", "decide",
 )
 
 
 def _finite(verbs: frozenset[str]) -> frozenset[str]:
     """Past and third-person forms only: base forms of these verbs are mostly nouns."""
-    return frozenset(v for v in verbs if v.endswith(("ed", "s")) or v in ("sought", "took"))
+    return frozenset(v for v in verbs if v.endswith(("ed", "s")))
 
 
-# Verbs whose content is their object, a noun phrase or an infinitive ("called Trump
-# unhinged", "accused him of lying", "sought to rally older voters"): attributions of a
-# stance rather than of a statement; the content runs from the object to the clause end.
-OBJECT = _finite(
-    forms(
-        "call", "accuse", "criticize", "praise", "endorse", "describe", "urge", "blame",
-        "condemn", "denounce", "slam", "blast", "defend", "welcome", "reject", "pledge", "vow",
-        "demand", "propose", "dub", "label", "brand", "applaud", "commend", "mock", "lambast",
-        "assail", "decry", "deride", "tout", "hail", "question", "challenge", "attack",
-    )
-) | frozenset({"sought", "vowed", "pledged", "promised", "wants", "wanted", "planned", "plans"})
+# Verbs of a stance towards someone or something ("praised the plan", "called Trump
+# unhinged"), counted in their finite forms only: "an attack", "the call" are nouns.
+_OBJECT_LEMMAS = (
+    "call", "criticize", "praise", "endorse", "blame", "condemn", "denounce", "slam",
+    "blast", "defend", "welcome", "reject", "dub", "label", "brand", "applaud", "commend",
+    "mock", "lambast", "assail", "decry", "deride", "tout", "hail", "question", "challenge",
+    "attack", "back", "thank", "congratulate", "credit", "fault", "ridicule", "berate",
+    "chide", "rebuke", "scold", "characterize", "portray", "term", "dismiss", "promote",
+    "advocate", "champion", "celebrate", "embrace", "refuse", "decline", "excoriate",
+    "castigate", "chastise", "disparage", "belittle", "insult", "taunt", "offer", "threaten",
+    "express",
+)
+OBJECT = _finite(forms(*_OBJECT_LEMMAS))
 
-ALL_VERBS = SPEECH | BELIEF | TELL | OBJECT
+# Verbs whose content may be an infinitive: "sought to rally older voters" (the "to" joins
+# the content); after any other verb, "to" introduces an addressee or a place.
+INFINITIVE = forms(
+    "want", "plan", "intend", "seek", "vow", "pledge", "promise", "threaten", "hope", "expect",
+    "decide", "refuse", "decline", "agree", "offer", "propose", "demand", "prefer", "wish",
+    "urge", "ask", "tell", "remind", "aim",
+)
+
+# Verb + particle cues, taken as one cue ("called for", "pointed out", "sided with").
+_PHRASAL_VERBS = (
+    ("call", "for"), ("call", "on"), ("refer", "to"), ("point", "to"), ("point", "out"),
+    ("talk", "about"), ("speak", "about"), ("speak", "of"), ("speak", "out"), ("side", "with"),
+    ("vote", "for"), ("vote", "against"), ("push", "for"), ("push", "back"), ("weigh", "in"),
+    ("lash", "out"), ("hit", "back"), ("fire", "back"), ("shoot", "back"), ("make", "clear"),
+    ("make", "it clear"), ("go", "on to say"), ("take", "aim at"), ("express", "concern"),
+    ("express", "support"), ("express", "hope"), ("express", "confidence"), ("lay", "out"),
+    ("continue", "to say"), ("continue", "to argue"), ("continue", "to insist"),
+    ("take", "issue with"), ("push", "back against"), ("push", "back on"), ("rail", "against"),
+    ("speak", "out against"), ("come", "out against"), ("come", "out for"), ("go", "after"),
+    ("lash", "out at"), ("weigh", "in on"), ("hit", "out at"), ("call", "out"),
+)
+PHRASAL = tuple(f"{form} {particle}" for verb, particle in _PHRASAL_VERBS for form in forms(verb))
+
+# Forms of "be" that make a cue passive ("is expected", "was criticized", "has been asked").
+BE = frozenset(
+    {
+        "is", "are", "was", "were", "be", "been", "being", "isn't", "aren't", "wasn't", "weren't",
+        "isn’t", "aren’t", "wasn’t", "weren’t",
+    }
+)
+
+# Participles that are cues only in the passive ("is scheduled to", "was slated to").
+PASSIVE_ONLY = frozenset({"scheduled", "slated", "projected", "seen", "viewed", "rumored", "rumoured"})
+
+ALL_VERBS = SPEECH | BELIEF | TELL | OBJECT | PASSIVE_ONLY
 
 # Forms that are far more often nouns or adjectives than reporting verbs; they count as cues
 # only where the clause around them proves the verb reading (a source before, a clause after).
@@ -133,14 +173,23 @@ NOUN_LIKE = frozenset(
         "understanding", "worry", "demand", "demands", "find", "finds", "signal", "signals",
         "stress", "warning", "posting", "forecast", "forecasts", "concern", "figure", "figures",
         "ask", "recount", "recounts", "attacks", "questions", "challenges", "plans", "labels",
-        "brands", "calls",
+        "brands", "calls", "rules", "advocates", "support", "supports", "offers", "backs",
+        "favors", "wish", "wishes", "trust", "plan", "offer", "back", "call", "question",
     }
 )
+NOUN_LIKE |= frozenset(cue for cue in PHRASAL if cue.split()[0] in NOUN_LIKE)  # "a call for"
 
-# Multi-word cues with the same role as a verb.
-PHRASAL = (
-    "pointed out", "points out", "point out", "pointing out", "made clear", "made it clear",
-    "makes clear", "makes it clear", "went on to say", "goes on to say",
+# Verbs of a finding, and nouns naming one: after such a noun these forms are verbs ("The
+# poll shows Clinton leading").
+FINDING_VERBS = forms("show", "find", "suggest", "indicate", "reveal", "estimate", "project", "conclude")
+FINDING_SOURCES = frozenset(
+    {
+        "poll", "polls", "polling", "survey", "surveys", "study", "studies", "data", "report",
+        "reports", "analysis", "analyses", "research", "results", "numbers", "figures", "average",
+        "document", "documents", "experience", "video", "footage", "records", "evidence",
+        "census", "count", "estimates", "model", "models", "index", "review", "audit", "test",
+        "tests", "findings", "statistics", "transcript", "investigation", "paper", "memo",
+    }
 )
 
 # Irregular past tenses, to tell a sentence's verb from its subject and to accept any
@@ -160,18 +209,44 @@ IRREGULAR_PAST = frozenset(
 # Words allowed between a source and its verb; they join the cue ("has also said").
 AUXILIARIES = frozenset(
     {
-        "has", "have", "had", "is", "are", "was", "were", "will", "would", "did", "does", "do",
-        "can", "could", "may", "might", "should", "must", "not", "n't", "never", "also", "later",
-        "previously", "earlier", "then", "now", "recently", "repeatedly", "again", "further",
-        "publicly", "privately", "first", "once", "often", "frequently", "still", "even",
-        "already", "long", "reportedly", "allegedly", "apparently", "initially", "subsequently",
-        "separately", "quickly", "immediately", "flatly", "simply", "just", "openly",
-        "explicitly", "strongly", "firmly", "clearly", "widely", "generally", "personally",
-        "ultimately", "finally", "originally", "consistently", "always", "correctly", "falsely",
-        "wrongly", "today", "yesterday", "didn't", "doesn't", "don't", "hasn't", "haven't",
-        "hadn't", "wasn't", "isn't", "won't", "wouldn't", "couldn't", "shouldn't", "didn’t",
-        "doesn’t", "don’t", "hasn’t", "haven’t", "hadn’t", "wasn’t", "isn’t", "won’t", "wouldn’t",
-        "couldn’t",
+        "has", "have", "had", "is", "are", "was", "were", "be", "been", "being", "will", "would",
+        "did", "does", "do", "can", "could", "may", "might", "should", "must", "not", "n't",
+        "never", "also", "later", "previously", "earlier", "then", "now", "recently", "repeatedly",
+        "again", "further", "publicly", "privately", "first", "once", "often", "frequently",
+        "still", "even", "already", "long", "reportedly", "allegedly", "apparently", "initially",
+        "subsequently", "separately", "quickly", "immediately", "flatly", "simply", "just",
+        "openly", "explicitly", "strongly", "firmly", "clearly", "widely", "generally",
+        "personally", "ultimately", "finally", "originally", "consistently", "always", "correctly",
+        "falsely", "wrongly", "today", "yesterday", "didn't", "doesn't", "don't", "hasn't",
+        "haven't", "hadn't", "wasn't", "isn't", "won't", "wouldn't", "couldn't", "shouldn't",
+        "didn’t", "doesn’t", "don’t", "hasn’t", "haven’t", "hadn’t", "wasn’t", "isn’t", "won’t",
+        "wouldn’t", "couldn’t", "aren't", "weren't", "aren’t", "weren’t",
+    }
+)
+
+# Words that open a noun phrase: after an inverted cue ("said the mayor") they start a source.
+NP_OPENERS = frozenset(
+    {
+        "the", "a", "an", "he", "she", "they", "his", "her", "their", "its", "one", "another",
+        "both", "two", "three", "several", "many", "some",
+    }
+)
+
+# After a cue, these end the attribution ("..., X said as he left.").
+POST_OPENERS = frozenset(
+    {
+        "in", "on", "at", "during", "after", "before", "over", "through", "via", "as", "when",
+        "while", "because", "since", "until", "amid", "outside", "inside", "near", "across",
+        "behind", "ahead",
+    }
+)
+
+# Prepositions that take an object after a cue ("accused of", "said of the killer"): they
+# never close a post-posed attribution, and a verb with one takes a noun-phrase content.
+OBJECT_PREPOSITIONS = frozenset(
+    {
+        "of", "to", "with", "for", "by", "from", "into", "about", "without", "against", "upon",
+        "under", "despite", "beyond", "among", "between", "within", "toward", "towards", "onto",
     }
 )
 
@@ -209,6 +284,15 @@ CLAUSE_OPENERS = frozenset(
     }
 )
 
+# Conjunctions that open a subordinate clause: an attribution right after one ends at the
+# clause's comma ("While critics argue that A, Obama has B").
+SUBORDINATORS = frozenset(
+    {
+        "although", "though", "while", "when", "whenever", "as", "if", "because", "since",
+        "after", "before", "whereas", "once", "until", "unless",
+    }
+)
+
 # A source ends in a noun, never in one of these.
 NOT_NP_END = frozenset(
     {
@@ -239,15 +323,12 @@ LEADING_JUNK = frozenset(
 )
 
 # Participles that split off a second claim from the same source: "..., adding that ...".
+# ("warning", "calling" and "charging" are nouns too, but not after a comma.)
 PARTICIPLES = frozenset(
-    {
-        "adding", "saying", "noting", "arguing", "suggesting", "warning", "explaining",
-        "insisting", "claiming", "stressing", "telling", "writing", "declaring", "asserting",
-        "acknowledging", "calling", "predicting", "vowing", "promising", "conceding",
-        "complaining", "emphasizing", "citing", "stating", "charging", "accusing", "urging",
-        "asking", "recalling", "pointing",
-    }
-)
+    cue
+    for cue in SPEECH | BELIEF | TELL | forms(*_OBJECT_LEMMAS) | frozenset(PHRASAL)
+    if cue.split()[0].endswith("ing") and cue not in NOUN_LIKE
+) | frozenset({"warning", "calling", "charging"})
 
 # Content openers that prove a clause follows a cue even without "that".
 CLAUSE_STARTS = frozenset(
@@ -291,6 +372,9 @@ DENIALS = (
     "refuting", "rebuffed", "disputed", "disputes", "categorically rejected",
     "called the report false", "branded the report", "dismissing",
 )
+
+# Verbs that deny or confirm: with a report as object they set a status, not a claim.
+STATUS_VERBS = forms("deny", "dismiss", "reject", "dispute", "refute", "rebuff", "confirm", "verify")
 
 # Noun phrases by which a next sentence refers back to the claim before it.
 ANAPHORS = (

@@ -2,20 +2,30 @@
 
 No model: regex sentence splitting, quotation pairing and cue lexicons (`cues.py`).
 Quotations are attributed first (`quoted.py`); the remaining cues outside quotations give
-reported speech and "according to" claims (`reported.py`); each claim then gets a status
-(`status.py`).
+reported speech, stances, beliefs, passives and "according to" claims (`reported.py`);
+each claim then gets a status (`status.py`).
 
 Choices the schema leaves open:
 
 - A sentence that only says a report was not confirmed or was denied ("Officials in
   Washington have not confirmed the report.") is not a claim of its own: its object is a
   noun ("the report"), not a proposition. It sets the status of the claims of the
-  sentence before it instead.
-- Nested attributions are all kept: in "An official told Haaretz that ... Putin told him
-  that he doesn't want ...", the official's content runs to the sentence end and Putin's
-  inner claim is a claim of its own, so a reader can follow either.
+  sentence before it instead. So does a cue that starts a non-confirmation ("declined to
+  confirm that ...").
+- A stance is a claim: "X praised the plan", "X called Trump unhinged", "X sought to
+  rally voters" attribute a position to X; the content is the object (to its first comma)
+  or the infinitive.
+- A passive cue has no source unless an agent follows it ("Obama is expected to join
+  Clinton": content "Obama" + "to join Clinton"; "The meeting was first reported by
+  Politico": source "Politico").
+- Nested speech is kept: in "An official told Haaretz that ... Putin told him that he
+  doesn't want ...", the official's content runs to the sentence end and Putin's inner
+  claim is a claim of its own, so a reader can follow either. A belief, stance, passive or
+  noun cue inside another claim's content is not (`nesting.py`): "Aides said Clinton
+  wants X" tells what the aides claim, not what Clinton wants.
 - A content keeps its leading "that" and a quotation's content is the text inside the
-  marks, without the comma that hands over to the attribution.
+  marks, without the comma that hands over to the attribution; words that lead into a
+  quotation in the same sentence (`The plans are "irresponsible," said X`) are part of it.
 """
 
 from __future__ import annotations
@@ -23,6 +33,7 @@ from __future__ import annotations
 from curate.claims.claim import Claim
 from curate.claims.coordination import cut_coordinated
 from curate.claims.draft import Draft
+from curate.claims.nesting import drop_nested_states
 from curate.claims.quoted import quote_claims
 from curate.claims.quotes import find_quotes
 from curate.claims.reported import reported_claims
@@ -30,7 +41,7 @@ from curate.claims.sentences import paragraphs, sentences
 from curate.claims.status import StatusIndex
 from curate.claims.tokens import Span
 
-EXTRACTOR_VERSION = 1
+EXTRACTOR_VERSION = 2
 
 
 def split_sentences(text: str) -> list[Span]:
@@ -72,6 +83,6 @@ def extract_claims(text: str) -> list[Claim]:
     blocked += [d.cue for d in quoted] + [d.source for d in quoted if d.source is not None]
     drafts = quoted + reported_claims(text, sents, blocked, quoted)
     drafts.sort(key=lambda d: (d.parts[0][0], d.cue[0]))
-    drafts = cut_coordinated(text, drafts)
+    drafts = drop_nested_states(text, cut_coordinated(text, drafts))
     index = StatusIndex(text, sents)
     return [_claim(text, d, index.status(d)) for d in drafts]

@@ -14,23 +14,32 @@ from curate.claims.draft import Draft, trim
 from curate.claims.tokens import Span
 
 _ASKED = re.compile(
-    r"Asked\s+(?:(?:[\w’'-]+\s+){0,3}?)(?=if\b|whether\b|about\b|why\b|how\b|what\b|who\b|when\b|where\b|to\b)"
+    r"(?:(?:And|But|So)\s+)?(?:(?:[Ww]hen|[Ii]f|[Aa]fter|[Oo]nce|[Ww]hile)\s+)?([Aa]sked)\b"
+)
+_QUESTION = re.compile(
+    r"\s+(?:[\w’'-]+\s+){0,3}?(?=(?:if|whether|about|why|how|what|who|when|where|to)\b)"
 )
 _HEADLINE = re.compile(r"([A-Z][^\s:]*(?:\s+[^\s:]+){0,4}?)\s*:\s+(?=\S)")
 _HEADLINE_SOURCE_MAX = 4
 
 
 def asked_claim(text: str, s: int, e: int) -> Draft | None:
-    """`Asked whether C, X said ...`: the question is a claim of its own, with no source."""
+    """`[When] asked [by X] whether C, Y said ...`: the question is a claim of its own; its
+    source is the asker when the text names one."""
     m = _ASKED.match(text, s, e)
     if m is None:
         return None
-    comma = text.find(",", m.end(), e)
-    if comma < 0:
+    pos, source = m.end(), None
+    if text.startswith(" by ", pos):
+        source = sources.according_source(text, pos + len(" by "), e)
+        pos = source[1] if source is not None else pos
+    question = _QUESTION.match(text, pos, e)
+    comma = text.find(",", pos, e)
+    if question is None or comma < 0:
         return None
-    part = trim(text, m.end(), comma)
-    cue = (s, s + len("Asked"))
-    return Draft((part,), None, cue, "reported_speech") if part[1] > part[0] else None
+    part = trim(text, question.end(), comma)
+    cue = m.span(1)
+    return Draft((part,), source, cue, "reported_speech") if part[1] > part[0] else None
 
 
 def _names_only(text: str, span: Span) -> bool:

@@ -56,3 +56,8 @@ STATUS_WORDS = re.compile(
 )
 STATUS_WORDS_ANY_CASE = re.compile(STATUS_WORDS.pattern, re.IGNORECASE)
 MODAL_HEDGE = re.compile(rf"\b(?:{trie(cues.MODAL_HEDGES)})\b")
+
+# A cue that starts a non-confirmation ("have not confirmed", "declined to confirm") or
+# whose object refers back to a report ("the report", "the claims") sets a status only.
+NON_CONFIRMATION = re.compile(rf"(?:{trie(cues.UNCONFIRMED)})\b", re.IGNORECASE)
+ANAPHOR = re.compile(rf"(?:{trie(cues.ANAPHORS)})\b", re.IGNORECASE)

@@ -1,10 +1,10 @@
 """Direct quotes: a quotation plus the attribution right after it or right before it.
 
 Forms: `"...," X said.`, `"...," said X.`, `"...!" X replied.`, `X said: "..."`,
-`X told Y, "..."`, `X: "..."`, and the interrupted `"A," he said, "B."` or
-`"A," he said. "B."`, where the following quote (with no attribution of its own) becomes a
-further content part. A quote with no attribution next to it (a scare quote, a title) is
-not a claim.
+`X told Y, "..."`, `X: "..."`, a quote paragraph signed `-X` on the next line, and the
+interrupted `"A," he said, "B."` or `"A," he said. "B."`, where the following quote (with
+no attribution of its own) becomes a further content part. A quote with no attribution
+next to it (a scare quote, a title) is not a claim.
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from curate.claims import around_cue, cues, sources
-from curate.claims.draft import Draft
+from curate.claims import around_cue, cues, passive, sources, subjects
+from curate.claims.draft import Draft, trim
 from curate.claims.patterns import CUE
 from curate.claims.quotes import Quote
-from curate.claims.tokens import Span, tokens
+from curate.claims.tokens import Span, token_before, tokens
 
 _GAP = re.compile(r"[\s,.;:—–-]*")
 _END_PUNCT = re.compile(r"[\s.,;:!?—–-]*")
@@ -25,6 +25,10 @@ _COLON_SOURCE_MAX = 6
 _TAIL_SOURCE_MAX = 8
 _PAST = re.compile(r"[a-z]{3,}ed")
 _NEW_SPEAKER = re.compile(r"\b(?:and|but)\b")
+_DASH_LINE = re.compile(r"[ \t]*\n\s*([-—–])[ \t]*([A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,4})(?=[,\n]|$)")
+_INTRODUCES = re.compile(r"\s*[,:]\s*")
+_MARKS = frozenset("\"“'`")
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "this", "that"})
 _HEAD_SLACK = 4
 _HEAD_BREAKERS = frozenset({"that", "if", "whether", "when", "because", "which", "who", ".", ";"})
 
@@ -36,17 +40,25 @@ class _Attribution:
     end: int
 
 
+def _after_determiner(text: str, lo: int, pos: int) -> bool:
+    """Whether the word at `pos` follows a determiner, as a noun does ("the state university")."""
+    prev = token_before(text, lo, pos)
+    return prev is not None and text[prev[0] : prev[1]].lower() in _DETERMINERS
+
+
 def _tail_cue(text: str, pos: int, limit: int) -> tuple[int, int, str] | None:
     """The first cue after a quote: a lexicon cue, or any past-tense verb within a few words
     ("mused", "shot back"), since `"...," X VERBED` is an attribution whatever the verb."""
-    m = CUE.search(text, pos, limit)
+    m = next((c for c in CUE.finditer(text, pos, limit) if not _after_determiner(text, pos, c.start())), None)
     if m is not None and m.group("according"):
         return None
     for k, (s, e) in enumerate(tokens(text, pos, limit)):
         if m is not None and s >= m.start():
             break
         if k > _TAIL_SOURCE_MAX:
-            return None
+            if m is None:
+                return None
+            break  # a lexicon cue after a long source ("X, a senior fellow at ..., said")
         word = text[s:e]
         if _PAST.fullmatch(word) or word in cues.IRREGULAR_PAST:
             return s, e, word
@@ -73,6 +85,9 @@ def _tail(text: str, q: Quote, limit: int) -> _Attribution | None:
         if source is None or source[0] != pos:
             return None
         end = around_cue.after_cue(text, verb, verb_end, limit)
+    opens_next = _INTRODUCES.fullmatch(text, end, limit) and text[limit : limit + 1] in _MARKS
+    if opens_next and text[q.parts[-1][1] - 1] in ".?!":
+        return None  # `“...?” He answered, “...”`: the attribution opens the next quote
     closing = text[q.parts[-1][1] : q.end].lstrip()
     if not closing.startswith((",", "?", "!")) and text[q.parts[-1][1] - 1 : q.parts[-1][1]] not in "?!":
         # A quote that ends its sentence with a period takes a tail only when nothing follows.
@@ -82,6 +97,14 @@ def _tail(text: str, q: Quote, limit: int) -> _Attribution | None:
     return _Attribution(source, (start, verb_end), end)
 
 
+def _dash_line(text: str, q: Quote) -> _Attribution | None:
+    """A quote paragraph signed on the next line: `"..."` then `-President Obama, tweeting`."""
+    m = _DASH_LINE.match(text, q.end)
+    if m is None:
+        return None
+    return _Attribution(m.span(2), m.span(1), m.end(2))
+
+
 def _head(text: str, q: Quote, lo: int) -> _Attribution | None:
     """`X said: "..."`, `X told Y, "..."`, `X: "..."` right before the quote, from `lo`."""
     end = q.start
@@ -89,6 +112,8 @@ def _head(text: str, q: Quote, lo: int) -> _Attribution | None:
         end -= 1
     if end <= lo:
         return None
+    if text[lo:end].endswith(("’s", "'s")):
+        return None  # a title after a possessive: ABC’s “Good Morning America”
     punct = text[end - 1] if text[end - 1] in ",:" else ""
     body_end = end - len(punct)
     last = None
@@ -101,11 +126,13 @@ def _head(text: str, q: Quote, lo: int) -> _Attribution | None:
             start = around_cue.cue_start(text, lo, last.start())
             before = text[lo:start].rstrip()
             if last.group() in cues.PARTICIPLES and before.endswith(","):
-                source = sources.sentence_subject(text, lo, start)
+                source = subjects.sentence_subject(text, lo, start)
             else:
                 source = sources.source_before(text, lo, start)
             if source is None and before.endswith((" and", " but")):
-                source = sources.sentence_subject(text, lo, start)
+                source = subjects.sentence_subject(text, lo, start)
+            if passive.is_passive(text, (start, last.end()), last.start(), last.group()):
+                source = None  # "Blumenthal was asked, “...”": the asker is not written
             if punct or (source is not None and not between):
                 return _Attribution(source, (start, last.end()), q.start)
     if punct == ":":
@@ -115,6 +142,15 @@ def _head(text: str, q: Quote, lo: int) -> _Attribution | None:
             if n <= _COLON_SOURCE_MAX:
                 return _Attribution(source, (body_end, end), q.start)
     return None
+
+
+def _lead_in(text: str, lo: int, quote_start: int) -> list[Span]:
+    """The words that lead into a tail-attributed quote in its sentence, as a first content
+    part: `The plans are "profoundly irresponsible," said X` attributes the whole clause."""
+    lead = trim(text, lo, quote_start)
+    if lead[1] <= lead[0] or CUE.search(text, *lead) or ":" in text[lead[0] : lead[1]]:
+        return []
+    return [lead]
 
 
 def quote_claims(text: str, sentences: list[Span], quotes: list[Quote]) -> list[Draft]:
@@ -146,7 +182,7 @@ def quote_claims(text: str, sentences: list[Span], quotes: list[Quote]) -> list[
         return max(s, quotes[i - 1].end) if i > 0 else s
 
     def attribution(i: int) -> tuple[_Attribution | None, bool]:
-        tail = _tail(text, quotes[i], tail_limit(i))
+        tail = _tail(text, quotes[i], tail_limit(i)) or _dash_line(text, quotes[i])
         if tail is not None:
             return tail, True
         return _head(text, quotes[i], head_lo(i)), False
@@ -158,6 +194,8 @@ def quote_claims(text: str, sentences: list[Span], quotes: list[Quote]) -> list[
             i += 1
             continue
         parts = list(quotes[i].parts)
+        if is_tail:
+            parts[:0] = _lead_in(text, sentence_of(quotes[i].start)[0], quotes[i].start)
         reach = max(attr.end, tail_limit(i)) if is_tail else quotes[i].end
         j = i + 1
         # "..., X said, and her husband cut in." hands the floor over: no continuation.

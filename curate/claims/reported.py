@@ -5,9 +5,14 @@ Per sentence and per cue outside quotations:
 - `SOURCE CUE [addressee] [filler] (that|:) CONTENT` (pre-posed; `that` joins the content);
 - `CONTENT, SOURCE CUE [addressee] [filler].` and `CONTENT, CUE SOURCE.` (post-posed);
 - `CONTENT, SOURCE CUE, CONTENT.` (medial: two content parts);
-- `..., PARTICIPLE that CONTENT` ("adding that"): the sentence's previous source again;
+- `..., PARTICIPLE that CONTENT` ("adding that") and `by PARTICIPLE CONTENT` ("by saying"):
+  the sentence's previous source, or its subject, again;
 - `X did Y and CUE that CONTENT`: the sentence's subject is the source;
-- `..., which SOURCE said VERB ...`: the relative pronoun joins the content.
+- `..., which SOURCE said VERB ...`: the relative pronoun joins the content;
+- `SUBJECT is expected to ...`: a passive cue (`passive.py`).
+
+Where the content starts after the verb, and whether a noun-like form is a verb at all, is
+decided in `complement.py`.
 
 "According to" (`according.py`) and line openers (`openers.py`) are dispatched from here
 too, so that one pass over each sentence finds all of its non-quote claims.
@@ -18,13 +23,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from curate.claims import around_cue, cues, sources
+from curate.claims import around_cue, cues, passive, sources, subjects
 from curate.claims.according import according_claim
-from curate.claims.content import WORD, content_end
+from curate.claims.complement import content_start, states_finding, takes_noun_phrase
+from curate.claims.content import END, WORD, content_end, noun_phrase_end
 from curate.claims.draft import Draft, trim
 from curate.claims.openers import asked_claim, headline_claim
-from curate.claims.patterns import CUE
-from curate.claims.tokens import Span, tokens, tokens_before
+from curate.claims.patterns import ANAPHOR, CUE, NON_CONFIRMATION
+from curate.claims.tokens import Span, token_before
 
 _NOT_SUBJECT = frozenset(
     {
@@ -32,72 +38,32 @@ _NOT_SUBJECT = frozenset(
         "with", "by", "in", "on", "at", "from", "this", "these", "those", "be", "been", "being",
     }
 )
-_PRONOUN_SUBJECTS = frozenset({"he", "she", "it", "they", "we", "i", "you", "there"})
-_NP_OPENERS = frozenset(
-    {
-        "the", "a", "an", "he", "she", "they", "his", "her", "their", "its", "one", "another",
-        "both", "two", "three", "several", "many", "some",
-    }
-)
-# After a cue, these end the attribution ("..., X said as he left."); those take an object
-# ("accused of", "said of the killer") and so never close a post-posed attribution.
-_POST_OPENERS = frozenset(
-    {
-        "in", "on", "at", "during", "after", "before", "over", "through", "via", "as", "when",
-        "while", "because", "since", "until", "amid", "outside", "inside", "near", "across",
-        "behind", "ahead",
-    }
-)
-_OBJECT_PREPOSITIONS = frozenset(
-    {
-        "of", "to", "with", "for", "by", "from", "into", "about", "without", "against", "upon",
-        "under", "despite", "beyond", "among", "between", "within", "toward", "towards", "onto",
-    }
-)
-_QUESTION_WORDS = frozenset({"whether", "if", "why", "how", "what", "who", "when", "where", "which"})
-_SUBORDINATORS = frozenset(
-    {
-        "if", "when", "once", "unless", "although", "though", "because", "while", "despite", "in",
-        "after", "before", "given", "since",
-    }
-)
+# "by saying", "while insisting": a participle clause whose source is the sentence subject.
+_PARTICIPLE_LEADS = frozenset({"by", "while", "after", "before", "without"})
 _RELATIVES = frozenset({"which", "that", "who", "what"})
 _POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your", "a", "an"})
-_THAT_WINDOW = 14
-_END = re.compile(r"[\s.!?;:,—–-]*")
 
 
 def _opens_noun_phrase(phrase: str) -> bool:
     """Whether a phrase after an inverted cue ("said Devine") starts like a subject."""
     first = phrase.split(None, 1)[0]
-    return first[0].isupper() or first.lower() in _NP_OPENERS
+    return first[0].isupper() or first.lower() in cues.NP_OPENERS
 
 
 def _kind(verb: str) -> str:
     return "belief" if verb in cues.BELIEF and verb not in cues.SPEECH else "reported_speech"
 
 
-def _that_ahead(text: str, pos: int, e: int) -> int | None:
-    """Start of a "that" within a few words of `pos`, before any other cue or clause end."""
-    for k, (a, b) in enumerate(tokens(text, pos, e)):
-        word = text[a:b]
-        if k >= _THAT_WINDOW or word in (";", ".") or CUE.match(text, a):
-            return None
-        if word == "that":
-            return a
-    return None
-
-
-def _participle(text: str, s: int, e: int, m: re.Match[str], source: Span | None, cue: Span) -> Draft | None:
+def _participle(text: str, e: int, verb: str, verb_end: int, source: Span | None, cue: Span) -> Draft | None:
     """`..., adding (that) CONTENT`: another claim of the sentence's source."""
     if source is None:
         return None
-    pos = around_cue.after_cue(text, m.group(), m.end(), e)
-    first = _content_start(text, s, e, m.group(), source, pos)
+    pos = around_cue.after_cue(text, verb, verb_end, e)
+    first = content_start(text, e, verb, source, pos)
     if first is None:
         return None
     part = trim(text, first, content_end(text, first + 1, e))
-    return Draft((part,), source, cue, _kind(m.group())) if part[1] > part[0] else None
+    return Draft((part,), source, cue, _kind(verb)) if part[1] > part[0] else None
 
 
 def _post_posed(text: str, s: int, source: Span, cue: Span, kind: str) -> Draft | None:
@@ -112,44 +78,21 @@ def _comma_before(text: str, s: int, pos: int) -> bool:
     return text[s:pos].rstrip().rstrip("\"”'").endswith(",")
 
 
-def _source(text: str, s: int, start: int, prev: list[Span]) -> Span | None:
+def _source(text: str, s: int, start: int, prev: Span | None) -> Span | None:
     """The pre-posed source: the noun phrase before the cue, or the sentence subject for a
     coordinated verb ("... and said")."""
     source = sources.source_before(text, s, start)
-    if source is None and prev and text[prev[-1][0] : prev[-1][1]].lower() in ("and", "but"):
-        source = sources.sentence_subject(text, s, prev[-1][0])
+    if source is None and prev is not None and text[prev[0] : prev[1]].lower() in ("and", "but"):
+        source = subjects.sentence_subject(text, s, prev[0])
     return source
 
 
-def _content_start(text: str, s: int, e: int, verb: str, source: Span, pos: int) -> int | None:
-    """Where the content after the cue starts; None when no clause follows the cue."""
-    nxt = WORD.match(text, pos, e)
-    end_match = _END.match(text, pos, e)
-    comma_before_source = _comma_before(text, s, source[0])
-    if nxt is None or (end_match is not None and end_match.end() >= e):
-        return None
-    word = nxt.group(1)
-    low = word.lower()
-    if low == "that":
-        return nxt.start(1)
-    if word == ":":
-        return nxt.end(1)
-    if word == ",":
-        after = WORD.match(text, nxt.end(1), e)
-        if after is not None and after.group(1).lower() in _SUBORDINATORS:
-            return after.start(1)
-        return None
-    if low in _POST_OPENERS or low in _OBJECT_PREPOSITIONS:
-        return _that_ahead(text, pos, e)
-    if low in _PRONOUN_SUBJECTS or low in _QUESTION_WORDS:
-        return nxt.start(1)
-    if verb in cues.NOUN_LIKE:
-        return None
-    if verb in cues.OBJECT:
-        return nxt.start(1)
-    if low in cues.VERBISH and not comma_before_source and source[0] > s:
-        return nxt.start(1)
-    return nxt.start(1) if verb in cues.BARE_CLAUSE else None
+def _status_only(text: str, cue: Span, verb: str, first: int) -> bool:
+    """Whether the cue only qualifies another claim: a non-confirmation ("declined to confirm
+    that ...") or a denial of a report ("dismissed the report"); see `status.py`."""
+    if NON_CONFIRMATION.match(text, cue[0]):
+        return True
+    return verb in cues.STATUS_VERBS and ANAPHOR.match(text, first) is not None
 
 
 def _attributed_around(
@@ -158,14 +101,14 @@ def _attributed_around(
     """Post-posed (`C, X said.`) and medial (`A, X said, B.`) frames."""
     if not _comma_before(text, s, source[0]) or text[cue[0] : cue[1]] in cues.NOUN_LIKE:
         return None
-    rest = _END.match(text, pos, e)
+    rest = END.match(text, pos, e)
     if rest is not None and rest.end() >= e:
         return _post_posed(text, s, source, cue, kind)
     nxt = WORD.match(text, pos, e)
     if nxt is None:
         return None
     word = nxt.group(1).lower()
-    if word in _POST_OPENERS:
+    if word in cues.POST_OPENERS:
         return _post_posed(text, s, source, cue, kind)
     if word != ",":
         return None
@@ -176,48 +119,74 @@ def _attributed_around(
     return Draft((head, tail), source, cue, kind)
 
 
-def _verb(text: str, m: re.Match[str], s: int, e: int, last_source: Span | None) -> Draft | None:
-    """A verb or phrasal cue in any of the pre-posed, post-posed or medial frames."""
-    verb = m.group()
-    start = around_cue.cue_start(text, s, m.start())
-    cue = (start, m.end())
-    prev = tokens_before(text, s, start)
-    prev_word = text[prev[-1][0] : prev[-1][1]].lower() if prev else ""
-    if prev_word in _NOT_SUBJECT:
-        return None
+def _pre_posed(text: str, s: int, e: int, verb: str, cue: Span, source: Span, first: int) -> Draft | None:
+    """`SOURCE CUE CONTENT`, the content starting at `first`: to the sentence end, or to the
+    comma that closes a relative or subordinate clause or a noun-phrase content."""
     kind = _kind(verb)
-    if _comma_before(text, s, start):
-        if verb in cues.PARTICIPLES:
-            return _participle(text, s, e, m, last_source or sources.sentence_subject(text, s, start), cue)
-        inverted = sources.source_inverted(text, m.end(), e)
-        if inverted is not None and _opens_noun_phrase(text[inverted[0] : inverted[1]]):
-            return _post_posed(text, s, inverted, cue, kind)
-    elif verb.endswith("ing") and start == m.start():
-        return None
-    source = _source(text, s, start, prev)
-    if source is None or (
-        verb in cues.NOUN_LIKE and text[source[0] : source[1]].split()[0].lower() in _POSSESSIVES
-    ):
-        return None
-    pos = around_cue.after_cue(text, verb, m.end(), e)
-    first = _content_start(text, s, e, verb, source, pos)
-    if first is None:
-        return _attributed_around(text, s, e, source, cue, kind, pos)
     stop = content_end(text, first + 1, e)
-    before = tokens_before(text, s, source[0])
+    before = token_before(text, s, source[0])
+    before_word = text[before[0] : before[1]].lower() if before else ""
     gap = text[first : first + 1].islower() and text[first : text.find(" ", first)] in cues.VERBISH
-    relative = before[-1] if before and text[before[-1][0] : before[-1][1]].lower() in _RELATIVES else None
-    if relative is not None and text[relative[0] : relative[1]].lower() == "that" and not gap:
+    relative = before if before_word in _RELATIVES else None
+    if relative is not None and before_word == "that" and not gap:
         relative = None  # "said that he ..." : a complementizer, not a relative pronoun
-    if relative is not None or gap:
+    # A relative clause ("The council, which opposed the plan, voted") and a subordinate one
+    # ("While critics argue that A, Obama has B") end at their comma.
+    clause = gap or text[source[0] : source[1]].lower() in _RELATIVES or before_word in cues.SUBORDINATORS
+    if relative is not None or clause:
         comma = text.find(",", first, stop)
         stop = comma if comma > 0 else stop
+    elif takes_noun_phrase(verb):
+        stop = noun_phrase_end(text, first, stop)
     part = trim(text, first, stop)
     if part[1] <= part[0]:
         return None
     if relative is not None and text[first : first + 5] != "that ":
         return Draft((relative, part), source, cue, kind)
     return Draft((part,), source, cue, kind)
+
+
+def _verb(text: str, m: re.Match[str], s: int, e: int, last_source: Span | None) -> Draft | None:
+    """A verb or phrasal cue in any of the passive, pre-posed, post-posed or medial frames."""
+    verb = " ".join(m.group().split())
+    start = around_cue.cue_start(text, s, m.start())
+    cue = (start, m.end())
+    prev = token_before(text, s, start)
+    prev_word = text[prev[0] : prev[1]].lower() if prev else ""
+    if verb in cues.PARTICIPLES and prev_word in _PARTICIPLE_LEADS:
+        return _participle(text, e, verb, m.end(), last_source or subjects.sentence_subject(text, s, e), cue)
+    if prev_word in _NOT_SUBJECT:
+        return None
+    kind = _kind(verb)
+    if passive.is_passive(text, cue, m.start(), verb):
+        return passive.passive_claim(text, s, e, cue, kind)
+    if verb in cues.PASSIVE_ONLY:
+        return None
+    if _comma_before(text, s, start):
+        if verb in cues.PARTICIPLES:
+            subject = last_source or subjects.sentence_subject(text, s, start)
+            return _participle(text, e, verb, m.end(), subject, cue)
+        inverted = sources.source_inverted(text, around_cue.skip_fillers(text, m.end(), e), e)
+        if inverted is not None and _opens_noun_phrase(text[inverted[0] : inverted[1]]):
+            return _post_posed(text, s, inverted, cue, kind)
+        if start == m.start() and verb.endswith("ed") and kind == "belief":
+            return None  # "The daily, considered close to Hezbollah, ...": a participle phrase
+    elif verb.endswith("ing") and start == m.start():
+        return None
+    source = _source(text, s, start, prev)
+    if source is None or (
+        verb in cues.NOUN_LIKE
+        and text[source[0] : source[1]].split()[0].lower() in _POSSESSIVES
+        and not states_finding(text, verb, source)
+    ):
+        return None
+    pos = around_cue.after_cue(text, verb, m.end(), e)
+    first = content_start(text, e, verb, source, pos)
+    if first is None:
+        return _attributed_around(text, s, e, source, cue, kind, pos)
+    if _status_only(text, cue, verb, first):
+        return None
+    return _pre_posed(text, s, e, verb, cue, source, first)
 
 
 def reported_claims(

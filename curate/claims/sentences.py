@@ -21,6 +21,7 @@ _TITLES = frozenset(
         "mr", "mrs", "ms", "dr", "prof", "sen", "sens", "rep", "reps", "gov", "gen", "lt", "col",
         "maj", "capt", "sgt", "adm", "cmdr", "rev", "hon", "pres", "supt", "det", "insp", "st",
         "mt", "ft", "messrs", "mmes", "fr", "atty", "amb", "gens", "sec", "secy", "cpl", "pvt",
+        "del",
     }
 )
 _WEAK_ABBREVIATIONS = frozenset(

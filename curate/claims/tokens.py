@@ -6,7 +6,7 @@ import re
 
 Span = tuple[int, int]
 
-_LOOKBACK = 80
+_WORD_INNER = frozenset("_’'.&-")
 _TOKEN = re.compile(r"[\w’'.&-]*\w|[^\w\s]")
 
 
@@ -15,12 +15,20 @@ def tokens(text: str, lo: int, hi: int) -> list[Span]:
     return [m.span() for m in _TOKEN.finditer(text, lo, hi)]
 
 
-def tokens_before(text: str, lo: int, pos: int) -> list[Span]:
-    """The last few tokens before `pos` (a bounded window: callers look back a few words)."""
-    start = max(lo, pos - _LOOKBACK)
-    while start > lo and not text[start - 1].isspace():
+def token_before(text: str, lo: int, pos: int) -> Span | None:
+    """The last token before `pos`, not reaching before `lo`: a walk back over characters,
+    cheaper than tokenizing a window for callers that look one word back at a time."""
+    end = pos
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    if end <= lo:
+        return None
+    if not (text[end - 1].isalnum() or text[end - 1] == "_"):
+        return end - 1, end
+    start = end - 1
+    while start > lo and (text[start - 1].isalnum() or text[start - 1] in _WORD_INNER):
         start -= 1
-    return tokens(text, start, pos)
+    return start, end
 
 
 def token_text(text: str, span: Span) -> str:

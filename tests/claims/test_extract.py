@@ -45,7 +45,7 @@ def seed() -> tuple[str, list[Claim]]:
 
 
 def test_version() -> None:
-    assert EXTRACTOR_VERSION == 1
+    assert EXTRACTOR_VERSION == 2
 
 
 def test_seed_al_akhbar_report_is_unconfirmed(seed: tuple[str, list[Claim]]) -> None:
@@ -231,7 +231,110 @@ MORE_CASES: list[tuple[str, str | None, str, str, str, str]] = [
 # fmt: on
 
 
-@pytest.mark.parametrize("text,source,cue,content,kind,status", CASES + MORE_CASES)
+# Constructions added with extractor version 2.
+# fmt: off
+V2_CASES: list[tuple[str, str | None, str, str, str, str]] = [
+    # stances: the object (to its first comma) or the infinitive is the content
+    ('The governor praised the new budget, which passed on Friday.',
+     'The governor', 'praised', 'the new budget', 'reported_speech', 'asserted'),
+    ('The senator called the ruling a disgrace.',
+     'The senator', 'called', 'the ruling a disgrace', 'reported_speech', 'asserted'),
+    ('The union reportedly sought to delay the vote.',
+     'The union', 'reportedly sought', 'to delay the vote', 'belief', 'hedged'),
+    ('Voters want a change in leadership.',
+     'Voters', 'want', 'a change in leadership', 'belief', 'asserted'),
+    ('The coach hopes to return by March.',
+     'The coach', 'hopes', 'to return by March', 'belief', 'asserted'),
+    ('Ms. Ortiz called for an independent inquiry.',
+     'Ms. Ortiz', 'called for', 'an independent inquiry', 'reported_speech', 'asserted'),
+    ('Analysts expressed concern that the loan would not be repaid.',
+     'Analysts', 'expressed concern', 'that the loan would not be repaid', 'reported_speech', 'asserted'),
+    ('The mayor sided with the protesters, saying their demands were fair.',
+     'The mayor', 'sided with', 'the protesters', 'reported_speech', 'asserted'),
+    ('Nelson voted against Tuesday\'s bill.',
+     'Nelson', 'voted against', "Tuesday's bill", 'reported_speech', 'asserted'),
+    ('The senator denied that she had praised the plan.',
+     'The senator', 'denied', 'that she had praised the plan', 'reported_speech', 'denied'),
+    # noun-like forms read as verbs: pronoun subject, a finding as subject, a name on each side
+    ('They support the new tariff.', 'They', 'support', 'the new tariff', 'belief', 'asserted'),
+    ('The survey shows a sharp drop in trust.',
+     'The survey', 'shows', 'a sharp drop in trust', 'belief', 'asserted'),
+    ('Their study shows that sleep improves memory.',
+     'Their study', 'shows', 'that sleep improves memory', 'belief', 'asserted'),
+    ('Lopez calls Grant a liar.', 'Lopez', 'calls', 'Grant a liar', 'reported_speech', 'asserted'),
+    # passives: no written source, or the agent after "by"
+    ('The minister is expected to resign next week.',
+     None, 'is expected', 'The minister to resign next week', 'belief', 'asserted'),
+    ('Mr. Reyes was criticized for skipping the hearing.',
+     None, 'was criticized', 'Mr. Reyes for skipping the hearing', 'reported_speech', 'asserted'),
+    ('The merger was first reported by the Financial Times.',
+     'the Financial Times', 'was first reported', 'The merger', 'reported_speech', 'asserted'),
+    ('The dam is said to be leaking.', None, 'is said', 'The dam to be leaking', 'reported_speech', 'hedged'),
+    # clauses that end at their comma
+    ('While critics argue that the tax hurts farmers, the government says it helps.',
+     'critics', 'argue', 'that the tax hurts farmers', 'reported_speech', 'asserted'),
+    ('The council, which opposed the plan, voted on Tuesday.',
+     'which', 'opposed', 'the plan', 'belief', 'asserted'),
+    ('She said that while sales fell, profits rose.',
+     'She', 'said', 'that while sales fell, profits rose', 'reported_speech', 'asserted'),
+    # a participle after "by" or after a dateline takes the sentence subject
+    ('The mayor ended the meeting by saying the budget was balanced.',
+     'The mayor', 'saying', 'the budget was balanced', 'reported_speech', 'asserted'),
+    ('PARIS (AP) — The mayor closed the bridge on Monday, saying it was unsafe.',
+     'The mayor', 'saying', 'it was unsafe', 'reported_speech', 'asserted'),
+    ('Ana Diaz, a nurse at the clinic, wrote to the board, warning that beds were short.',
+     'Ana Diaz, a nurse at the clinic', 'warning', 'that beds were short', 'reported_speech', 'asserted'),
+    # a question asked by a named asker
+    ('When asked by a reporter whether he would resign, the minister laughed.',
+     'a reporter', 'asked', 'whether he would resign', 'reported_speech', 'asserted'),
+    # appositive chains as sources
+    ('Maria Gomez, the director of the clinic, which opened in May, said the wait had doubled.',
+     'Maria Gomez, the director of the clinic, which opened in May', 'said', 'the wait had doubled',
+     'reported_speech', 'asserted'),
+    ('Tom Lee, who grew up in Austin, Texas, in the 1980s, said the city had changed.',
+     'Tom Lee, who grew up in Austin, Texas', 'said', 'the city had changed', 'reported_speech', 'asserted'),
+    ('The daily, considered close to the army, reported that the general had resigned.',
+     'The daily, considered close to the army', 'reported', 'that the general had resigned',
+     'reported_speech', 'asserted'),
+    ('He told NBC’s “Today” that he was sorry.',
+     'He', 'told', 'that he was sorry', 'reported_speech', 'asserted'),
+    # quotes: long and odd sources, a lead-in, a signed paragraph, a passive head
+    ('“The river is clean again,” Lena Park, a biologist at the state university, said.',
+     'Lena Park, a biologist at the state university', 'said', 'The river is clean again',
+     'direct_quote', 'asserted'),
+    ('“We are ready,” said Ana Ruiz, speaking to reporters.',
+     'Ana Ruiz', 'said', 'We are ready', 'direct_quote', 'asserted'),
+    ('“It works,” said Ben Cho, the engineer at the time the plant was built.',
+     'Ben Cho', 'said', 'It works', 'direct_quote', 'asserted'),
+    ('“Prices will fall,” said Will Barton.',
+     'Will Barton', 'said', 'Prices will fall', 'direct_quote', 'asserted'),
+    ('“Enough is enough,” said Del. Ana Cruz of Guam.',
+     'Del. Ana Cruz of Guam', 'said', 'Enough is enough', 'direct_quote', 'asserted'),
+    ('The proposal is “deeply flawed,” said Omar Reed.',
+     'Omar Reed', 'said', 'The proposal is deeply flawed', 'direct_quote', 'asserted'),
+    ('The team lost the final.\n\n“We will be back next year.”\n\n-Coach Dana Miles, after the game.',
+     'Coach Dana Miles', '-', 'We will be back next year.', 'direct_quote', 'asserted'),
+    ('The judge was asked, “Will you recuse yourself?” She replied, “No, I will not.”',
+     None, 'was asked', 'Will you recuse yourself?', 'direct_quote', 'asserted'),
+    ('The judge was asked, “Will you recuse yourself?” She replied, “No, I will not.”',
+     'She', 'replied', 'No, I will not.', 'direct_quote', 'asserted'),
+    ('Witnesses are expected to testify that the guards fled, a claim that could not be verified.',
+     None, 'are expected', '', 'belief', 'unconfirmed'),
+]
+# fmt: on
+
+# A cue word that is not a claim in its sentence.
+NOT_CLAIMS = [
+    ("Party rules allow only one candidate.", "rules"),
+    ("Cruz made a call for lower taxes.", "call for"),
+    ("The ministry dismissed the report.", "dismissed"),
+    ("The daily, considered close to the army, reported that the general had resigned.", "considered"),
+    ("Aides said the senator wants to run again.", "wants"),
+    ("The study, which the agency says found that the drug works, was retracted.", "found"),
+]
+
+
+@pytest.mark.parametrize("text,source,cue,content,kind,status", CASES + MORE_CASES + V2_CASES)
 def test_sentence(text: str, source: str | None, cue: str, content: str, kind: str, status: str) -> None:
     claims = extract_claims(text)
     _check_offsets(text, claims)
@@ -242,6 +345,20 @@ def test_sentence(text: str, source: str | None, cue: str, content: str, kind: s
     if content:
         assert c.content == content
     assert (c.kind, c.status) == (kind, status)
+
+
+@pytest.mark.parametrize("text,cue", NOT_CLAIMS)
+def test_not_a_claim(text: str, cue: str) -> None:
+    claims = extract_claims(text)
+    _check_offsets(text, claims)
+    assert cue not in [c.cue for c in claims]
+
+
+def test_nested_speech_stays_and_nested_state_goes() -> None:
+    text = "The envoy told reporters that the prince told him the king wants a deal."
+    claims = extract_claims(text)
+    _check_offsets(text, claims)
+    assert [(c.source, c.cue) for c in claims] == [("The envoy", "told"), ("the prince", "told")]
 
 
 def test_interrupted_quote_has_two_parts() -> None:
