@@ -16,6 +16,9 @@ import pyarrow.parquet as pq
 from curate.store.manifest import file_sha256
 
 ROW_GROUP_ROWS = 4096
+# Buffered tables are merged into one once there are this many: a rare split (5% of rows) would
+# otherwise hold thousands of three-row tables, whose per-table overhead grows with the corpus.
+_COMPACT_AFTER = 64
 _PARQUET_OPTIONS = {"compression": "zstd", "compression_level": 6, "use_dictionary": True,
                     "write_statistics": True}
 
@@ -46,6 +49,8 @@ class ShardWriter:
         self._buffered += table.num_rows
         while self._buffered >= ROW_GROUP_ROWS:
             self._flush(ROW_GROUP_ROWS)
+        if len(self._buffer) >= _COMPACT_AFTER:
+            self._buffer = [pa.concat_tables(self._buffer).combine_chunks()]
 
     def _flush(self, rows: int) -> None:
         pending = pa.concat_tables(self._buffer)

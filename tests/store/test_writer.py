@@ -1,0 +1,36 @@
+"""Shards depend on the rows only, never on how they were batched on the way in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from curate.store.writer import ROW_GROUP_ROWS, ShardWriter
+
+SCHEMA = pa.schema([pa.field("n", pa.int64(), nullable=False), pa.field("s", pa.string())])
+
+
+def _write(folder: Path, chunk: int, total: int, max_rows: int) -> list[dict]:
+    folder.mkdir()
+    writer = ShardWriter(folder, "train", SCHEMA, max_rows)
+    for start in range(0, total, chunk):
+        n = list(range(start, min(start + chunk, total)))
+        writer.write(pa.table({"n": n, "s": [f"row {i}" for i in n]}, schema=SCHEMA))
+    return writer.close()
+
+
+def test_batching_does_not_change_the_bytes(tmp_path: Path) -> None:
+    total = 2 * ROW_GROUP_ROWS + 123
+    a = _write(tmp_path / "a", 3, total, max_rows=5000)
+    b = _write(tmp_path / "b", 1000, total, max_rows=5000)
+    assert [s["sha256"] for s in a] == [s["sha256"] for s in b]
+    assert [s["path"] for s in a] == ["train-00000-of-00002.parquet", "train-00001-of-00002.parquet"]
+    assert [s["rows"] for s in a] == [5000, total - 5000]
+    rows = pa.concat_tables([pq.read_table(tmp_path / "a" / s["path"]) for s in a]).column("n").to_pylist()
+    assert rows == list(range(total))
+
+
+def test_no_rows_no_shards(tmp_path: Path) -> None:
+    assert _write(tmp_path / "e", 10, 0, max_rows=10) == []
