@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from rich import box
 from rich.console import Console
 from rich.progress import Progress, ProgressColumn, SpinnerColumn, Task, TextColumn, TimeElapsedColumn
 from rich.table import Table
@@ -21,6 +22,7 @@ from curate.store import Store, default_store, read_manifest
 
 if TYPE_CHECKING:
     from curate.build import BuildResult
+    from curate.validate import GateResult
 
 app = typer.Typer(help="Curate scraped news articles into a versioned, validated dataset.",
                   no_args_is_help=True, add_completion=False)
@@ -59,6 +61,8 @@ def _field_overrides(fields: list[str]) -> dict[str, list[str]]:
 VersionOption = Annotated[str | None, typer.Option("--version", help="Version to create (default: next minor).")]
 ConfigOption = Annotated[Path | None, typer.Option("--config", help="TOML config file.")]
 WorkersOption = Annotated[int | None, typer.Option("--workers", help="Worker processes (default: one per core).")]
+ValidateOption = Annotated[bool, typer.Option("--validate/--no-validate",
+                                              help="Run the quality gate on the new version (default).")]
 SetOption = Annotated[list[str], typer.Option("--set", help="Config override SECTION.KEY=VALUE, e.g. policy.min_words=80 (repeatable).")]
 
 
@@ -112,9 +116,14 @@ def build(
     field: Annotated[list[str], typer.Option("--field", help="Record field mapping ROLE=COLUMN, e.g. text=body.")] = [],  # noqa: B006
     workers: WorkersOption = None,
     set_: SetOption = [],  # noqa: B006
+    validate: ValidateOption = True,
 ) -> None:
-    """Build a new version of NAME from INPUTS."""
+    """Build a new version of NAME from INPUTS, then run the quality gate on it.
+
+    Exits with 1 when the gate fails (the version stays, with its failed verdict recorded).
+    """
     from curate.build import build as run_build
+    from curate.validate import validate_version
 
     overrides: dict[str, Any] = {}
     if source:
@@ -130,6 +139,8 @@ def build(
     except CurateError as exc:
         raise _fail(exc) from exc
     _report_build(name, result, seconds)
+    if validate:
+        _gate(lambda: validate_version(_store(store), name, result.manifest["version"], cfg))
 
 
 @app.command()
@@ -141,13 +152,15 @@ def rebuild(
     config: ConfigOption = None,
     workers: WorkersOption = None,
     set_: SetOption = [],  # noqa: B006
+    validate: ValidateOption = True,
 ) -> None:
     """Re-annotate FROM_VERSION's rows under the current config, without the inputs.
 
     Rows keep their removed spans, so another boilerplate threshold, template setting or policy
-    can be applied to a version whose raw inputs are gone.
+    can be applied to a version whose raw inputs are gone. Ends with the quality gate, as build does.
     """
     from curate.rebuild import rebuild as run_rebuild
+    from curate.validate import validate_version
 
     overrides: dict[str, Any] = {"executor": {"workers": workers}} if workers is not None else {}
     try:
@@ -157,6 +170,77 @@ def rebuild(
     except CurateError as exc:
         raise _fail(exc) from exc
     _report_build(name, result, seconds)
+    if validate:
+        _gate(lambda: validate_version(_store(store), name, result.manifest["version"], cfg))
+
+
+def _gate(run: Callable[[], tuple[GateResult, Path | None]]) -> None:
+    """Run the gate under a spinner, print its verdict; exit 1 when it fails, 2 on a usage error."""
+    try:
+        with err.status("[bold]validating[/bold] (loading Great Expectations)"):
+            result, folder = run()
+    except CurateError as exc:
+        raise _fail(exc) from exc
+    _print_gate(result, folder)
+    if not result.passed:
+        raise typer.Exit(code=1)
+
+
+def _print_gate(result: GateResult, folder: Path | None) -> None:
+    from curate.validate.gate import SUITE
+
+    where = f" -> {folder / 'results.json'}" if folder is not None else ""
+    shards = len(result.shards)
+    shape = (f"{len(result.outcomes)} expectations, {shards} shard{'s' if shards != 1 else ''} "
+             f"({result.rows['articles']} articles, {result.rows['rejects']} rejects), {result.seconds:.1f} s")
+    if result.passed:
+        console.print(f"[green]validation passed[/green]: {shape}{where}")
+    else:
+        console.print(f"[red]validation FAILED[/red]: {len(result.failed)} of {shape}{where}")
+        table = Table("expectation", "unexpected rows, sample ids or detail", box=box.SIMPLE, pad_edge=False)
+        for outcome in result.failed:
+            if outcome.errors:
+                lines = ["[red]validator error[/red]", *outcome.errors[:1]]
+            else:
+                per_row = outcome.suite in SUITE.values()  # dataset-level tables have one row: no count
+                lines = ([f"{outcome.unexpected} of {outcome.rows} rows"] if per_row else []) + outcome.samples[:3]
+            table.add_row(outcome.key, "\n".join(lines))
+        console.print(table)
+    for outcome in result.waived:
+        console.print(f"[yellow]waived[/yellow] {outcome.key} ({outcome.unexpected} unexpected): {outcome.waiver}")
+
+
+@app.command()
+def validate(
+    targets: Annotated[list[str], typer.Argument(metavar="TARGET",
+                                                 help="NAME VERSION of a stored version, or with --data the Parquet files.")],
+    data: Annotated[bool, typer.Option("--data", help="Validate Parquet files of the schema instead.")] = False,
+    out: Annotated[Path | None, typer.Option("--out", help="With --data: write results.json and Data Docs "
+                                                            "here.")] = None,
+    store: StoreOption = None,
+    config: Annotated[Path | None, typer.Option("--config", help="TOML config file: the gate's thresholds and "
+                                                                 "waivers (with --data also the build's).")] = None,
+    workers: WorkersOption = None,
+    set_: SetOption = [],  # noqa: B006
+) -> None:
+    """Run the quality gate: every shard and the dataset-level checks against expectations/.
+
+    Writes validation/results.json and Data Docs into the version and records the verdict in its
+    manifest. Exits with 1 when an expectation fails or a validator breaks.
+    """
+    from curate.validate import validate_files, validate_version
+
+    if not data and len(targets) != 2:
+        raise typer.BadParameter("expected NAME VERSION (or --data FILE...)")
+    overrides: dict[str, Any] = {"executor": {"workers": workers}} if workers is not None else {}
+    try:
+        cfg = load_config(config, _set_overrides(set_, overrides))
+    except CurateError as exc:
+        raise _fail(exc) from exc
+    if data:
+        _gate(lambda: validate_files([Path(t) for t in targets], cfg, out))
+    else:
+        _gate(lambda: validate_version(_store(store), targets[0], targets[1], cfg))
 
 
 def _print_reasons(reasons: dict[str, int]) -> None:

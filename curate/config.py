@@ -145,8 +145,9 @@ class ValidationConfig(_Section):
                                           description="A split's share may differ from its configured ratio by this "
                                                       "many binomial standard deviations (plus split_tolerance).")
     split_tolerance: float = Field(0.01, ge=0, le=1, description="Absolute slack on every split's share.")
-    chunk_rows: int = Field(100_000, ge=1,
-                            description="Small shards are validated together up to this many rows (bounds memory).")
+    chunk_rows: int = Field(10_000, ge=1,
+                            description="Rows read by a worker and validated together: bounds the gate's memory "
+                                        "(a few kB a row) whatever the size or number of shards.")
     waivers: list[Waiver] = Field(default_factory=list, description="Failing expectations accepted, each with a reason.")
 
 

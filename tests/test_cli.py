@@ -17,7 +17,7 @@ runner = CliRunner()
 def test_build_versions_show(tmp_path: Path) -> None:
     store = tmp_path / "store"
     result = runner.invoke(app, ["build", str(SAMPLE / "txt"), "--name", "news", "--store", str(store),
-                                 "--config", str(ROOT / "curate.toml"), "--workers", "1"])
+                                 "--config", str(ROOT / "curate.toml"), "--workers", "1", "--source", "Sample Wire"])
     assert result.exit_code == 0, result.output
     assert "built news 1.0.0" in result.output and "read 6 = kept 6" in result.output
     listing = runner.invoke(app, ["versions", "news", "--store", str(store)])

@@ -35,11 +35,16 @@ _MOJIBAKE_HINT = re.compile(
 _ENTITY = re.compile(r"&(?:#\d{2,7}|#x[0-9a-fA-F]{2,6}|[a-zA-Z]{2,8});")
 
 
+def looks_mojibaked(text: str) -> bool:
+    """Whether `text` shows UTF-8 read as a legacy code page: the cheap hint, then ftfy's detector."""
+    return not text.isascii() and bool(_MOJIBAKE_HINT.search(text)) and is_bad(text)
+
+
 def normalize_text(text: str) -> str:
     """Return the canonical form of `text` (see the module docstring)."""
     # ftfy costs ~1 ms a document: call it only when its own mojibake detector, or an HTML
     # entity, says there is something to fix; the rest of its work is done below, cheaply.
-    if _ENTITY.search(text) or (not text.isascii() and _MOJIBAKE_HINT.search(text) and is_bad(text)):
+    if _ENTITY.search(text) or looks_mojibaked(text):
         text = ftfy.fix_text(text, unescape_html=True, uncurl_quotes=False, normalization="NFC")
     elif not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)

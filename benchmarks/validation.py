@@ -1,0 +1,102 @@
+"""What the quality gate costs next to the build it checks, on the shared news corpus.
+
+    python benchmarks/validation.py                           # the 2,225 BBC articles
+    python benchmarks/validation.py --docs 10000 20000 --shard-rows 1000 --chunk-rows 1000
+                                        # 12 vs 23 shards of one size: validation's peak stays put
+
+Per corpus: one build without the gate, then `validate_version` on it, each in a fresh process
+(the gate's time includes importing Great Expectations, as a user pays it). Peak memory is the
+summed RSS of the process and its workers. The gate validates `chunk_rows` rows at a time, so
+with the shard size fixed its peak must not grow with the number of shards.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import tempfile
+from pathlib import Path
+
+from throughput import _corpus, _measure  # same folder: the corpus preparation and RSS sampling
+
+from curate.config import ValidationConfig
+
+_BUILD = """
+import json, sys, time
+from pathlib import Path
+from curate.build import build
+from curate.config import load_config
+from curate.store import Store
+config = load_config(None, {"executor": {"workers": int(sys.argv[3]), "shard_max_rows": int(sys.argv[4])}})
+start = time.perf_counter()
+result = build([Path(sys.argv[1])], "bench", config, store=Store(Path(sys.argv[2])))
+print(json.dumps({"seconds": time.perf_counter() - start, "version": result.manifest["version"],
+                  "shards": len(result.manifest["shards"]) + len(result.manifest["rejects"]),
+                  "accounting": result.manifest["accounting"]}))
+"""
+
+_IMPORT_GX = """
+import json, time
+start = time.perf_counter()
+import great_expectations
+print(json.dumps({"seconds": time.perf_counter() - start}))
+"""
+
+_VALIDATE = """
+import json, sys, time
+from pathlib import Path
+start = time.perf_counter()
+from curate.config import load_config
+from curate.store import Store
+from curate.validate import validate_version
+config = load_config(None, {"executor": {"workers": int(sys.argv[3])},
+                             "validation": {"chunk_rows": int(sys.argv[4])}})
+result, _ = validate_version(Store(Path(sys.argv[1])), "bench", sys.argv[2], config)
+print(json.dumps({"seconds": time.perf_counter() - start, "passed": result.passed,
+                  "failed": [o.key for o in result.failed]}))
+"""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--docs", type=int, nargs="*", default=[0],
+                        help="corpus sizes; 0 is the 2,225 original articles, others are scaled")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--shard-rows", type=int, default=100_000, help="shard_max_rows of the builds")
+    parser.add_argument("--chunk-rows", type=int, default=ValidationConfig().chunk_rows,
+                        help="validation.chunk_rows: rows validated together (bounds the gate's memory)")
+    parser.add_argument("--json", type=Path, help="also write the results here")
+    args = parser.parse_args()
+    results = []
+    gx_import = _measure(_IMPORT_GX, [])["seconds"]
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        for docs in args.docs:
+            corpus = _corpus(docs or None, work)
+            store = work / f"store-{docs}"
+            built = _measure(_BUILD, [str(corpus), str(store), str(args.workers), str(args.shard_rows)])
+            checked = _measure(_VALIDATE, [str(store), built["version"], str(args.workers), str(args.chunk_rows)])
+            results.append({"docs": built["accounting"]["read"], "shards": built["shards"],
+                            "build_s": round(built["seconds"], 2), "validate_s": round(checked["seconds"], 2),
+                            "ratio": round(checked["seconds"] / built["seconds"], 3),
+                            "build_peak_rss_mb": round(built["peak_rss_mb"], 1),
+                            "validate_peak_rss_mb": round(checked["peak_rss_mb"], 1),
+                            "passed": checked["passed"], "failed": checked["failed"]})
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+          f"{args.workers} workers, shard_max_rows {args.shard_rows}, chunk_rows {args.chunk_rows}; "
+          f"importing Great Expectations alone: "
+          f"{gx_import:.2f} s (part of every validate s)")
+    print(f"{'docs':>7} {'shards':>6} {'build s':>8} {'validate s':>10} {'ratio':>6} {'build MB':>9} "
+          f"{'validate MB':>11}  gate")
+    for r in results:
+        verdict = "passed" if r["passed"] else "failed: " + ", ".join(r["failed"])
+        print(f"{r['docs']:>7} {r['shards']:>6} {r['build_s']:>8} {r['validate_s']:>10} {r['ratio']:>6} "
+              f"{r['build_peak_rss_mb']:>9} {r['validate_peak_rss_mb']:>11}  {verdict}")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

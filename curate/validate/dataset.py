@@ -1,0 +1,98 @@
+"""The dataset-level tables: one row each, small whatever the dataset's size.
+
+`DatasetTally` sees every article chunk once and keeps 8-byte hashes of ids and content hashes,
+nothing else per row, to find repeats across shards; the accounting row compares the manifest
+with the rows counted in the shards. Each table comes with sample ids or details per column, for
+the report when that column's expectation fails.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from curate.schema import load_schema
+
+SAMPLES = 5
+
+
+class _Seen:
+    """Keys met so far, as one sorted array (8 bytes a row)."""
+
+    def __init__(self) -> None:
+        self.keys = np.empty(0, dtype=np.uint64)
+
+    def repeats(self, values: pd.Series) -> np.ndarray:
+        """True where a value occurred earlier: in an earlier chunk or earlier in this one."""
+        keys = pd.util.hash_pandas_object(values, index=False).to_numpy()
+        _, first = np.unique(keys, return_index=True)
+        repeated = np.ones(len(keys), dtype=bool)
+        repeated[first] = False
+        repeated |= np.isin(keys, self.keys)
+        self.keys = np.union1d(self.keys, keys)
+        return repeated
+
+
+class DatasetTally:
+    """Repeats of ids and of content across all article chunks."""
+
+    def __init__(self) -> None:
+        # summary column -> (the column whose repeats it counts, the keys seen so far)
+        self._seen = {"duplicate_id_rows": ("id", _Seen()), "repeated_content_share": ("content_hash", _Seen())}
+        self.rows = 0
+        self.repeats: Counter[str] = Counter()
+        self.samples: dict[str, list[str]] = {column: [] for column in self._seen}
+
+    def add(self, frame: pd.DataFrame) -> None:
+        for column, (key, seen) in self._seen.items():
+            repeated = seen.repeats(frame[key])
+            self.repeats[column] += int(repeated.sum())
+            room = max(0, SAMPLES - len(self.samples[column]))
+            self.samples[column] += [str(v) for v in frame["id"][repeated].iloc[:room]]
+        self.rows += len(frame)
+
+    def frame(self, split_rows: Counter[str]) -> tuple[pd.DataFrame, dict[str, list[str]]]:
+        """The `dataset` suite's row, and sample ids or details per column."""
+        total = sum(split_rows.values())
+        row: dict[str, Any] = {"duplicate_id_rows": self.repeats["duplicate_id_rows"],
+                               "repeated_content_share": self.repeats["repeated_content_share"] / max(self.rows, 1)}
+        samples = dict(self.samples)
+        for split in load_schema("article").enum_values("split"):
+            row[f"{split}_share"] = split_rows[split] / total if total else 0.0
+            samples[f"{split}_share"] = [f"{split}: {split_rows[split]} of {total} rows"]
+        return pd.DataFrame([row]), samples
+
+
+def _differences(label: str, recorded: dict[str, int], counted: Counter[str]) -> tuple[int, list[str]]:
+    keys = sorted(set(recorded) | set(counted))
+    off = [(k, recorded.get(k, 0), counted[k]) for k in keys if recorded.get(k, 0) != counted[k]]
+    return (sum(abs(r - c) for _, r, c in off),
+            [f"{label} {k}: manifest {r}, rows {c}" for k, r, c in off[:SAMPLES]])
+
+
+def accounting_frame(accounting: dict[str, Any], split_rows: Counter[str], statuses: Counter[str],
+                     reasons: Counter[str]) -> tuple[pd.DataFrame, dict[str, list[str]]]:
+    """The `accounting` suite's row: how far the manifest's numbers are from the counted rows."""
+    read, kept = accounting.get("read", 0), accounting.get("kept", 0)
+    outcomes = {status: accounting.get(status, 0) for status in load_schema("reject").enum_values("reject_status")}
+    splits_off, split_details = _differences("split", accounting.get("by_split", {}), split_rows)
+    rejects_off, reject_details = _differences("status", outcomes, statuses)
+    reasons_off, reason_details = _differences("reason", accounting.get("by_reason", {}), reasons)
+    row = {
+        "read_balance": read - kept - sum(outcomes.values()),
+        "kept_vs_rows": kept - sum(split_rows.values()),
+        "splits_vs_rows": splits_off,
+        "rejects_vs_rows": rejects_off,
+        "reasons_vs_rows": reasons_off,
+    }
+    samples = {
+        "read_balance": [f"read {read}, kept {kept} + " + " + ".join(f"{k} {v}" for k, v in outcomes.items())],
+        "kept_vs_rows": [f"kept {kept}, rows in data shards {sum(split_rows.values())}"],
+        "splits_vs_rows": split_details,
+        "rejects_vs_rows": reject_details,
+        "reasons_vs_rows": reason_details,
+    }
+    return pd.DataFrame([row]), samples

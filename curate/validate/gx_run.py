@@ -1,0 +1,92 @@
+"""Great Expectations behind one small class: an ephemeral context holding the suites, run on
+flat pandas frames, with each result turned into a plain `Observation`.
+
+Importing this module imports GX, which takes seconds: only the gate does, once it needs it.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime
+from pathlib import Path
+from typing import Any
+
+import great_expectations as gx
+import pandas as pd
+from great_expectations.core.run_identifier import RunIdentifier
+from great_expectations.data_context.types.base import ProgressBarsConfig
+
+from curate.validate.outcome import SAMPLES, Observation
+
+_SITE = "curate"
+
+
+def _errors(info: dict[str, Any] | None) -> list[str]:
+    """Messages of a result's exceptions: GX reports a crash as an unsuccessful result whose
+    `exception_info` is either flat or keyed by the metric that raised."""
+    if not info:
+        return []
+    entries = [info] if "raised_exception" in info else [v for v in info.values() if isinstance(v, dict)]
+    return [str(e.get("exception_message") or "validator raised") for e in entries if e.get("raised_exception")]
+
+
+def _sample(entry: dict[str, Any], index: list[str]) -> str:
+    """The first non-null index column of an offending row (an id, else its input)."""
+    for column in index:
+        value = entry.get(column)
+        if value is not None and not pd.isna(value):
+            return str(value)
+    return "(no id)"
+
+
+def _observation(result: Any, index: list[str]) -> Observation:
+    config = result.expectation_config
+    found = result.result or {}
+    kwargs = {k: v for k, v in config.kwargs.items() if k != "batch_id"}
+    return Observation(
+        name=config.meta["name"],
+        kwargs=kwargs,
+        success=bool(result.success),
+        rows=int(found.get("element_count", 0) or 0),
+        missing=int(found.get("missing_count", 0) or 0),
+        unexpected=int(found.get("unexpected_count", 0) or 0),
+        samples=[_sample(e, index) for e in found.get("partial_unexpected_index_list") or []],
+        errors=_errors(result.exception_info),
+    )
+
+
+class GxRunner:
+    """The suites registered in one ephemeral context, each with a whole-dataframe batch."""
+
+    def __init__(self, suites: dict[str, dict[str, Any]]) -> None:
+        self.context = gx.get_context(mode="ephemeral")
+        self.context.variables.progress_bars = ProgressBarsConfig(globally=False)
+        source = self.context.data_sources.add_pandas("curate")
+        self._definitions = {}
+        for name, spec in suites.items():
+            suite = self.context.suites.add(gx.ExpectationSuite(**copy.deepcopy(spec)))  # GX edits what it gets
+            batch = source.add_dataframe_asset(name).add_batch_definition_whole_dataframe("frame")
+            self._definitions[name] = self.context.validation_definitions.add(
+                gx.ValidationDefinition(name=name, data=batch, suite=suite))
+
+    def run(self, suite: str, frame: pd.DataFrame, parameters: dict[str, Any], index: list[str],
+            label: str) -> list[Observation]:
+        """Validate `frame` against `suite`; `label` names the run in Data Docs (its shards)."""
+        result_format: dict[str, Any] = {"result_format": "SUMMARY", "partial_unexpected_count": SAMPLES,
+                                         "return_unexpected_index_query": False}
+        if index:
+            result_format["unexpected_index_column_names"] = index
+        run_id = RunIdentifier(run_name=label, run_time=datetime.datetime.now(datetime.UTC))
+        result = self._definitions[suite].run(batch_parameters={"dataframe": frame}, expectation_parameters=parameters,
+                                              result_format=result_format, run_id=run_id)
+        return [_observation(r, index) for r in result.results]
+
+    def build_docs(self, folder: Path) -> Path:
+        """Render Data Docs for every run so far into `folder`; returns its index.html."""
+        self.context.add_data_docs_site(_SITE, {
+            "class_name": "SiteBuilder",
+            "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(folder)},
+            "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+        })
+        self.context.build_data_docs(site_names=[_SITE])
+        return folder / "index.html"

@@ -1,0 +1,56 @@
+"""The values of the suites' `{"$PARAMETER": ...}` placeholders.
+
+Thresholds are config, never code: what the build promised comes from the build config recorded
+in the manifest (policy, splits), what the gate tolerates from the `[validation]` section.
+Enumerations come from the schema, so a suite never restates them.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+from curate.config import Config, SplitsConfig, ValidationConfig
+from curate.schema import load_schema
+
+# When neither [validation] nor the policy restricts languages: any code the identifier can give.
+ANY_LANGUAGE = "^(?:[a-z]{2,3}|und)$"
+
+
+def language_pattern(languages: list[str]) -> str:
+    return "^(?:" + "|".join(re.escape(code) for code in languages) + ")$" if languages else ANY_LANGUAGE
+
+
+def row_parameters(config: Config, build: Config) -> dict[str, Any]:
+    """Parameters known before any data is read (every suite but the split shares)."""
+    gate = config.validation
+    return {
+        "min_words": max(1, build.policy.min_words),
+        "max_words": build.policy.max_words,
+        "allowed_languages": language_pattern(gate.languages or build.policy.languages),
+        "splits": load_schema("article").enum_values("split"),
+        "reject_statuses": load_schema("reject").enum_values("reject_status"),
+        "residual_boilerplate_mostly": 1.0 - gate.max_residual_boilerplate_share,
+        "source_name_mostly": 1.0 - gate.max_source_missing_share,
+        "max_repeated_content_share": gate.max_repeated_content_share,
+    }
+
+
+def split_share_bounds(splits: SplitsConfig, rows: int, gate: ValidationConfig) -> dict[str, float]:
+    """`<split>_share_min/max`: the configured ratio ± sigmas binomial standard deviations ± slack,
+    so a small dataset gets the wide bounds its sampling noise needs."""
+    bounds = {}
+    for split in load_schema("article").enum_values("split"):
+        ratio = getattr(splits, split)
+        spread = gate.split_tolerance_sigmas * math.sqrt(ratio * (1 - ratio) / max(rows, 1)) + gate.split_tolerance
+        bounds[f"{split}_share_min"] = max(0.0, ratio - spread)
+        bounds[f"{split}_share_max"] = min(1.0, ratio + spread)
+    return bounds
+
+
+def thresholds(config: Config, build: Config) -> dict[str, Any]:
+    """What the gate was configured with, for the manifest: a recorded verdict names its terms."""
+    gate = config.validation.model_dump(mode="json", exclude={"waivers", "chunk_rows"})
+    return {"validation": gate, "policy": build.policy.model_dump(mode="json"),
+            "splits": build.splits.model_dump(mode="json")}

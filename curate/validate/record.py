@@ -1,0 +1,92 @@
+"""What a validation leaves behind: `validation/` (results.json and Data Docs) and the manifest's
+`validation` entry, which publishing reads to refuse a version whose shards or suites changed
+since it passed.
+
+Both are replaced whole: the new `validation/` folder is written aside and swapped in, and the
+manifest is written to a temporary file and renamed over the old one, so a reader never sees a
+half-written verdict.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from curate.store.manifest import MANIFEST, file_sha256, read_manifest
+from curate.validate.outcome import GateResult
+from curate.validate.suites import fingerprint, load_suites
+
+RESULTS = "results.json"
+DOCS = "data_docs"
+
+
+def write_folder(target: Path, result: GateResult, build_docs: Callable[[Path], Path]) -> None:
+    """Write results.json and Data Docs into a fresh folder, then swap it in for `target`."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fresh = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+    try:
+        (fresh / RESULTS).write_text(json.dumps(result.to_json(), indent=2, ensure_ascii=False, default=str) + "\n",
+                                     encoding="utf-8")
+        build_docs(fresh / DOCS)
+        old = target.with_name(f".{target.name}-old")
+        shutil.rmtree(old, ignore_errors=True)
+        if target.exists():
+            target.rename(old)
+        fresh.rename(target)
+        shutil.rmtree(old, ignore_errors=True)
+    finally:
+        shutil.rmtree(fresh, ignore_errors=True)
+
+
+def manifest_entry(result: GateResult, folder: str) -> dict[str, Any]:
+    return {
+        "passed": result.passed,
+        "validated_at": result.validated_at,
+        "suites": result.suites,
+        "shards": result.shards,
+        "thresholds": result.thresholds,
+        "waivers": result.waivers,
+        "failed": [o.key for o in result.failed],
+        "results": f"{folder}/{RESULTS}",
+        "data_docs": f"{folder}/{DOCS}/index.html",
+    }
+
+
+def record_in_manifest(version: Path, entry: dict[str, Any]) -> None:
+    """Set the manifest's `validation` entry, atomically."""
+    manifest = read_manifest(version)
+    manifest["validation"] = entry
+    handle, temp = tempfile.mkstemp(prefix=".manifest-", suffix=".json", dir=version)
+    with os.fdopen(handle, "w", encoding="utf-8") as out:
+        out.write(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
+    os.replace(temp, version / MANIFEST)
+
+
+def recorded_problems(version: Path) -> list[str]:
+    """Why the recorded validation does not vouch for the version as it is now (empty: it does).
+
+    It must have passed, on the very shards the manifest lists (same sha256 on disk), with the
+    suites as they are now.
+    """
+    manifest = read_manifest(version)
+    entry = manifest.get("validation")
+    if not entry:
+        return ["never validated"]
+    problems = [] if entry["passed"] else [f"validation failed: {', '.join(entry['failed'])}"]
+    listed = [s["path"] for s in manifest["shards"] + manifest["rejects"]]
+    if sorted(listed) != sorted(entry["shards"]):
+        problems.append("validated shards are not the manifest's shards")
+    for path in listed:
+        on_disk = version / path
+        if path in entry["shards"] and (not on_disk.is_file() or file_sha256(on_disk) != entry["shards"][path]):
+            problems.append(f"{path} changed since it was validated")
+    current = {name: fingerprint(spec) for name, spec in load_suites().items()}
+    changed = sorted(name for name in current if entry["suites"].get(name) != current[name])
+    if changed:
+        problems.append(f"suites changed since validation: {', '.join(changed)}")
+    return problems

@@ -1,0 +1,244 @@
+"""Every expectation fails on a version built with exactly its defect, and names the offender.
+
+Each case damages a copy of the sample version in one way (pyarrow rewrites one shard, or the
+manifest is edited) and runs the gate. Where one defect necessarily breaks a second invariant too
+(a ratio of 1.5 cannot agree with the spans), `also` lists what may fail with it; nothing else may.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from curate.schema import load_schema
+from curate.store import read_manifest
+from curate.validate import validate_version
+from curate.validate.outcome import SCHEMA_CHECK
+from curate.validate.suites import load_suites
+
+Row = dict[str, Any]
+TRAIN = "data/train-00000-of-00001.parquet"
+TEST = "data/test-00000-of-00001.parquet"
+REJECTS = "rejects/rejects-00000-of-00001.parquet"
+
+
+def edit_rows(folder: Path, shard: str, edit: Callable[[list[Row]], str | None],
+              nullable: tuple[str, ...] = ()) -> str | None:
+    """Rewrite one shard after `edit` changed its rows in place; `nullable` columns may then hold
+    nulls (Parquet refuses them in a non-nullable column). Returns what `edit` returned."""
+    path = folder / shard
+    schema = load_schema("reject" if shard.startswith("rejects/") else "article").arrow()
+    for name in nullable:
+        index = schema.get_field_index(name)
+        schema = schema.set(index, schema.field(index).with_nullable(True))
+    rows = pq.read_table(path).to_pylist()
+    named = edit(rows)
+    pq.write_table(pa.Table.from_pylist(rows, schema=schema), path)
+    return named
+
+
+def edit_manifest(folder: Path, edit: Callable[[dict[str, Any]], None]) -> None:
+    manifest = read_manifest(folder)
+    edit(manifest)
+    (folder / "manifest.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+
+
+def retext(row: Row, text: str) -> None:
+    """Give `row` a new text and keep every other invariant: hash, no claims, no spans."""
+    row.update(text=text, content_hash=hashlib.sha256(text.encode()).hexdigest(), claims=[], boilerplate=[],
+               boilerplate_ratio=0.0, flags={kind: False for kind in row["flags"]})
+
+
+def article(change: Callable[[Row], Any], where: Callable[[Row], bool] = lambda row: True,
+            nullable: tuple[str, ...] = ()) -> Callable[[Path], str | None]:
+    """Change the first train row matching `where`; the report must name its id."""
+
+    def edit(rows: list[Row]) -> str | None:
+        row = next(r for r in rows if where(r))
+        change(row)
+        return row["id"] or row["source"]["input_uri"]
+
+    return lambda folder: edit_rows(folder, TRAIN, edit, nullable)
+
+
+def reject(change: Callable[[Row], Any], status: str, nullable: tuple[str, ...] = ()) -> Callable[[Path], str | None]:
+    """Change the first reject of `status`; the report must name its input."""
+
+    def edit(rows: list[Row]) -> str | None:
+        row = next(r for r in rows if r["status"] == status)
+        change(row)
+        return row["input_uri"] or row["id"]
+
+    return lambda folder: edit_rows(folder, REJECTS, edit, nullable)
+
+
+def manifest(change: Callable[[dict[str, Any]], None]) -> Callable[[Path], None]:
+    return lambda folder: edit_manifest(folder, change)
+
+
+def _rename_reason(folder: Path) -> str:
+    """A dropped reject's reason becomes ill-formed; the manifest's by_reason follows it."""
+
+    def edit(rows: list[Row]) -> str:
+        row = next(r for r in rows if r["status"] == "dropped")
+        old, row["reason"] = row["reason"], row["reason"].replace("_", "-").replace("policy-", "policy_")
+        edit_manifest(folder, lambda m: m["accounting"]["by_reason"].__setitem__(
+            row["reason"], m["accounting"]["by_reason"].pop(old)))
+        return row["input_uri"]
+
+    return edit_rows(folder, REJECTS, edit)
+
+
+def _unknown_split(folder: Path) -> str:
+    """A train row claims split `dev`; the manifest's by_split agrees, so only the value is wrong."""
+
+    def edit(rows: list[Row]) -> str:
+        rows[0]["split"] = "dev"
+        by_split = {"train": -1, "dev": 1}
+        edit_manifest(folder, lambda m: m["accounting"]["by_split"].update(
+            {k: m["accounting"]["by_split"].get(k, 0) + v for k, v in by_split.items()}))
+        return rows[0]["id"]
+
+    return edit_rows(folder, TRAIN, edit)
+
+
+def _duplicate_id(folder: Path) -> str:
+    taken = pq.read_table(folder / TEST, columns=["id"]).column("id")[0].as_py()
+    return edit_rows(folder, TRAIN, lambda rows: rows[0].update(id=taken)) or taken
+
+
+def _repeated_content(folder: Path) -> str:
+    def edit(rows: list[Row]) -> str:
+        keep = {"id", "split", "source", "provenance"}
+        rows[1].update({k: v for k, v in rows[0].items() if k not in keep})
+        return rows[1]["id"]
+
+    return edit_rows(folder, TRAIN, edit)
+
+
+def _splits(**ratios: float) -> Callable[[Path], None]:
+    """The build config recorded in the manifest promised other split ratios."""
+    return manifest(lambda m: m["config"]["splits"].update(ratios))
+
+
+def _drop_column(folder: Path) -> str:
+    table = pq.read_table(folder / TRAIN)
+    pq.write_table(table.drop_columns(["subtitle"]), folder / TRAIN)
+    return f"{TRAIN}: missing columns: subtitle"
+
+
+def _extra_column(folder: Path) -> str:
+    table = pq.read_table(folder / REJECTS)
+    pq.write_table(table.append_column("note", pa.array(["x"] * table.num_rows)), folder / REJECTS)
+    return f"{REJECTS}: unexpected columns: note"
+
+
+def has_claims(row: Row) -> bool:
+    return bool(row["claims"])
+
+
+def has_spans(row: Row) -> bool:
+    return bool(row["boilerplate"])
+
+
+MARKUP, FFFD, CONTROL, MOJIBAKE = " <b>Bold</b> move", " caf\ufffd", " bell\x07", " The cafÃ© was closed."
+
+
+@dataclass(frozen=True)
+class Defect:
+    expectation: str
+    damage: Callable[[Path], str | None]  # returns the id or detail the report must name
+    also: frozenset[str] = frozenset()  # what the same defect necessarily breaks too
+    config: dict[str, Any] = field(default_factory=dict)
+
+
+DEFECTS = [
+    Defect("article_rows.arrow_schema", _drop_column),
+    Defect("rejects.arrow_schema", _extra_column),
+    Defect("article_rows.id_present", article(lambda r: r.update(id=None), nullable=("id",))),
+    Defect("article_rows.id_format", article(lambda r: r.update(id="NOT-AN-ID"))),
+    Defect("article_rows.content_hash_matches_text", article(lambda r: r.update(content_hash="0" * 64))),
+    Defect("article_rows.text_length_in_policy", article(lambda r: retext(r, "Too short to publish."))),
+    Defect("article_rows.text_no_markup", article(lambda r: retext(r, r["text"] + MARKUP))),
+    Defect("article_rows.text_no_replacement_char", article(lambda r: retext(r, r["text"] + FFFD))),
+    Defect("article_rows.text_no_control_chars", article(lambda r: retext(r, r["text"] + CONTROL))),
+    Defect("article_rows.text_no_mojibake", article(lambda r: retext(r, r["text"] + MOJIBAKE))),
+    Defect("article_rows.title_no_markup", article(lambda r: r.update(title="Harbor" + MARKUP))),
+    Defect("article_rows.title_no_replacement_char", article(lambda r: r.update(title="Harbor" + FFFD))),
+    Defect("article_rows.title_no_control_chars", article(lambda r: r.update(title="Harbor" + CONTROL))),
+    Defect("article_rows.title_no_mojibake", article(lambda r: r.update(title="Harbor" + MOJIBAKE))),
+    Defect("article_rows.language_allowed", article(lambda r: r.update(language="fr")),
+           config={"validation": {"languages": ["en", "es", "de"]}}),
+    Defect("article_rows.claims_point_at_text",
+           article(lambda r: r["claims"][0].update(cue_start=r["claims"][0]["cue_start"] + 1), has_claims)),
+    Defect("article_rows.flags_match_spans",
+           article(lambda r: r["flags"].update({r["boilerplate"][0]["kind"]: False}), has_spans)),
+    Defect("article_rows.spans_rebuild_document",
+           article(lambda r: r["boilerplate"][0].update(start=r["boilerplate"][0]["start"] + 1), has_spans)),
+    Defect("article_rows.boilerplate_ratio_in_unit_range", article(lambda r: r.update(boilerplate_ratio=1.5)),
+           also=frozenset({"article_rows.spans_rebuild_document"})),
+    Defect("article_rows.no_residual_boilerplate",
+           article(lambda r: retext(r, r["text"] + "\n\nAlready signed up? LOG IN"))),
+    Defect("article_rows.split_known", _unknown_split),
+    Defect("article_rows.source_name_present", article(lambda r: r["source"].update(name=None))),
+    Defect("rejects.status_known", reject(lambda r: r.update(status="lost"), "rejected"),
+           also=frozenset({"accounting.rejects_match_rows"})),
+    Defect("rejects.reason_format", _rename_reason),
+    Defect("rejects.reason_matches_stage", reject(lambda r: r.update(stage="normalize"), "dropped")),
+    Defect("rejects.message_present", reject(lambda r: r.update(message=""), "rejected")),
+    Defect("rejects.input_uri_present", reject(lambda r: r.update(input_uri=None), "dropped",
+                                                nullable=("input_uri",))),
+    Defect("rejects.evidence_kept", reject(lambda r: r.update(row_json=None), "dropped")),
+    Defect("dataset.ids_unique", _duplicate_id),
+    Defect("dataset.repeated_content_within_policy", _repeated_content),
+    Defect("dataset.train_share", _splits(train=0.05, validation=0.05, test=0.9),
+           also=frozenset({"dataset.test_share"})),
+    Defect("dataset.validation_share", _splits(train=0.05, validation=0.9, test=0.05),
+           also=frozenset({"dataset.train_share"})),
+    Defect("dataset.test_share", _splits(train=0.05, validation=0.05, test=0.9),
+           also=frozenset({"dataset.train_share"})),
+    Defect("accounting.read_adds_up", manifest(lambda m: m["accounting"].update(read=m["accounting"]["read"] + 1))),
+    Defect("accounting.kept_matches_rows", manifest(lambda m: m["accounting"].update(
+        read=m["accounting"]["read"] + 1, kept=m["accounting"]["kept"] + 1))),
+    Defect("accounting.splits_match_rows", manifest(lambda m: m["accounting"]["by_split"].update(
+        train=m["accounting"]["by_split"]["train"] - 1, validation=m["accounting"]["by_split"]["validation"] + 1))),
+    Defect("accounting.rejects_match_rows", manifest(lambda m: m["accounting"].update(
+        dropped=m["accounting"]["dropped"] + 1, rejected=m["accounting"]["rejected"] - 1))),
+    Defect("accounting.reasons_match_rows", manifest(lambda m: m["accounting"].update(
+        by_reason={f"{k}_renamed": v for k, v in m["accounting"]["by_reason"].items()}))),
+]
+
+
+def test_every_expectation_has_its_defect() -> None:
+    keys = [f"{suite}.{e['meta']['name']}" for suite, spec in load_suites().items() for e in spec["expectations"]]
+    keys += [f"{suite}.{SCHEMA_CHECK}" for suite in ("article_rows", "rejects")]
+    assert sorted(d.expectation for d in DEFECTS) == sorted(keys)
+
+
+def test_the_sample_passes(version, gate_config) -> None:
+    store, folder = version
+    result, _ = validate_version(store, "sample", folder.name, gate_config())
+    assert result.passed, [(o.key, o.samples, o.errors) for o in result.failed]
+
+
+@pytest.mark.parametrize("defect", DEFECTS, ids=lambda d: d.expectation)
+def test_the_gate_catches(defect: Defect, version, gate_config) -> None:
+    store, folder = version
+    named = defect.damage(folder)
+    result, _ = validate_version(store, "sample", folder.name, gate_config(**defect.config))
+    assert not result.passed
+    failed = {o.key: o for o in result.failed}
+    assert defect.expectation in failed, sorted(failed)
+    assert set(failed) - {defect.expectation} <= defect.also, sorted(failed)
+    outcome = failed[defect.expectation]
+    assert outcome.status == "failed", outcome.errors
+    if named is not None:
+        assert any(named in sample for sample in outcome.samples), (named, outcome.samples)
