@@ -21,7 +21,7 @@ from curate.config import Config
 from curate.document import RawDoc
 from curate.executor import batches, run_local
 from curate.executor.spill import Spill
-from curate.pipeline.batches import PreparedBatch, prepare_batch, process_batch, rejects_table
+from curate.pipeline.batches import PreparedBatch, prepare_batch, process_spilled, rejects_table
 from curate.pipeline.document import PipelineContext
 from curate.readers import InputFile, discover, read_input
 from curate.schema import load_schema
@@ -72,19 +72,21 @@ def build(inputs: list[Path], name: str, config: Config, *, store: Store, versio
     """
     files, skipped = discover(inputs)
     ctx = PipelineContext.create(config)
-    documents = batches(_documents(files, config), config.executor.batch_size)
-    prepared = run_local(prepare_batch, documents, ctx, config.executor.workers)
+
+    def prepare(spill: Spill) -> Iterable[PreparedBatch]:
+        documents = batches(_documents(files, config), config.executor.batch_size)
+        jobs = ((spill.path(n), batch) for n, batch in enumerate(documents))
+        return run_local(prepare_batch, jobs, ctx, config.executor.workers)
+
     sources = {"inputs": _input_entries(files), "skipped_inputs": skipped}
-    return write_version(name, ctx, prepared, sources, store=store, version=version, on_progress=on_progress)
+    return write_version(name, ctx, prepare, sources, store=store, version=version, on_progress=on_progress)
 
 
-def write_version(name: str, ctx: PipelineContext, prepared: Iterable[PreparedBatch], sources: dict[str, Any], *,
-                  store: Store, version: str | None = None,
+def write_version(name: str, ctx: PipelineContext, prepare: Callable[[Spill], Iterable[PreparedBatch]],
+                  sources: dict[str, Any], *, store: Store, version: str | None = None,
                   on_progress: Callable[[str, int], None] | None = None) -> BuildResult:
-    """The corpus pass over `prepared`, then the document pass, into a new version of `name`.
-
-    `sources` (inputs, their hashes, skipped files) goes into the manifest as given.
-    """
+    """The corpus pass (`prepare` spills prepared batches), then the document pass, into a new
+    version of `name`. `sources` (inputs, their hashes, skipped files) goes into the manifest."""
     config = ctx.config
     progress = on_progress or (lambda _pass, _n: None)
     parent = store.latest(name)
@@ -101,28 +103,28 @@ def write_version(name: str, ctx: PipelineContext, prepared: Iterable[PreparedBa
     by_status: Counter[str] = Counter()
 
     counter = TemplateCounter(config.templates.min_share, config.templates.min_docs)
-    spill = Spill(staging / ".prepared.pickle")
-    for batch in prepared:
-        for doc, keys in zip(batch.prepared, batch.keys):
-            counter.add(doc.publisher or UNKNOWN_SOURCE, keys)
-        spill.write(batch.prepared)
+    spill = Spill(staging / ".spill")
+    spilled: list[Path] = []
+    for batch in prepare(spill):
+        for publisher, keys in zip(batch.publishers, batch.keys):
+            counter.add(publisher or UNKNOWN_SOURCE, keys)
+        if batch.spill is not None:
+            spilled.append(batch.spill)
         rejects.write(rejects_table(batch.rejects))
         by_status.update(row["status"] for row in batch.rejects)
         reasons.update(_count_reasons(batch.rejects))
-        progress("prepare", len(batch.prepared) + len(batch.rejects))
+        progress("prepare", len(batch.publishers) + len(batch.rejects))
     table = counter.table() if config.templates.enabled else TemplateTable()
 
-    for result in run_local(process_batch, spill.read(), (ctx, table), config.executor.workers):
-        splits = result.kept.column("split").to_pylist()
-        by_split.update(splits)
-        for split in SPLITS:
-            mask = [s == split for s in splits]
-            if any(mask):
-                writers[split].write(result.kept.filter(mask))
+    for result in run_local(process_spilled, spilled, (ctx, table), config.executor.workers):
+        for split, kept in result.kept.items():
+            by_split[split] += kept.num_rows
+            writers[split].write(kept)
         rejects.write(result.rejects)
         by_status.update(result.rejects.column("status").to_pylist())
         reasons.update(result.reasons)
-        progress("annotate", result.kept.num_rows + result.rejects.num_rows)
+        progress("annotate", result.documents)
+    spill.folder.rmdir()  # every batch was taken back
     shards = []
     for split in SPLITS:
         for shard in writers[split].close():

@@ -18,11 +18,11 @@ from curate.boilerplate import reconstruct
 from curate.build import BuildResult, write_version
 from curate.config import Config
 from curate.executor import batches
-from curate.pipeline.batches import PreparedBatch
+from curate.executor.spill import Spill
+from curate.pipeline.batches import PreparedBatch, spill_prepared
 from curate.pipeline.document import PipelineContext
 from curate.pipeline.prepare import Prepared
 from curate.store import Store, read_manifest
-from curate.templates import line_keys
 
 
 def prepared_from_row(row: dict[str, Any]) -> Prepared:
@@ -56,12 +56,11 @@ def _stored(folder: Path, manifest: dict[str, Any]) -> Iterator[Prepared | dict[
                     yield row
 
 
-def _prepared_batches(folder: Path, manifest: dict[str, Any], config: Config) -> Iterator[PreparedBatch]:
-    max_chars = config.templates.max_line_chars
-    for items in batches(_stored(folder, manifest), config.executor.batch_size):
+def _prepared_batches(folder: Path, manifest: dict[str, Any], ctx: PipelineContext,
+                      spill: Spill) -> Iterator[PreparedBatch]:
+    for n, items in enumerate(batches(_stored(folder, manifest), ctx.config.executor.batch_size)):
         docs = [item for item in items if isinstance(item, Prepared)]
-        keys = [line_keys(doc.document, max_chars) if config.templates.enabled else set() for doc in docs]
-        yield PreparedBatch(docs, keys, [item for item in items if not isinstance(item, Prepared)])
+        yield spill_prepared(spill.path(n), docs, [item for item in items if not isinstance(item, Prepared)], ctx)
 
 
 def rebuild(name: str, from_version: str, config: Config, *, store: Store, version: str | None = None,
@@ -72,5 +71,5 @@ def rebuild(name: str, from_version: str, config: Config, *, store: Store, versi
     sources = {"inputs": manifest["inputs"], "skipped_inputs": manifest["skipped_inputs"],
                "rebuilt_from": from_version}
     ctx = PipelineContext.create(config)
-    return write_version(name, ctx, _prepared_batches(folder, manifest, config), sources,
+    return write_version(name, ctx, lambda spill: _prepared_batches(folder, manifest, ctx, spill), sources,
                          store=store, version=version, on_progress=on_progress)

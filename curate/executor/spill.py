@@ -1,37 +1,37 @@
-"""A temporary on-disk queue of batches between the corpus pass and the document pass.
+"""Numbered batch files between the corpus pass and the document pass.
 
-The template pass must see every document before any document can be finished; keeping the
-prepared documents on disk instead of in memory keeps a 1M-document build's memory flat.
+The template pass must see every document before any can be finished. Workers write the batches
+they prepare straight to disk and hand the parent only what the corpus pass needs (publishers
+and line keys), so the parent never serializes document text twice, and a 1M-document build's
+memory stays flat.
 """
 
 from __future__ import annotations
 
 import pickle
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 
 class Spill:
-    """Append batches with `write`, then read them back once, in order, with `read`."""
+    """A folder of batch files, one per sequence number."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._handle = path.open("wb")
+    def __init__(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self.folder = folder
 
-    def write(self, batch: list[Any]) -> None:
-        if batch:
-            pickle.dump(batch, self._handle, protocol=pickle.HIGHEST_PROTOCOL)
+    def path(self, sequence: int) -> Path:
+        return self.folder / f"{sequence:08d}.pickle"
 
-    def read(self) -> Iterator[list[Any]]:
-        """Every batch written, then the file is deleted."""
-        self._handle.close()
-        try:
-            with self.path.open("rb") as handle:
-                while True:
-                    try:
-                        yield pickle.load(handle)
-                    except EOFError:
-                        return
-        finally:
-            self.path.unlink(missing_ok=True)
+
+def write_batch(path: Path, batch: list[Any]) -> None:
+    with path.open("wb") as handle:
+        pickle.dump(batch, handle, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def take_batch(path: Path) -> list[Any]:
+    """Read a batch back and delete its file: each batch is read exactly once."""
+    with path.open("rb") as handle:
+        batch = pickle.load(handle)
+    path.unlink()
+    return batch

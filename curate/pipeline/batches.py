@@ -1,8 +1,8 @@
 """The two tasks the executor runs on batches of documents, returning Arrow-ready results.
 
-`prepare_batch` is the corpus pass's unit (prepared documents, their line keys for the template
-count, and reject rows); `process_batch` is the document pass's (article rows cast to the schema,
-and reject rows). Both are module-level functions of (batch, state) so any executor can ship them
+`prepare_batch` is the corpus pass's unit (it spills the prepared documents and returns their
+publishers and line keys for the template count, and reject rows); `process_spilled` is the
+document pass's (article rows cast to the schema, and reject rows). Both are module-level functions of (batch, state) so any executor can ship them
 to worker processes.
 """
 
@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 
 from curate.document import RawDoc
+from curate.executor.spill import take_batch, write_batch
 from curate.pipeline.document import PipelineContext, prepare_one, process, reject_row
 from curate.pipeline.prepare import Prepared
 from curate.schema import load_schema
@@ -25,30 +27,47 @@ _CAST_ERRORS = (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError)
 
 @dataclass
 class PreparedBatch:
-    prepared: list[Prepared]
+    """What the corpus pass hands the parent: no document text, which waits in `spill`."""
+
+    spill: Path | None  # None when every document of the batch was rejected
+    publishers: list[str | None]
     keys: list[set[int]]
     rejects: list[dict[str, Any]]
 
 
 @dataclass
 class BatchResult:
-    kept: pa.Table
+    """Kept rows by split (split in the worker, so the parent only writes), and reject rows."""
+
+    kept: dict[str, pa.Table]
     rejects: pa.Table
     reasons: dict[str, int] = field(default_factory=dict)
 
+    @property
+    def documents(self) -> int:
+        return sum(t.num_rows for t in self.kept.values()) + self.rejects.num_rows
 
-def prepare_batch(docs: list[RawDoc], ctx: PipelineContext) -> PreparedBatch:
-    prepared, keys, rejects = [], [], []
-    max_chars = ctx.config.templates.max_line_chars
-    want_keys = ctx.config.templates.enabled
+
+def spill_prepared(path: Path, prepared: list[Prepared], rejects: list[dict[str, Any]],
+                   ctx: PipelineContext) -> PreparedBatch:
+    """Write `prepared` to `path` and summarize it for the template count."""
+    templates = ctx.config.templates
+    keys = [line_keys(doc.document, templates.max_line_chars) if templates.enabled else set() for doc in prepared]
+    if prepared:
+        write_batch(path, prepared)
+    return PreparedBatch(path if prepared else None, [doc.publisher for doc in prepared], keys, rejects)
+
+
+def prepare_batch(job: tuple[Path, list[RawDoc]], ctx: PipelineContext) -> PreparedBatch:
+    path, docs = job
+    prepared, rejects = [], []
     for doc in docs:
         result = prepare_one(doc, ctx)
         if isinstance(result, Prepared):
             prepared.append(result)
-            keys.append(line_keys(result.document, max_chars) if want_keys else set())
         else:
             rejects.append(result)
-    return PreparedBatch(prepared, keys, rejects)
+    return spill_prepared(path, prepared, rejects, ctx)
 
 
 def _to_table(rows: list[dict[str, Any]], docs: list[Prepared], rejects: list[dict[str, Any]]) -> pa.Table:
@@ -73,26 +92,31 @@ def _to_table(rows: list[dict[str, Any]], docs: list[Prepared], rejects: list[di
 
 @cache
 def _empty(schema_id: str) -> pa.Table:
-    return load_schema(schema_id).arrow().empty_table()
+    # Not Schema.empty_table(): it imports pandas, 0.35 s in every fresh worker.
+    return pa.Table.from_pylist([], schema=load_schema(schema_id).arrow())
 
 
 def rejects_table(rows: list[dict[str, Any]]) -> pa.Table:
-    # Most batches have no rejects, and pyarrow takes milliseconds to build an empty table.
+    # Most batches have no rejects: build their empty table once.
     return pa.Table.from_pylist(rows, schema=load_schema("reject").arrow()) if rows else _empty("reject")
 
 
-def process_batch(docs: list[Prepared], state: tuple[PipelineContext, TemplateTable]) -> BatchResult:
+def process_spilled(path: Path, state: tuple[PipelineContext, TemplateTable]) -> BatchResult:
+    """The document pass over one spilled batch."""
     ctx, table = state
-    kept, kept_docs, rejects = [], [], []
+    docs: list[Prepared] = take_batch(path)
+    kept: dict[str, tuple[list[dict[str, Any]], list[Prepared]]] = {}
+    rejects = []
     for doc in docs:
         outcome, row = process(doc, ctx, table.of(doc.publisher))
         if outcome == "kept":
-            kept.append(row)
-            kept_docs.append(doc)
+            rows, sources = kept.setdefault(row["split"], ([], []))
+            rows.append(row)
+            sources.append(doc)
         else:
             rejects.append(row)
-    kept_table = _to_table(kept, kept_docs, rejects)
+    kept_tables = {split: _to_table(rows, sources, rejects) for split, (rows, sources) in sorted(kept.items())}
     reasons: dict[str, int] = {}
     for row in rejects:
         reasons[row["reason"]] = reasons.get(row["reason"], 0) + 1
-    return BatchResult(kept_table, rejects_table(rejects), reasons)
+    return BatchResult(kept_tables, rejects_table(rejects), reasons)

@@ -19,7 +19,7 @@ ROW_GROUP_ROWS = 4096
 # Buffered tables are merged into one once there are this many: a rare split (5% of rows) would
 # otherwise hold thousands of three-row tables, whose per-table overhead grows with the corpus.
 _COMPACT_AFTER = 64
-_PARQUET_OPTIONS = {"compression": "zstd", "compression_level": 6, "use_dictionary": True,
+_PARQUET_OPTIONS = {"compression": "zstd", "compression_level": 3, "use_dictionary": True,
                     "write_statistics": True}
 
 
