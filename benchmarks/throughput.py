@@ -15,6 +15,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import subprocess
 import sys
 import tempfile
@@ -49,7 +50,9 @@ print(json.dumps({"seconds": time.perf_counter() - start, "accounting": {"read":
 
 
 def _measure(code: str, args: list[str]) -> dict:
-    """Run `code` in a fresh interpreter; its JSON result plus the peak RSS of its process tree."""
+    """Run `code` in a fresh interpreter; its JSON result, the peak RSS of its process tree and the
+    CPU seconds of the whole tree (a noisy shared machine moves wall time, hardly CPU time)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     proc = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE, text=True,
                             env={**os.environ, "HF_HUB_OFFLINE": "1"})
     root = psutil.Process(proc.pid)
@@ -64,7 +67,9 @@ def _measure(code: str, args: list[str]) -> dict:
     out, _ = proc.communicate()
     if proc.returncode:
         raise SystemExit(f"measurement failed ({proc.returncode}): {' '.join(args)}")
-    return {**json.loads(out.strip().splitlines()[-1]), "peak_rss_mb": peak / 2**20}
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return {**json.loads(out.strip().splitlines()[-1]), "peak_rss_mb": peak / 2**20, "cpu_seconds": cpu}
 
 
 def _corpus(docs: int | None, work: Path) -> Path:
@@ -107,12 +112,13 @@ def main() -> None:
                                 "docs_per_s": round(read / measured["seconds"], 1),
                                 "mb_per_s": round(mb / measured["seconds"], 2),
                                 "peak_rss_mb": round(measured["peak_rss_mb"], 1),
+                                "cpu_seconds": round(measured["cpu_seconds"], 2),
                                 "accounting": measured["accounting"]})
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
-    print(f"{'docs':>7} {'MB':>7}  {'run':<26} {'s':>8} {'docs/s':>9} {'MB/s':>7} {'peak RSS MB':>11}")
+    print(f"{'docs':>7} {'MB':>7}  {'run':<26} {'s':>8} {'docs/s':>9} {'MB/s':>7} {'peak RSS MB':>11} {'CPU s':>7}")
     for r in results:
         print(f"{r['corpus_docs']:>7} {r['corpus_mb']:>7}  {r['run']:<26} {r['seconds']:>8} "
-              f"{r['docs_per_s']:>9} {r['mb_per_s']:>7} {r['peak_rss_mb']:>11}")
+              f"{r['docs_per_s']:>9} {r['mb_per_s']:>7} {r['peak_rss_mb']:>11} {r['cpu_seconds']:>7}")
     if args.json:
         args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
 
