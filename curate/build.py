@@ -22,6 +22,7 @@ from curate.document import RawDoc
 from curate.executor import batches, run_local
 from curate.executor.spill import Spill
 from curate.pipeline.batches import PreparedBatch, prepare_batch, process_spilled, rejects_table
+from curate.pipeline.dedup import ExactDuplicates
 from curate.pipeline.document import PipelineContext
 from curate.readers import InputFile, discover, read_input
 from curate.schema import load_schema
@@ -116,8 +117,14 @@ def write_version(name: str, ctx: PipelineContext, prepare: Callable[[Spill], It
         progress("prepare", len(batch.publishers) + len(batch.rejects))
     table = counter.table() if config.templates.enabled else TemplateTable()
 
+    duplicates = ExactDuplicates() if config.policy.drop_exact_duplicates else None
     for result in run_local(process_spilled, spilled, (ctx, table), config.executor.workers):
         for split, kept in result.kept.items():
+            if duplicates is not None:
+                kept, repeats = duplicates.split_off(kept)
+                rejects.write(rejects_table(repeats))
+                by_status.update(row["status"] for row in repeats)
+                reasons.update(_count_reasons(repeats))
             by_split[split] += kept.num_rows
             writers[split].write(kept)
         rejects.write(result.rejects)

@@ -91,6 +91,8 @@ class PolicyConfig(_Section):
                                          description="Drop documents that were mostly boilerplate (policy_boilerplate_ratio_high).")
     languages: list[str] = Field(default_factory=list,
                                  description="Allowed languages (ISO 639-1); empty allows all (policy_language_not_allowed).")
+    drop_exact_duplicates: bool = Field(True, description="Keep only the first document with a given text "
+                                                          "(policy_duplicate_content).")
     min_alpha_word_ratio: float = Field(0.5, ge=0, le=1,
                                         description="Drop texts with fewer words containing letters (policy_not_prose).")
 

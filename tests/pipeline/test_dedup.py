@@ -1,0 +1,44 @@
+"""Exact duplicates: the first copy in input order is kept, later copies are dropped with their row."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pyarrow.parquet as pq
+
+from curate.build import build
+from curate.config import load_config
+from curate.store import Store, read_manifest
+
+BODY = ("The ferry board voted on Monday to keep the night crossing through March, after residents of the "
+        "island said the last boat was their only way home from hospital shifts. The chair said the vote was close.")
+
+
+def _build(tmp_path: Path, drop: bool) -> tuple[dict, list[dict], list[dict]]:
+    data = tmp_path / "in.jsonl"
+    records = [{"title": f"Copy {n}", "text": BODY, "url": f"https://site{n}.example/ferry"} for n in range(3)]
+    records.append({"title": "Other", "text": BODY.replace("Monday", "Tuesday"), "url": "https://x.example/o"})
+    data.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    config = load_config(None, {"executor": {"workers": 1}, "policy": {"min_words": 10, "drop_exact_duplicates": drop}})
+    result = build([data], f"d{int(drop)}", config, store=Store(tmp_path / "store"))
+    manifest = read_manifest(result.path)
+    def rows(key: str) -> list[dict]:
+        return [row for s in manifest[key] for row in pq.read_table(result.path / s["path"]).to_pylist()]
+
+    return manifest, rows("shards"), rows("rejects")
+
+
+def test_later_copies_are_dropped_with_their_row(tmp_path: Path) -> None:
+    manifest, kept, rejects = _build(tmp_path, drop=True)
+    assert sorted(row["title"] for row in kept) == ["Copy 0", "Other"]
+    assert [r["reason"] for r in rejects] == ["policy_duplicate_content"] * 2
+    assert {json.loads(r["row_json"])["title"] for r in rejects} == {"Copy 1", "Copy 2"}
+    acc = manifest["accounting"]
+    assert (acc["read"], acc["kept"], acc["dropped"]) == (4, 2, 2)
+    assert acc["by_reason"] == {"policy_duplicate_content": 2}
+
+
+def test_duplicates_can_be_kept(tmp_path: Path) -> None:
+    manifest, kept, _ = _build(tmp_path, drop=False)
+    assert len(kept) == 4 and manifest["accounting"]["dropped"] == 0
