@@ -52,3 +52,13 @@ def test_errors_are_clear(tmp_path: Path) -> None:
     assert field.exit_code != 0 and "ROLE=COLUMN" in field.output
     unknown = runner.invoke(app, ["show", "nothing", "1.0.0", "--store", str(tmp_path)])
     assert unknown.exit_code == 2 and "no version 1.0.0" in unknown.output
+
+
+def test_build_and_gate_with_a_relative_store(tmp_path: Path, monkeypatch) -> None:
+    """The demo's own shape: the store given relative to the current directory."""
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["build", str(SAMPLE / "txt"), "--name", "seed", "--store", "rel/store",
+                                 "--workers", "1", "--source", "Sample Wire"])
+    assert result.exit_code == 0, result.output
+    assert "validation passed" in result.output
+    assert (tmp_path / "rel/store/seed/versions/1.0.0/validation/data_docs/index.html").is_file()

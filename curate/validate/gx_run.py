@@ -85,7 +85,7 @@ class GxRunner:
         """Render Data Docs for every run so far into `folder`; returns its index.html."""
         self.context.add_data_docs_site(_SITE, {
             "class_name": "SiteBuilder",
-            "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(folder)},
+            "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(folder.resolve())},
             "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
         })
         self.context.build_data_docs(site_names=[_SITE])
