@@ -144,8 +144,8 @@ class ValidationConfig(_Section):
                                                   description="Share of articles allowed to keep a line the "
                                                               "boilerplate stage would remove.")
     split_tolerance_sigmas: float = Field(4.0, gt=0,
-                                          description="A split's share may differ from its configured ratio by this "
-                                                      "many binomial standard deviations (plus split_tolerance).")
+                                          description="A split's share may fall where its exact binomial tail is as "
+                                                      "rare as this many normal standard deviations (plus split_tolerance).")
     split_tolerance: float = Field(0.01, ge=0, le=1, description="Absolute slack on every split's share.")
     chunk_rows: int = Field(10_000, ge=1,
                             description="Rows read by a worker and validated together: bounds the gate's memory "

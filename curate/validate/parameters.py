@@ -7,7 +7,6 @@ Enumerations come from the schema, so a suite never restates them.
 
 from __future__ import annotations
 
-import math
 import re
 from typing import Any
 
@@ -38,14 +37,19 @@ def row_parameters(config: Config, build: Config) -> dict[str, Any]:
 
 
 def split_share_bounds(splits: SplitsConfig, rows: int, gate: ValidationConfig) -> dict[str, float]:
-    """`<split>_share_min/max`: the configured ratio ± sigmas binomial standard deviations ± slack,
-    so a small dataset gets the wide bounds its sampling noise needs."""
+    """`<split>_share_min/max`: the exact binomial range of the configured ratio, cut where a tail is
+    as rare as `sigmas` normal standard deviations, ± slack. Exact, because the normal
+    approximation fails a one-document dataset whose document landed in a 5% split."""
+    from scipy.stats import binom, norm
+
+    tail = norm.sf(gate.split_tolerance_sigmas)
+    count = max(rows, 1)
     bounds = {}
     for split in load_schema("article").enum_values("split"):
         ratio = getattr(splits, split)
-        spread = gate.split_tolerance_sigmas * math.sqrt(ratio * (1 - ratio) / max(rows, 1)) + gate.split_tolerance
-        bounds[f"{split}_share_min"] = max(0.0, ratio - spread)
-        bounds[f"{split}_share_max"] = min(1.0, ratio + spread)
+        low, high = binom.ppf(tail, count, ratio) / count, binom.isf(tail, count, ratio) / count
+        bounds[f"{split}_share_min"] = max(0.0, float(low) - gate.split_tolerance)
+        bounds[f"{split}_share_max"] = min(1.0, float(high) + gate.split_tolerance)
     return bounds
 
 
