@@ -15,7 +15,7 @@ from rich.progress import Progress, ProgressColumn, SpinnerColumn, Task, TextCol
 from rich.table import Table
 from rich.text import Text
 
-from curate.config import FieldMap, load_config
+from curate.config import Config, FieldMap, load_config
 from curate.errors import CurateError
 from curate.schema import load_schema
 from curate.store import Store, default_store, read_manifest
@@ -123,7 +123,6 @@ def build(
     Exits with 1 when the gate fails (the version stays, with its failed verdict recorded).
     """
     from curate.build import build as run_build
-    from curate.validate import validate_version
 
     overrides: dict[str, Any] = {}
     if source:
@@ -132,15 +131,8 @@ def build(
         overrides["readers"] = {"fields": _field_overrides(field)}
     if workers is not None:
         overrides["executor"] = {"workers": workers}
-    try:
-        cfg = load_config(config, _set_overrides(set_, overrides))
-        result, seconds = _with_progress(lambda progress: run_build(
-            inputs, name, cfg, store=_store(store), version=version, on_progress=progress))
-    except CurateError as exc:
-        raise _fail(exc) from exc
-    _report_build(name, result, seconds)
-    if validate:
-        _gate(lambda: validate_version(_store(store), name, result.manifest["version"], cfg))
+    _make_version(name, config, _set_overrides(set_, overrides), store, validate, lambda cfg, progress: run_build(
+        inputs, name, cfg, store=_store(store), version=version, on_progress=progress))
 
 
 @app.command()
@@ -160,13 +152,20 @@ def rebuild(
     can be applied to a version whose raw inputs are gone. Ends with the quality gate, as build does.
     """
     from curate.rebuild import rebuild as run_rebuild
-    from curate.validate import validate_version
 
     overrides: dict[str, Any] = {"executor": {"workers": workers}} if workers is not None else {}
+    _make_version(name, config, _set_overrides(set_, overrides), store, validate, lambda cfg, progress: run_rebuild(
+        name, from_version, cfg, store=_store(store), version=version, on_progress=progress))
+
+
+def _make_version(name: str, config: Path | None, overrides: dict[str, Any], store: Path | None, validate: bool,
+                  make: Callable[[Config, Callable[[str, int], None]], BuildResult]) -> None:
+    """Load the config, run `make` under the progress display, report, then run the gate."""
+    from curate.validate import validate_version
+
     try:
-        cfg = load_config(config, _set_overrides(set_, overrides))
-        result, seconds = _with_progress(lambda progress: run_rebuild(
-            name, from_version, cfg, store=_store(store), version=version, on_progress=progress))
+        cfg = load_config(config, overrides)
+        result, seconds = _with_progress(lambda progress: make(cfg, progress))
     except CurateError as exc:
         raise _fail(exc) from exc
     _report_build(name, result, seconds)
