@@ -272,7 +272,9 @@ _SHAPE_LONG = (
     # "© 2019 CBS Interactive. All Rights Reserved.", "Copyright 2019 ...".
     r"(?P<legal>(?:(?:©|\([cC]\)|(?i:copyright)\s*(?:©|\([cC]\))?)\s*(?:\d{4}|.{0,80}(?i:rights reserved))"
     r"|(?i:(?:this|the) material(?: on this (?:web)?site)? may not be (?:published|reproduced))"
-    r"|(?i:this copy is for your personal,? non-?commercial use only)).{0,250})\Z",
+    r"|(?i:this copy is for your personal,? non-?commercial use only)).{0,250}"
+    # "copyright Inexhibit 2019 - ISSN ...": a short unpunctuated copyright line naming a year.
+    r"|(?i:copyright)\s+[^.!?]{0,60}?\b(?:19|20)\d\d\b[^.!?]{0,60})\Z",
     # "We use cookies ...", "This website uses cookies ...", "By continuing to use this site ...".
     r"(?P<cookie>(?i:(?:we|this (?:web)?site|our (?:web)?site|this (?:page|app)) (?:use|uses|are using) cookies\b"
     r"|by (?:continuing to (?:use|browse)|using (?:this|our) (?:web)?site|clicking|browsing (?:this|our)).{0,120}"
