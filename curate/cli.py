@@ -289,6 +289,12 @@ def show(
     console.print(f"[bold]{name} {version}[/bold] (parent {manifest.get('parent') or '-'}, created "
                   f"{manifest['created']}, schema {manifest['schema']['name']}, config {manifest['config_hash']})")
     console.print(f"read {acc['read']} = kept {acc['kept']} + dropped {acc['dropped']} + rejected {acc['rejected']}")
+    gate = manifest.get("validation")
+    if gate is None:
+        console.print("quality gate: not run (curate validate NAME V)")
+    else:
+        verdict = "[green]passed[/green]" if gate["passed"] else f"[red]failed[/red]: {', '.join(gate['failed'])}"
+        console.print(f"quality gate: {verdict} at {gate['validated_at']} (Data Docs: {gate['data_docs']})")
     shards = Table("shard", "split", "rows", "bytes")
     for shard in manifest["shards"] + manifest["rejects"]:
         shards.add_row(shard["path"], shard.get("split", "rejects"), str(shard["rows"]), f"{shard['bytes']:,}")

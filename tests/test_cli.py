@@ -24,6 +24,8 @@ def test_build_versions_show(tmp_path: Path) -> None:
     assert listing.exit_code == 0 and "1.0.0" in listing.output
     shown = runner.invoke(app, ["show", "news", "1.0.0", "--store", str(store), "--json"])
     assert json.loads(shown.output)["accounting"]["kept"] == 6
+    summary = runner.invoke(app, ["show", "news", "1.0.0", "--store", str(store)])
+    assert "quality gate: passed" in summary.output and "kept 6" in summary.output
 
 
 def test_field_mapping_and_source_options(tmp_path: Path) -> None:
