@@ -66,10 +66,6 @@ class Schema:
         canonical = json.dumps(self.spec, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
         return hashlib.sha256(canonical.encode()).hexdigest()
 
-    @property
-    def column_names(self) -> list[str]:
-        return [f["name"] for f in self.spec["fields"]]
-
     def _fields(self, node: dict[str, Any]) -> list[dict[str, Any]]:
         """A struct's child fields, expanding `fields_from_enum` into one bool per enum value."""
         if "fields_from_enum" in node:
