@@ -16,6 +16,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
+
 from curate import __version__
 from curate.config import Config
 from curate.document import RawDoc
@@ -59,8 +61,19 @@ def _documents(inputs: list[InputFile], config: Config) -> Iterator[RawDoc]:
         yield from read_input(item, config.readers)
 
 
-def _count_reasons(rows: list[dict[str, Any]]) -> dict[str, int]:
-    return dict(Counter(row["reason"] for row in rows))
+class _Rejects:
+    """The rejects shard writer and its counts: every reject row goes through `add`, once."""
+
+    def __init__(self, writer: ShardWriter) -> None:
+        self.writer = writer
+        self.by_status: Counter[str] = Counter()
+        self.by_reason: Counter[str] = Counter()
+
+    def add(self, table: pa.Table) -> None:
+        if table.num_rows:
+            self.writer.write(table)
+            self.by_status.update(table.column("status").to_pylist())
+            self.by_reason.update(table.column("reason").to_pylist())
 
 
 def build(inputs: list[Path], name: str, config: Config, *, store: Store, version: str | None = None,
@@ -98,10 +111,8 @@ def write_version(name: str, ctx: PipelineContext, prepare: Callable[[Spill], It
     (staging / "rejects").mkdir()
     max_rows = config.executor.shard_max_rows
     writers = {split: ShardWriter(staging / "data", split, article.arrow(), max_rows) for split in SPLITS}
-    rejects = ShardWriter(staging / "rejects", "rejects", reject.arrow(), max_rows)
-    reasons: Counter[str] = Counter()
+    rejects = _Rejects(ShardWriter(staging / "rejects", "rejects", reject.arrow(), max_rows))
     by_split: Counter[str] = Counter()
-    by_status: Counter[str] = Counter()
 
     counter = TemplateCounter(config.templates.min_share, config.templates.min_docs)
     spill = Spill(staging / ".spill")
@@ -111,9 +122,7 @@ def write_version(name: str, ctx: PipelineContext, prepare: Callable[[Spill], It
             counter.add(publisher or UNKNOWN_SOURCE, keys)
         if batch.spill is not None:
             spilled.append(batch.spill)
-        rejects.write(rejects_table(batch.rejects))
-        by_status.update(row["status"] for row in batch.rejects)
-        reasons.update(_count_reasons(batch.rejects))
+        rejects.add(rejects_table(batch.rejects))
         progress("prepare", len(batch.publishers) + len(batch.rejects))
     table = counter.table() if config.templates.enabled else TemplateTable()
 
@@ -122,21 +131,17 @@ def write_version(name: str, ctx: PipelineContext, prepare: Callable[[Spill], It
         for split, kept in result.kept.items():
             if duplicates is not None:
                 kept, repeats = duplicates.split_off(kept)
-                rejects.write(rejects_table(repeats))
-                by_status.update(row["status"] for row in repeats)
-                reasons.update(_count_reasons(repeats))
+                rejects.add(rejects_table(repeats))
             by_split[split] += kept.num_rows
             writers[split].write(kept)
-        rejects.write(result.rejects)
-        by_status.update(result.rejects.column("status").to_pylist())
-        reasons.update(result.reasons)
+        rejects.add(result.rejects)
         progress("annotate", result.documents)
     spill.folder.rmdir()  # every batch was taken back
     shards = []
     for split in SPLITS:
         for shard in writers[split].close():
             shards.append({"split": split, **shard, "path": f"data/{shard['path']}"})
-    reject_files = [{**s, "path": f"rejects/{s['path']}"} for s in rejects.close()]
+    reject_files = [{**s, "path": f"rejects/{s['path']}"} for s in rejects.writer.close()]
     kept = sum(by_split.values())
     manifest: dict[str, Any] = {
         "name": name,
@@ -155,12 +160,12 @@ def write_version(name: str, ctx: PipelineContext, prepare: Callable[[Spill], It
         "shards": shards,
         "rejects": reject_files,
         "accounting": {
-            "read": kept + by_status["dropped"] + by_status["rejected"],
+            "read": kept + rejects.by_status["dropped"] + rejects.by_status["rejected"],
             "kept": kept,
-            "dropped": by_status["dropped"],
-            "rejected": by_status["rejected"],
+            "dropped": rejects.by_status["dropped"],
+            "rejected": rejects.by_status["rejected"],
             "by_split": {split: by_split[split] for split in SPLITS},
-            "by_reason": dict(sorted(reasons.items())),
+            "by_reason": dict(sorted(rejects.by_reason.items())),
         },
         "validation": None,
     }

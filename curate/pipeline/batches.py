@@ -8,7 +8,7 @@ to worker processes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -41,7 +41,6 @@ class BatchResult:
 
     kept: dict[str, pa.Table]
     rejects: pa.Table
-    reasons: dict[str, int] = field(default_factory=dict)
 
     @property
     def documents(self) -> int:
@@ -116,7 +115,4 @@ def process_spilled(path: Path, state: tuple[PipelineContext, TemplateTable]) ->
         else:
             rejects.append(row)
     kept_tables = {split: _to_table(rows, sources, rejects) for split, (rows, sources) in sorted(kept.items())}
-    reasons: dict[str, int] = {}
-    for row in rejects:
-        reasons[row["reason"]] = reasons.get(row["reason"], 0) + 1
-    return BatchResult(kept_tables, rejects_table(rejects), reasons)
+    return BatchResult(kept_tables, rejects_table(rejects))

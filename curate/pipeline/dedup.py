@@ -1,7 +1,8 @@
 """Exact-duplicate removal across the corpus: the first document with a given text is kept.
 
-It runs in the parent, on kept rows in input order, so which copy survives never depends on the
-number of workers. A dropped copy keeps its whole row in the rejects (`policy_duplicate_content`).
+It runs in the parent on each batch's kept rows, batch by batch in input order and, within a
+batch, split by split in name order; so which copy survives never depends on the number of
+workers. A dropped copy keeps its whole row in the rejects (`policy_duplicate_content`).
 """
 
 from __future__ import annotations
