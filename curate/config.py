@@ -16,7 +16,6 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from curate.boilerplate.model import DEFAULT_THRESHOLD
 from curate.errors import ConfigError
 
 
@@ -68,9 +67,10 @@ class LanguageConfig(_Section):
 class BoilerplateConfig(_Section):
     """The line stage's decision; `curate rebuild --set boilerplate.threshold=...` re-decides a version."""
 
-    threshold: float = Field(DEFAULT_THRESHOLD, ge=0, le=1,
+    threshold: float = Field(0.15, ge=0, le=1,
                              description="Least content probability (line model) a line needs to be kept; "
-                                         "higher removes more. Tuned on the extraction bench (flat from 0.05 to 0.25).")
+                                         "higher removes more. Tuned on the extraction bench (flat from 0.05 to 0.25); "
+                                         "training/train_line_model.py records the value it tuned.")
 
 
 class TemplatesConfig(_Section):

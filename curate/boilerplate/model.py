@@ -32,11 +32,12 @@ from pathlib import Path
 from typing import Any
 
 from curate.boilerplate.features import NAMES, dense_block, document_features, line_units
+from curate.config import BoilerplateConfig
 
 MODEL_FILE = Path(__file__).with_name("line_model.json")
-# The tuned decision threshold (the training report's choice, also recorded in the model file;
-# a test keeps the two equal). The build's `[boilerplate] threshold` overrides it.
-DEFAULT_THRESHOLD = 0.15
+# The tuned decision threshold: the default of the build's `[boilerplate] threshold` (which
+# overrides it), and recorded in the model file by training; a test keeps the two equal.
+DEFAULT_THRESHOLD: float = BoilerplateConfig.model_fields["threshold"].default
 # A document laid out in paragraphs (a blank line after each) opens with its title and
 # standfirst: up to two such one-line paragraphs of a few words, before any flagged line, are
 # kept. (Pages flattened one line per block, as in the bench, have no blank lines; there a
