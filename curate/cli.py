@@ -303,6 +303,29 @@ def show(
 
 
 @app.command()
+def diff(
+    name: Annotated[str, typer.Argument(help="Dataset name.")],
+    old: Annotated[str, typer.Argument(help="The earlier version.")],
+    new: Annotated[str, typer.Argument(help="The later version.")],
+    store: StoreOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the diff as JSON.")] = False,
+) -> None:
+    """What changed from OLD to NEW: documents, schema fields, key statistics, lineage, and the
+    version number the changes call for (pass it to `curate build --version`)."""
+    from curate.versions import diff_versions
+    from curate.versions.render import print_diff
+
+    try:
+        result = diff_versions(_store(store), name, old, new)
+    except CurateError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        console.print_json(json.dumps(result.to_dict()))
+    else:
+        print_diff(console, result)
+
+
+@app.command()
 def schema(
     fmt: Annotated[str, typer.Option("--format", help="arrow | features | jsonschema | fields")] = "jsonschema",
     name: Annotated[str, typer.Option("--name", help="Schema id: article or reject.")] = "article",

@@ -1,0 +1,87 @@
+"""The human form of a `VersionDiff`: rich tables for `curate diff` (the JSON form is `to_dict`)."""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+
+from curate.versions.diff import VersionDiff
+from curate.versions.lineage import Lineage
+
+_SHOWN_INPUTS = 5
+
+
+def _short(value: str | None) -> str:
+    return "-" if value is None else value[:12]
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return "-"
+    return f"{value:,}" if isinstance(value, int) else f"{value:,.4g}"
+
+
+def _lineage_table(old: Lineage, new: Lineage) -> Table:
+    table = Table("lineage", old.version, new.version, box=box.SIMPLE, pad_edge=False)
+    rows = [("parent", old.parent, new.parent), ("rebuilt from", old.rebuilt_from, new.rebuilt_from),
+            ("created", old.created, new.created), ("pipeline", old.pipeline_version, new.pipeline_version)]
+    for label, before, after in rows:
+        table.add_row(label, before or "-", after or "-")
+    for label, before, after in [("inputs hash", old.inputs_hash, new.inputs_hash),
+                                 ("config hash", old.config_hash, new.config_hash),
+                                 ("schema", old.schema_fingerprint, new.schema_fingerprint)]:
+        mark = "" if before == after else " [yellow]*[/yellow]"
+        table.add_row(label, _short(before), _short(after) + mark)
+    return table
+
+
+def print_diff(console: Console, diff: VersionDiff) -> None:
+    """Summary line, then documents, schema, statistics, lineage, config and inputs."""
+    docs = diff.documents
+    console.print(f"[bold]{diff.name} {diff.old.version} -> {diff.new.version}[/bold]: "
+                  f"{diff.bump} ({diff.reason}); suggested version [bold]{diff.suggested_version}[/bold]")
+    table = Table("documents", "count", "examples (id)", box=box.SIMPLE, pad_edge=False)
+    for kind in ("added", "removed", "changed", "unchanged", "moved"):
+        count = getattr(docs, kind)
+        more = count - len(docs.examples.get(kind, []))
+        examples = " ".join(docs.examples.get(kind, [])) + (f" (+{more})" if docs.examples.get(kind) and more else "")
+        table.add_row("moved split" if kind == "moved" else kind, f"{count:,}", examples)
+    console.print(table)
+
+    schema = diff.schema
+    if not schema.changes:
+        same = "unchanged" if schema.comparable else "[yellow]not comparable[/yellow] (a version has no shard)"
+        console.print(f"schema: {same} ({schema.new_name} {_short(schema.new_fingerprint)})")
+    else:
+        fields = Table("schema field", "change", diff.old.version, diff.new.version, box=box.SIMPLE, pad_edge=False)
+        for change in schema.changes:
+            label = f"[red]{change.change}[/red]" if change.breaking else change.change
+            fields.add_row(change.path, label, change.old or "-", change.new or "-")
+        console.print(fields)
+
+    changed = [s for s in diff.stats if s.changed]
+    if changed:
+        stats = Table("statistic", diff.old.version, diff.new.version, box=box.SIMPLE, pad_edge=False)
+        for stat in changed:
+            stats.add_row(stat.key, _number(stat.old), _number(stat.new))
+        console.print(stats)
+    else:
+        console.print("statistics: unchanged")
+
+    console.print(_lineage_table(diff.old, diff.new))
+    if not diff.descends:
+        console.print(f"[yellow]note[/yellow]: {diff.new.version} does not descend from {diff.old.version}")
+    if diff.config:
+        config = Table("config", diff.old.version, diff.new.version, box=box.SIMPLE, pad_edge=False)
+        for change in diff.config:
+            config.add_row(change.key, repr(change.old), repr(change.new))
+        console.print(config)
+    for kind in ("added", "removed", "changed"):
+        uris = getattr(diff.inputs, kind)
+        if uris:
+            more = f" (+{len(uris) - _SHOWN_INPUTS})" if len(uris) > _SHOWN_INPUTS else ""
+            console.print(f"inputs {kind}: {', '.join(uris[:_SHOWN_INPUTS])}{more}")
+    if diff.bump != "none" and diff.suggested_version != diff.new.version:
+        console.print(f"to number a build this way: curate build ... --version {diff.suggested_version} "
+                      f"(or --version auto)")
