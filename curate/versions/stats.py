@@ -11,26 +11,32 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 import pyarrow.compute as pc
 
 from curate.versions.refs import VersionRef
 
 _COLUMNS = ["quality.n_words", "quality.n_chars", "boilerplate_ratio", "claims.list.element.kind", "language"]
-Stats = dict[str, float]
+Stats = dict[str, float]  # every count is an int; means are rounded to 4 decimals
 
 
 @dataclass
 class _Sums:
+    """Running totals; a total stays None while no shard has its column (an older schema)."""
+
     rows: int = 0
-    words: int = 0
-    chars: int = 0
-    boilerplate: float = 0.0
-    claims: int = 0
+    words: int | None = None
+    chars: int | None = None
+    boilerplate: float | None = None
+    claims: int | None = None
 
+    def add(self, name: str, value: Any) -> None:
+        setattr(self, name, (getattr(self, name) or 0) + (value.as_py() or 0))
 
-def _mean(total: float, rows: int) -> float:
-    return round(total / rows, 4) if rows else 0.0
+    def mean(self, name: str) -> float | None:
+        total = getattr(self, name)
+        return None if total is None else round(total / self.rows, 4) if self.rows else 0.0
 
 
 def version_stats(ref: VersionRef) -> Stats:
@@ -45,21 +51,19 @@ def version_stats(ref: VersionRef) -> Stats:
         names = batch.schema.names
         if "quality" in names:
             quality = batch.column("quality")
-            if quality.type.get_field_index("n_words") >= 0:
-                sums.words += int(pc.sum(pc.struct_field(quality, "n_words")).as_py() or 0)
-            if quality.type.get_field_index("n_chars") >= 0:
-                sums.chars += int(pc.sum(pc.struct_field(quality, "n_chars")).as_py() or 0)
+            for signal, total in (("n_words", "words"), ("n_chars", "chars")):
+                if quality.type.get_field_index(signal) >= 0:
+                    sums.add(total, pc.sum(pc.struct_field(quality, signal)))
         if "boilerplate_ratio" in names:
-            sums.boilerplate += float(pc.sum(batch.column("boilerplate_ratio")).as_py() or 0.0)
+            sums.add("boilerplate", pc.sum(batch.column("boilerplate_ratio")))
         if "claims" in names:
-            sums.claims += int(pc.sum(pc.list_value_length(batch.column("claims"))).as_py() or 0)
+            sums.add("claims", pc.sum(pc.list_value_length(batch.column("claims"))))
         if "language" in names:
             for item in pc.value_counts(batch.column("language")).to_pylist():
                 languages[item["values"]] += item["counts"]
-    stats.update({"words.mean": _mean(sums.words, sums.rows), "words.total": sums.words,
-                  "chars.mean": _mean(sums.chars, sums.rows),
-                  "boilerplate_ratio.mean": _mean(sums.boilerplate, sums.rows),
-                  "claims.per_doc": _mean(sums.claims, sums.rows)})
+    numbers = {"words.mean": sums.mean("words"), "words.total": sums.words, "chars.mean": sums.mean("chars"),
+               "boilerplate_ratio.mean": sums.mean("boilerplate"), "claims.per_doc": sums.mean("claims")}
+    stats.update({key: value for key, value in numbers.items() if value is not None})
     stats.update({f"language.{code}": count for code, count in sorted(languages.items())})
     stats.update({f"reason.{code}": count for code, count in sorted(acc["by_reason"].items())})
     return stats
