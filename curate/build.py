@@ -26,7 +26,7 @@ from curate.executor.spill import Spill
 from curate.pipeline.batches import PreparedBatch, prepare_batch, process_spilled, rejects_table
 from curate.pipeline.dedup import ExactDuplicates
 from curate.pipeline.document import PipelineContext
-from curate.readers import InputFile, discover, read_input
+from curate.readers import HF_PREFIX, InputFile, discover, read_input
 from curate.schema import load_schema
 from curate.store import Store
 from curate.store.manifest import file_sha256, write_manifest
@@ -43,7 +43,8 @@ class BuildResult:
     manifest: dict[str, Any]
 
 
-def _input_entries(inputs: list[InputFile]) -> list[dict[str, Any]]:
+def input_entries(inputs: list[InputFile]) -> list[dict[str, Any]]:
+    """uri, reader, bytes and sha256 of each input (of a folder input: over its files' sha256s)."""
     entries = []
     for item in inputs:
         files = sorted(p for p in item.path.rglob("*") if p.is_file()) if item.path.is_dir() else [item.path]
@@ -54,6 +55,14 @@ def _input_entries(inputs: list[InputFile]) -> list[dict[str, Any]]:
             size += path.stat().st_size
         entries.append({"uri": item.uri, "reader": item.reader, "bytes": size, "sha256": digest.hexdigest()})
     return entries
+
+
+def input_root(path: Path) -> str:
+    """An input as given, made absolute: where `curate reproduce` reads it again (not hashed)."""
+    text = str(path)
+    if text.startswith(HF_PREFIX):
+        return HF_PREFIX + str(Path(text[len(HF_PREFIX):]).resolve())
+    return str(path.resolve())
 
 
 def _documents(inputs: list[InputFile], config: Config) -> Iterator[RawDoc]:
@@ -92,7 +101,8 @@ def build(inputs: list[Path], name: str, config: Config, *, store: Store, versio
         jobs = ((spill.path(n), batch) for n, batch in enumerate(documents))
         return run_local(prepare_batch, jobs, ctx, config.executor.workers)
 
-    sources = {"inputs": _input_entries(files), "skipped_inputs": skipped}
+    sources = {"inputs": input_entries(files), "input_roots": [input_root(p) for p in inputs],
+               "skipped_inputs": skipped}
     return write_version(name, ctx, prepare, sources, store=store, version=version, on_progress=on_progress)
 
 

@@ -319,10 +319,43 @@ def diff(
         result = diff_versions(_store(store), name, old, new)
     except CurateError as exc:
         raise _fail(exc) from exc
+    _emit(result.to_dict(), as_json, lambda: print_diff(console, result))
+
+
+def _emit(data: dict[str, Any], as_json: bool, human: Callable[[], None]) -> None:
+    """A result as JSON (`--json`), or in its human form."""
     if as_json:
-        console.print_json(json.dumps(result.to_dict()))
+        console.print_json(json.dumps(data))
     else:
-        print_diff(console, result)
+        human()
+
+
+@app.command()
+def reproduce(
+    name: Annotated[str, typer.Argument(help="Dataset name.")],
+    version: Annotated[str, typer.Argument(help="Version to rebuild and check.")],
+    inputs: Annotated[list[Path], typer.Option("--inputs", help="Where the recorded inputs are now, when they "
+                                                               "moved (repeatable; default: the recorded paths).")] = [],  # noqa: B006
+    store: StoreOption = None,
+    workers: WorkersOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the verdict as JSON.")] = False,
+) -> None:
+    """Rebuild version V from its recorded inputs and config and compare every shard's sha256.
+
+    Inputs are checked against their recorded sha256 first. Exits with 1 when an input changed or
+    a shard differs (each is named, with what differs: pipeline version, config hash, schema).
+    """
+    from curate.versions.render import print_reproduction
+    from curate.versions.reproduce import reproduce as run_reproduce
+
+    try:
+        with err.status(f"[bold]reproducing[/bold] {name} {version}"):
+            result = run_reproduce(_store(store), name, version, inputs=inputs or None, workers=workers)
+    except CurateError as exc:
+        raise _fail(exc) from exc
+    _emit(result.to_dict(), as_json, lambda: print_reproduction(console, result))
+    if not result.ok:
+        raise typer.Exit(code=1)
 
 
 @app.command()

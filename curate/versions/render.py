@@ -1,4 +1,5 @@
-"""The human form of a `VersionDiff`: rich tables for `curate diff` (the JSON form is `to_dict`)."""
+"""The human forms of a `VersionDiff` and a `Reproduction`: rich tables for `curate diff` and
+`curate reproduce` (their JSON forms are `to_dict()`)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from rich.table import Table
 
 from curate.versions.diff import VersionDiff
 from curate.versions.lineage import Lineage
+from curate.versions.reproduce import Reproduction
 
 _SHOWN_INPUTS = 5
 
@@ -85,3 +87,33 @@ def print_diff(console: Console, diff: VersionDiff) -> None:
     if diff.bump != "none" and diff.suggested_version != diff.new.version:
         console.print(f"to number a build this way: curate build ... --version {diff.suggested_version} "
                       f"(or --version auto)")
+
+
+def print_reproduction(console: Console, result: Reproduction) -> None:
+    """`reproduced: N shards byte-identical`, or each changed input, each differing shard and why."""
+    if result.ok:
+        console.print(f"[green]reproduced[/green]: {len(result.shards)} shards byte-identical "
+                      f"({result.name} {result.version}, by {result.method})")
+        return
+    for check in result.inputs:
+        if check.actual is None:
+            what = f"missing (recorded sha256 {_short(check.expected)})"
+        elif check.expected is None:
+            what = f"not recorded (sha256 {_short(check.actual)})"
+        else:
+            what = f"changed: recorded sha256 {_short(check.expected)}, now {_short(check.actual)}"
+        console.print(f"[red]input {check.uri}[/red] {what}")
+    if result.inputs:
+        console.print(f"[red]NOT reproduced[/red]: {result.name} {result.version}'s inputs are not as recorded; "
+                      f"nothing was rebuilt")
+        return
+    bad = [check for check in result.shards if not check.ok]
+    console.print(f"[red]NOT reproduced[/red]: {len(bad) + len(result.extra_shards)} of "
+                  f"{len(result.shards)} shards differ ({result.name} {result.version}, by {result.method})")
+    for check in bad:
+        console.print(f"[red]shard {check.path}[/red]: {check.why} (recorded {_short(check.recorded)}, "
+                      f"stored {_short(check.stored)}, reproduced {_short(check.rebuilt)})")
+    for path in result.extra_shards:
+        console.print(f"[red]shard {path}[/red]: written by the reproduction, not in the manifest")
+    for cause in result.causes:
+        console.print(f"[yellow]differs[/yellow]: {cause}")
