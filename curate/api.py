@@ -1,13 +1,18 @@
-"""The Python API: build a version and load one as a `datasets.Dataset` with the schema's Features."""
+"""The Python API: build a version, load one as a `datasets.Dataset` with the schema's Features,
+diff two versions and reproduce one."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from curate.config import Config
 from curate.schema import load_schema
 from curate.store import Store, default_store, read_manifest
+
+if TYPE_CHECKING:
+    from curate.versions import VersionDiff
+    from curate.versions.reproduce import Reproduction
 
 
 def build(inputs: list[str | Path], name: str, config: Config | None = None, *,
@@ -52,3 +57,19 @@ def load(name: str, version: str | None = None, *, split: str | None = None,
     if split is not None:
         return one(split)
     return datasets.DatasetDict({s: one(s) for s in files})
+
+
+def diff(name: str, old: str, new: str, *, store: str | Path | None = None) -> VersionDiff:
+    """What changed from version `old` to `new` of `name`, and the version number that calls for."""
+    from curate.versions import diff_versions
+
+    return diff_versions(Store(Path(store) if store else default_store()), name, old, new)
+
+
+def reproduce(name: str, version: str, *, store: str | Path | None = None,
+              inputs: list[str | Path] | None = None) -> Reproduction:
+    """Rebuild `version` from its recorded inputs and config; `.ok` when every shard is byte-identical."""
+    from curate.versions.reproduce import reproduce as run_reproduce
+
+    return run_reproduce(Store(Path(store) if store else default_store()), name, version,
+                         inputs=[Path(p) for p in inputs] if inputs else None)

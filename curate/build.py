@@ -114,7 +114,8 @@ def write_version(name: str, ctx: PipelineContext, prepare: Callable[[Spill], It
     config = ctx.config
     progress = on_progress or (lambda _pass, _n: None)
     parent = store.latest(name)
-    version = version or store.next_version(name)
+    auto = version == "auto"  # numbered from the diff against the parent, once the shards exist
+    version = store.next_version(name) if auto or version is None else version
     staging = store.stage(name, version)
     article, reject = load_schema("article"), load_schema("reject")
     (staging / "data").mkdir()
@@ -179,5 +180,11 @@ def write_version(name: str, ctx: PipelineContext, prepare: Callable[[Spill], It
         },
         "validation": None,
     }
+    if auto and parent is not None:
+        from curate.versions.naming import auto_version
+        from curate.versions.refs import VersionRef
+
+        manifest["version_bump"] = auto_version(store, name, parent, VersionRef(staging, manifest))
+        version = manifest["version"] = manifest["version_bump"]["version"]
     write_manifest(staging, manifest)
     return BuildResult(store.commit(staging, name, version), manifest)

@@ -58,7 +58,9 @@ def _field_overrides(fields: list[str]) -> dict[str, list[str]]:
     return mapping
 
 
-VersionOption = Annotated[str | None, typer.Option("--version", help="Version to create (default: next minor).")]
+VersionOption = Annotated[str | None, typer.Option("--version", help="Version to create (default: next minor; "
+                                                   "`auto`: numbered from the diff against the latest version, "
+                                                   "see `curate diff`).")]
 ConfigOption = Annotated[Path | None, typer.Option("--config", help="TOML config file.")]
 WorkersOption = Annotated[int | None, typer.Option("--workers", help="Worker processes (default: one per core).")]
 ValidateOption = Annotated[bool, typer.Option("--validate/--no-validate",
@@ -98,6 +100,8 @@ def _with_progress(run: Callable[[Callable[[str, int], None]], BuildResult]) -> 
 def _report_build(name: str, result: BuildResult, seconds: float) -> None:
     acc = result.manifest["accounting"]
     console.print(f"[green]built[/green] {name} {result.manifest['version']} -> {result.path}")
+    if bump := result.manifest.get("version_bump"):
+        console.print(f"numbered {bump['version']}: {bump['bump']} after {bump['from']} ({bump['reason']})")
     console.print(f"read {acc['read']} = kept {acc['kept']} + dropped {acc['dropped']} + rejected {acc['rejected']}"
                   f"  ({acc['read'] / max(seconds, 1e-9):,.0f} docs/s)")
     _print_reasons(acc["by_reason"])

@@ -106,3 +106,10 @@ def test_unknown_versions_are_named(two_versions: Store) -> None:
         diff_versions(two_versions, "news", "1.0.0", "9.9.9")
     result = CliRunner().invoke(app, ["diff", "nope", "1.0.0", "1.1.0", "--store", str(two_versions.root)])
     assert result.exit_code == 2 and "'nope'" in result.output
+
+
+def test_python_api(two_versions: Store) -> None:
+    import curate
+
+    via_api = curate.diff("news", "1.0.0", "1.1.0", store=two_versions.root)
+    assert via_api.to_dict() == diff_versions(two_versions, "news", "1.0.0", "1.1.0").to_dict()

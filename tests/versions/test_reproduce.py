@@ -100,3 +100,10 @@ def test_a_rebuilt_version_reproduces_from_its_source(built: Store) -> None:
     pq.write_table(pq.read_table(source).slice(0, 0), source)
     broken = reproduce(built, "news", "1.1.0")
     assert not broken.ok and [c.uri for c in broken.inputs] == ["1.0.0/data/test-00000-of-00001.parquet"]
+
+
+def test_python_api(built: Store) -> None:
+    import curate
+
+    result = curate.reproduce("news", "1.0.0", store=built.root)
+    assert result.ok and result.to_dict()["ok"] is True
