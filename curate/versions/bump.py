@@ -38,17 +38,17 @@ def suggest_level(documents: DocumentChanges, schema: SchemaDiff, shards_identic
     """(level, the reason in words) for a version whose diff against its predecessor is given."""
     if schema.breaking:
         fields = ", ".join(f"{c.path} {c.change}" for c in schema.changes if c.breaking)
-        return "major", f"breaking schema change ({fields})"
+        return "major", f"breaking schema change: {fields}"
     if not schema.comparable:
         return "major", "schema fingerprint differs and a version has no shard to compare field by field"
     if documents.moved:
         return "major", f"{documents.moved} kept documents moved between splits"
     if schema.additive:
-        return "minor", f"additive schema change ({', '.join(c.path for c in schema.changes)})"
+        return "minor", f"additive schema change: {', '.join(c.path for c in schema.changes)}"
     if documents.added:
         return "minor", f"{documents.added} documents added"
     if documents.changed or documents.removed:
-        return "patch", f"corrections only ({documents.changed} changed, {documents.removed} removed)"
+        return "patch", f"corrections only: {documents.changed} changed, {documents.removed} removed"
     if not shards_identical:
         return "patch", "same documents and texts, different annotations (shards differ)"
     return "none", "same documents, byte-identical shards"

@@ -22,7 +22,7 @@ def test_auto_numbers_by_the_diff(tmp_path: Path) -> None:
     patch = build([write_corpus(inputs, {**DOCS, 2: 1})], "news", tiny_config(), store=store, version="auto")
     assert patch.manifest["version"] == "1.0.1" and patch.path == store.version_dir("news", "1.0.1")
     assert patch.manifest["version_bump"] == {"version": "1.0.1", "bump": "patch", "from": "1.0.0",
-                                              "reason": "corrections only (1 changed, 0 removed)"}
+                                              "reason": "corrections only: 1 changed, 0 removed"}
     minor = build([write_corpus(inputs, {**DOCS, 2: 1, 7: 0})], "news", tiny_config(), store=store, version="auto")
     assert minor.manifest["version"] == "1.1.0" and minor.manifest["parent"] == "1.0.1"
     same = build([inputs], "news", tiny_config(), store=store, version="auto")
