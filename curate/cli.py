@@ -338,8 +338,9 @@ def _emit(data: dict[str, Any], as_json: bool, human: Callable[[], None]) -> Non
 def reproduce(
     name: Annotated[str, typer.Argument(help="Dataset name.")],
     version: Annotated[str, typer.Argument(help="Version to rebuild and check.")],
-    inputs: Annotated[list[Path], typer.Option("--inputs", help="Where the recorded inputs are now, when they "
-                                                               "moved (repeatable; default: the recorded paths).")] = [],  # noqa: B006
+    inputs: Annotated[list[Path], typer.Option(
+        "--inputs", help="Where the recorded inputs are now, when they moved (repeatable; default: the "
+                         "recorded paths).")] = [],  # noqa: B006
     store: StoreOption = None,
     workers: WorkersOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the verdict as JSON.")] = False,

@@ -76,8 +76,8 @@ def print_diff(console: Console, diff: VersionDiff) -> None:
         console.print(f"[yellow]note[/yellow]: {diff.new.version} does not descend from {diff.old.version}")
     if diff.config:
         config = Table("config", diff.old.version, diff.new.version, box=box.SIMPLE, pad_edge=False)
-        for change in diff.config:
-            config.add_row(change.key, repr(change.old), repr(change.new))
+        for setting in diff.config:
+            config.add_row(setting.key, repr(setting.old), repr(setting.new))
         console.print(config)
     for kind in ("added", "removed", "changed"):
         uris = getattr(diff.inputs, kind)
@@ -95,14 +95,14 @@ def print_reproduction(console: Console, result: Reproduction) -> None:
         console.print(f"[green]reproduced[/green]: {len(result.shards)} shards byte-identical "
                       f"({result.name} {result.version}, by {result.method})")
         return
-    for check in result.inputs:
-        if check.actual is None:
-            what = f"missing (recorded sha256 {_short(check.expected)})"
-        elif check.expected is None:
-            what = f"not recorded (sha256 {_short(check.actual)})"
+    for item in result.inputs:
+        if item.actual is None:
+            what = f"missing (recorded sha256 {_short(item.expected)})"
+        elif item.expected is None:
+            what = f"not recorded (sha256 {_short(item.actual)})"
         else:
-            what = f"changed: recorded sha256 {_short(check.expected)}, now {_short(check.actual)}"
-        console.print(f"[red]input {check.uri}[/red] {what}")
+            what = f"changed: recorded sha256 {_short(item.expected)}, now {_short(item.actual)}"
+        console.print(f"[red]input {item.uri}[/red] {what}")
     if result.inputs:
         console.print(f"[red]NOT reproduced[/red]: {result.name} {result.version}'s inputs are not as recorded; "
                       f"nothing was rebuilt")

@@ -2,8 +2,8 @@
 
 Each shard carries its Arrow schema, so the comparison is of what was actually written, not of
 today's `schemas/` file. Paths are dotted like the dataset card's field table: `source.url`,
-`claims[].status`. A field whose kind changes (say a list becomes a string) is reported once, at
-its own path, not again for every child it lost.
+`claims[].status`. A field added, removed or whose kind changes (say a list becomes a string) is
+reported once, at its own path, not again for every child it brought or lost.
 """
 
 from __future__ import annotations
@@ -93,9 +93,10 @@ def field_changes(old: pa.Schema, new: pa.Schema) -> list[FieldChange]:
     """Added, removed, retyped and nullability-changed fields, in the new schema's order."""
     before, after = schema_fields(old), schema_fields(new)
     retyped = {p for p in before.keys() & after.keys() if before[p][0] != after[p][0]}
+    reported = retyped | (before.keys() ^ after.keys())
     changes: list[FieldChange] = []
     for path in [*after, *(p for p in before if p not in after)]:
-        if _under(path, retyped):
+        if _under(path, reported):
             continue
         if path not in before:
             changes.append(FieldChange(path, "added", None, after[path][0]))
@@ -112,9 +113,11 @@ def field_changes(old: pa.Schema, new: pa.Schema) -> list[FieldChange]:
 def diff_schemas(old: pa.Schema | None, new: pa.Schema | None, old_recorded: dict[str, Any],
                  new_recorded: dict[str, Any]) -> SchemaDiff:
     """The diff of two recorded schemas; `*_recorded` is a manifest's `schema` (name, fingerprint)."""
-    names = {"old_name": old_recorded.get("name"), "old_fingerprint": old_recorded.get("fingerprint"),
-             "new_name": new_recorded.get("name"), "new_fingerprint": new_recorded.get("fingerprint")}
+    def result(changes: list[FieldChange], comparable: bool = True) -> SchemaDiff:
+        return SchemaDiff(old_recorded.get("name"), old_recorded.get("fingerprint"), new_recorded.get("name"),
+                          new_recorded.get("fingerprint"), changes, comparable)
+
     if old is not None and new is not None:
-        return SchemaDiff(**names, changes=field_changes(old, new))
+        return result(field_changes(old, new))
     # A version that kept no rows has no shard to read: only the fingerprints can be compared.
-    return SchemaDiff(**names, comparable=names["old_fingerprint"] == names["new_fingerprint"])
+    return result([], old_recorded.get("fingerprint") == new_recorded.get("fingerprint"))

@@ -29,12 +29,14 @@ def article(n: int, edition: int = 0) -> str:
         f"{town} council debates {topic}, {person} reports\n\n"
         f"Members of the {town} council met on Tuesday evening to discuss {topic}, which residents say has "
         f"dominated local conversation for {n + 3} weeks. The meeting ran late into the night as speakers "
-        f"queued, {person} among them, to describe how the proposal would change their daily routines.{fix}\n\n"
+        f"queued, {person} among them, to describe how the proposal would change their daily "
+        f"routines.{fix}\n\n"
         f"Deputy mayor {person} told reporters that the council would publish a detailed plan before the end "
         f"of the month. Officials estimated the cost at {n + 11} million dollars, a figure that opposition members "
         f"described as optimistic and incomplete.\n\n"
         f"Several business owners in {town} who spoke to {person} said they supported the idea in principle "
-        f"but worried about disruption during construction. A final vote is expected after public hearing number {n + 2} next spring.\n"
+        f"but worried about disruption during construction. A final vote is expected after public hearing "
+        f"number {n + 2} next spring.\n"
     )
 
 

@@ -40,5 +40,5 @@ def test_levels(docs: DocumentChanges, schema: SchemaDiff, identical: bool, leve
 def test_bump_version() -> None:
     assert [bump_version("1.4.2", level) for level in ("major", "minor", "patch", "none")] == [
         "2.0.0", "1.5.0", "1.4.3", "1.4.2"]
-    with pytest.raises(StoreError, match="'v1' is not MAJOR.MINOR.PATCH"):
+    with pytest.raises(StoreError, match=r"'v1' is not MAJOR\.MINOR\.PATCH"):
         bump_version("v1", "minor")

@@ -88,7 +88,7 @@ def test_moved_inputs_and_unrecorded_roots(built: Store, tmp_path: Path) -> None
     manifest = read_manifest(folder)
     del manifest["input_roots"]
     write_manifest(folder, manifest)
-    with pytest.raises(InputError, match="records no input paths.*--inputs"):
+    with pytest.raises(InputError, match=r"records no input paths.*--inputs"):
         reproduce(built, "news", "1.0.0")
 
 
