@@ -1,13 +1,17 @@
-"""The Python API: build a version and load one as a `datasets.Dataset` with the schema's Features."""
+"""The Python API: build a version, load one as a `datasets.Dataset` with the schema's Features,
+publish one as a Hugging Face dataset."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from curate.config import Config
 from curate.schema import load_schema
 from curate.store import Store, default_store, read_manifest
+
+if TYPE_CHECKING:
+    from curate.publish import PublishResult
 
 
 def build(inputs: list[str | Path], name: str, config: Config | None = None, *,
@@ -52,3 +56,12 @@ def load(name: str, version: str | None = None, *, split: str | None = None,
     if split is not None:
         return one(split)
     return datasets.DatasetDict({s: one(s) for s in files})
+
+
+def publish(name: str, version: str | None = None, *, to: str | None = None, store: str | Path | None = None,
+            dry_run: bool = False) -> PublishResult:
+    """Publish a validated version (default: the latest) to `to`: a local folder or
+    `hf://datasets/ORG/NAME` (default: the local repository `STORE/NAME/hub`)."""
+    from curate.publish import publish as run_publish
+
+    return run_publish(Store(Path(store) if store else default_store()), name, version, to, dry_run=dry_run)

@@ -16,6 +16,6 @@ def test_every_package_is_listed_in_pyproject() -> None:
 
 
 def test_public_api() -> None:
-    assert sorted(curate.__all__) == ["Config", "__version__", "build", "load", "load_config", "load_schema"]
+    assert sorted(curate.__all__) == ["Config", "__version__", "build", "load", "load_config", "load_schema", "publish"]
     for name in curate.__all__:
         assert hasattr(curate, name)
