@@ -21,6 +21,7 @@ $(TEST_STAMP): $(BIN)/python pyproject.toml
 
 demo: $(STAMP)
 	HF_HUB_OFFLINE=1 $(BIN)/curate build data/raw --name sample --config curate.toml
+	HF_HUB_OFFLINE=1 $(BIN)/curate publish sample
 
 test: $(TEST_STAMP)
 	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest

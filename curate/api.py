@@ -1,5 +1,5 @@
 """The Python API: build a version, load one as a `datasets.Dataset` with the schema's Features,
-diff two versions and reproduce one."""
+diff two versions, reproduce one and publish one as a Hugging Face dataset."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from curate.schema import load_schema
 from curate.store import Store, default_store, read_manifest
 
 if TYPE_CHECKING:
+    from curate.publish import PublishResult
     from curate.versions import VersionDiff
     from curate.versions.reproduce import Reproduction
 
@@ -73,3 +74,12 @@ def reproduce(name: str, version: str, *, store: str | Path | None = None,
 
     return run_reproduce(Store(Path(store) if store else default_store()), name, version,
                          inputs=[Path(p) for p in inputs] if inputs else None)
+
+
+def publish(name: str, version: str | None = None, *, to: str | None = None, store: str | Path | None = None,
+            dry_run: bool = False) -> PublishResult:
+    """Publish a validated version (default: the latest) to `to`: a local folder or
+    `hf://datasets/ORG/NAME` (default: the local repository `STORE/NAME/hub`)."""
+    from curate.publish import publish as run_publish
+
+    return run_publish(Store(Path(store) if store else default_store()), name, version, to, dry_run=dry_run)

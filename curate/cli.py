@@ -364,6 +364,40 @@ def reproduce(
 
 
 @app.command()
+def publish(
+    name: Annotated[str, typer.Argument(help="Dataset name.")],
+    version: Annotated[str | None, typer.Argument(help="Version (default: the latest).")] = None,
+    to: Annotated[str | None, typer.Option("--to", help="A local folder (a git repository) or hf://datasets/ORG/NAME "
+                                                        "(default: STORE/NAME/hub).")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Print what would be done, change nothing.")] = False,
+    store: StoreOption = None,
+) -> None:
+    """Publish a validated version as a Hugging Face dataset: one commit, tagged vVERSION.
+
+    Refused when the version's gate did not pass or a shard changed since; publishing the same
+    version to the same target again does nothing.
+    """
+    from curate.publish import publish as run_publish
+
+    try:
+        result = run_publish(_store(store), name, version, to, dry_run=dry_run)
+    except CurateError as exc:
+        raise _fail(exc) from exc
+    if dry_run:
+        console.print(f"[bold]dry run[/bold]: publishing {name} {result.tag} to {result.target} would")
+        for step in result.plan:
+            console.print(f"  - {step}")
+        return
+    state = "[green]published[/green]" if result.created else "already published"
+    console.print(f"{state} {name} {result.tag} -> {result.target} (commit {result.commit})")
+    if result.target.startswith("hf://"):
+        console.print(f"load it: datasets.load_dataset({result.repo_id!r}, revision={result.tag!r})")
+    else:
+        console.print(f"load it: datasets.load_dataset({result.repo_id!r})  "
+                      f"(other versions: git -C {result.repo_id} checkout vX.Y.Z)")
+
+
+@app.command()
 def schema(
     fmt: Annotated[str, typer.Option("--format", help="arrow | features | jsonschema | fields")] = "jsonschema",
     name: Annotated[str, typer.Option("--name", help="Schema id: article or reject.")] = "article",

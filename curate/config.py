@@ -153,6 +153,22 @@ class ValidationConfig(_Section):
     waivers: list[Waiver] = Field(default_factory=list, description="Failing expectations accepted, each with a reason.")
 
 
+class CardConfig(_Section):
+    """What the published dataset card says that the rows cannot. Not part of the config hash:
+    the card never changes a row."""
+
+    pretty_name: str | None = Field(None, description="Human title of the dataset; default: its name.")
+    description: str = Field("", description="One paragraph: what the dataset is and who it is for.")
+    license: str = Field("other", description="Hub license id (e.g. cc-by-4.0); `other` when the sources' own "
+                                              "terms apply.")
+    languages: list[str] = Field(default_factory=list,
+                                 description="ISO 639-1 codes for the card; empty: every language of at least 1% "
+                                             "of the kept articles.")
+    task_categories: list[str] = Field(["text-generation"], description="Hub task categories.")
+    limitations: list[str] = Field(default_factory=list,
+                                   description="Known limitations, added to the ones the card states itself.")
+
+
 class Config(_Section):
     readers: ReadersConfig = Field(default_factory=ReadersConfig)
     sources: SourcesConfig = Field(default_factory=SourcesConfig)
@@ -163,10 +179,11 @@ class Config(_Section):
     splits: SplitsConfig = Field(default_factory=SplitsConfig)
     executor: ExecutorConfig = Field(default_factory=ExecutorConfig)
     validation: ValidationConfig = Field(default_factory=ValidationConfig)
+    card: CardConfig = Field(default_factory=CardConfig)
 
     def content_hash(self) -> str:
         """sha256 (first 16 hex) of everything that can change a row."""
-        data = self.model_dump(mode="json", exclude={"executor", "validation"})
+        data = self.model_dump(mode="json", exclude={"executor", "validation", "card"})
         canonical = json.dumps(data, sort_keys=True, separators=(",", ":"))
         return hashlib.sha256(canonical.encode()).hexdigest()[:16]
 

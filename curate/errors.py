@@ -4,6 +4,8 @@
     ├── ConfigError      the config file or a CLI option is invalid: nothing is built
     ├── InputError       an input path cannot be used at all (missing, unreadable): nothing is built
     ├── StoreError       the store cannot give or take a version (unknown name, version exists)
+    ├── PublishError     a version may not or cannot be published (gate not passed, shards changed,
+    │                    target unreachable or refusing): nothing is published
     └── DocumentError    one document cannot be processed: it becomes a reject row with
                          `reason`, and the build goes on
 
@@ -28,6 +30,10 @@ class InputError(CurateError):
 
 class StoreError(CurateError):
     """The store cannot give or take a version."""
+
+
+class PublishError(CurateError):
+    """A version may not, or cannot, be published; the target is left as it was."""
 
 
 class DocumentError(CurateError):

@@ -66,7 +66,7 @@ class Schema:
         canonical = json.dumps(self.spec, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
         return hashlib.sha256(canonical.encode()).hexdigest()
 
-    def _fields(self, node: dict[str, Any]) -> list[dict[str, Any]]:
+    def children(self, node: dict[str, Any]) -> list[dict[str, Any]]:
         """A struct's child fields, expanding `fields_from_enum` into one bool per enum value."""
         if "fields_from_enum" in node:
             enum = self.enums[node["fields_from_enum"]]
@@ -81,7 +81,7 @@ class Schema:
     def _arrow_type(self, node: dict[str, Any]) -> pa.DataType:
         kind = node["type"]
         if kind == "struct":
-            return pa.struct([self._arrow_field(f) for f in self._fields(node)])
+            return pa.struct([self._arrow_field(f) for f in self.children(node)])
         if kind == "list":
             return pa.list_(self._arrow_field({"name": "item", **node["items"]}))
         return _ARROW_SCALARS[kind]
@@ -112,7 +112,7 @@ class Schema:
 
         kind = node["type"]
         if kind == "struct":
-            return {f["name"]: self._feature(f) for f in self._fields(node)}
+            return {f["name"]: self._feature(f) for f in self.children(node)}
         if kind == "list":
             return List(self._feature(node["items"]))
         return Value(kind)
@@ -127,7 +127,7 @@ class Schema:
     def _json_node(self, node: dict[str, Any]) -> dict[str, Any]:
         kind = node["type"]
         if kind == "struct":
-            children = self._fields(node)
+            children = self.children(node)
             out: dict[str, Any] = {
                 "type": "object",
                 "properties": {f["name"]: self._json_node(f) for f in children},
@@ -163,10 +163,10 @@ class Schema:
                 type_name += " (" + " | ".join(self.enum_values(node["enum"])) + ")"
             yield path, type_name, node["description"]
             if kind == "struct":
-                for child in self._fields(node):
+                for child in self.children(node):
                     yield from walk(child, f"{path}.{child['name']}")
             elif kind == "list" and node["items"]["type"] == "struct":
-                for child in self._fields(node["items"]):
+                for child in self.children(node["items"]):
                     yield from walk(child, f"{path}[].{child['name']}")
 
         for field in self.spec["fields"]:

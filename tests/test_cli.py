@@ -1,4 +1,4 @@
-"""The command line as a user drives it: build, versions, show, and clear errors."""
+"""The command line as a user drives it: build, versions, show, publish, and clear errors."""
 
 from __future__ import annotations
 
@@ -26,6 +26,22 @@ def test_build_versions_show(tmp_path: Path) -> None:
     assert json.loads(shown.output)["accounting"]["kept"] == 6
     summary = runner.invoke(app, ["show", "news", "1.0.0", "--store", str(store)])
     assert "quality gate: passed" in summary.output and "kept 6" in summary.output
+    plan = runner.invoke(app, ["publish", "news", "--store", str(store), "--dry-run"])
+    assert plan.exit_code == 0 and "would" in plan.output and "tag v1.0.0" in plan.output
+    published = runner.invoke(app, ["publish", "news", "1.0.0", "--store", str(store)])
+    assert published.exit_code == 0 and "published news v1.0.0" in published.output
+    assert "load it: datasets.load_dataset(" in published.output
+    again = runner.invoke(app, ["publish", "news", "1.0.0", "--store", str(store)])
+    assert again.exit_code == 0 and "already published" in again.output
+
+
+def test_publish_refuses_an_unvalidated_version(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    built = runner.invoke(app, ["build", str(SAMPLE / "txt" / "haaretz"), "--name", "n", "--store", str(store),
+                                "--workers", "1", "--no-validate"])
+    assert built.exit_code == 0, built.output
+    refused = runner.invoke(app, ["publish", "n", "1.0.0", "--store", str(store)])
+    assert refused.exit_code == 2 and "may not be published: never validated" in refused.output
 
 
 def test_field_mapping_and_source_options(tmp_path: Path) -> None:

@@ -17,6 +17,6 @@ def test_every_package_is_listed_in_pyproject() -> None:
 
 def test_public_api() -> None:
     assert sorted(curate.__all__) == ["Config", "__version__", "build", "diff", "load", "load_config", "load_schema",
-                                    "reproduce"]
+                                    "publish", "reproduce"]
     for name in curate.__all__:
         assert hasattr(curate, name)

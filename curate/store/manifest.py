@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +25,21 @@ def file_sha256(path: Path) -> str:
 def write_manifest(folder: Path, manifest: dict[str, Any]) -> None:
     text = json.dumps(manifest, indent=2, ensure_ascii=False, sort_keys=False)
     (folder / MANIFEST).write_text(text + "\n", encoding="utf-8")
+
+
+def update_manifest(folder: Path, key: str, value: Any) -> dict[str, Any]:
+    """Set one top-level entry of a version's manifest (the gate's verdict, a publication).
+
+    The manifest is written to a temporary file and renamed over the old one, so a reader never
+    sees it half-written. Returns the updated manifest.
+    """
+    manifest = read_manifest(folder)
+    manifest[key] = value
+    handle, temp = tempfile.mkstemp(prefix=".manifest-", suffix=".json", dir=folder)
+    with os.fdopen(handle, "w", encoding="utf-8") as out:
+        out.write(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
+    os.replace(temp, folder / MANIFEST)
+    return manifest
 
 
 def read_manifest(folder: Path) -> dict[str, Any]:

@@ -22,10 +22,11 @@ from curate.config import Config
 from curate.errors import ConfigError, InputError
 from curate.schema import SCHEMA_METADATA_KEY
 from curate.store import Store, read_manifest
+from curate.store.manifest import update_manifest
 from curate.validate import parameters
 from curate.validate.dataset import DatasetTally, accounting_frame
 from curate.validate.outcome import SCHEMA_CHECK, GateResult, Observation, Outcome
-from curate.validate.record import manifest_entry, record_in_manifest, write_folder
+from curate.validate.record import manifest_entry, write_folder
 from curate.validate.shards import ShardPool, ShardView, Target, split_parts
 from curate.validate.suites import fingerprint, load_suites
 from curate.validate.views import INDEX
@@ -181,7 +182,7 @@ def validate_version(store: Store, name: str, version: str, config: Config) -> t
     targets += [Target(folder / s["path"], s["path"], "reject") for s in manifest["rejects"]]
     result, runner = _gate(targets, config, _recorded_config(manifest), manifest["accounting"])
     write_folder(folder / VALIDATION_FOLDER, result, runner.build_docs)
-    record_in_manifest(folder, manifest_entry(result, VALIDATION_FOLDER))
+    update_manifest(folder, "validation", manifest_entry(result, VALIDATION_FOLDER))
     return result, folder / VALIDATION_FOLDER
 
 

@@ -10,14 +10,13 @@ half-written verdict.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from curate.store.manifest import MANIFEST, file_sha256, read_manifest
+from curate.store.manifest import file_sha256, read_manifest
 from curate.validate.outcome import GateResult
 from curate.validate.suites import fingerprint, load_suites
 
@@ -55,16 +54,6 @@ def manifest_entry(result: GateResult, folder: str) -> dict[str, Any]:
         "results": f"{folder}/{RESULTS}",
         "data_docs": f"{folder}/{DOCS}/index.html",
     }
-
-
-def record_in_manifest(version: Path, entry: dict[str, Any]) -> None:
-    """Set the manifest's `validation` entry, atomically."""
-    manifest = read_manifest(version)
-    manifest["validation"] = entry
-    handle, temp = tempfile.mkstemp(prefix=".manifest-", suffix=".json", dir=version)
-    with os.fdopen(handle, "w", encoding="utf-8") as out:
-        out.write(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
-    os.replace(temp, version / MANIFEST)
 
 
 def recorded_problems(version: Path) -> list[str]:

@@ -1,0 +1,15 @@
+"""Publishing: a validated version as a Hugging Face dataset repository (card, Croissant file,
+Parquet shards), one commit and one tag per release.
+
+    publisher.py   `publish()`: the gate check, idempotence, the manifest's `published` entry
+    release.py     stage one version in the Hub layout
+    card.py        README.md: YAML metadata and the reader's page
+    croissant.py   croissant.json (Croissant 1.0 JSON-LD)
+    contents.py    kept articles per publisher and language, from the shards
+    local_repo.py  target: a local git repository (the default, `STORE/NAME/hub`)
+    hub.py         target: `hf://datasets/ORG/NAME` through huggingface_hub
+"""
+
+from curate.publish.publisher import PublishResult, publish
+
+__all__ = ["PublishResult", "publish"]

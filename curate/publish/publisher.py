@@ -1,0 +1,109 @@
+"""`curate publish`: a validated version, as one commit and one tag, on a target.
+
+Only a version whose recorded gate passed on the very shards it lists (sha256 re-checked now)
+and with the suites as they are may go out. Publishing the same version to the same target
+again is a no-op; the commit id is recorded in the manifest under `published`.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+from curate.errors import PublishError
+from curate.publish.hub import HubRepository, parse_hub_uri
+from curate.publish.local_repo import LocalRepository
+from curate.publish.release import Release, stage_release
+from curate.store import Store, read_manifest
+from curate.store.manifest import update_manifest
+from curate.validate.record import recorded_problems
+
+
+class Target(Protocol):
+    uri: str  # how the manifest names it
+    repo_id: str  # what `datasets.load_dataset` takes
+
+    def existing(self, release: Release) -> str | None: ...
+    def plan(self, release: Release) -> list[str]: ...
+    def push(self, release: Release) -> str: ...
+
+
+@dataclass(frozen=True)
+class PublishResult:
+    target: str
+    repo_id: str
+    tag: str
+    commit: str | None  # None on a dry run
+    created: bool  # False: the tag was there already (no-op) or a dry run
+    plan: list[str] = field(default_factory=list)
+
+
+def default_target(store: Store, name: str) -> Path:
+    """The local dataset repository of `name`: `STORE/NAME/hub`."""
+    return store.dataset(name) / "hub"
+
+
+def open_target(store: Store, name: str, target: str | None, *, api: Any = None) -> Target:
+    if target is None:
+        return LocalRepository(default_target(store, name))
+    repo_id = parse_hub_uri(target)
+    if repo_id is not None:
+        return HubRepository(repo_id, api=api)
+    return LocalRepository(Path(target))
+
+
+def publish(store: Store, name: str, version: str | None = None, target: str | None = None, *,
+            dry_run: bool = False, api: Any = None) -> PublishResult:
+    """Publish `version` (default: the latest) of `name` to `target` (default: the local repository)."""
+    version = version or store.latest(name)
+    if version is None:
+        raise PublishError(f"dataset {name!r} has no versions in {store.root}")
+    folder = store.require(name, version)
+    problems = recorded_problems(folder)
+    if problems:
+        raise PublishError(f"{name} {version} may not be published: {'; '.join(problems)} "
+                           f"(run `curate validate {name} {version}`)")
+    manifest = read_manifest(folder)
+    repo = open_target(store, name, target, api=api)
+    with tempfile.TemporaryDirectory(prefix="curate-release-") as staging:
+        release = stage_release(folder, manifest, changes(store, manifest), repo.repo_id, repo.uri, Path(staging))
+        if dry_run:
+            return PublishResult(repo.uri, repo.repo_id, release.tag, None, False, repo.plan(release))
+        commit = repo.existing(release)
+        created = commit is None
+        if commit is None:
+            commit = repo.push(release)
+    published = dict(manifest.get("published") or {})
+    if published.get(repo.uri, {}).get("commit") != commit:
+        published[repo.uri] = {"commit": commit, "tag": release.tag,
+                               "published_at": datetime.now(UTC).isoformat(timespec="seconds")}
+        update_manifest(folder, "published", published)
+    return PublishResult(repo.uri, repo.repo_id, release.tag, commit, created)
+
+
+def changes(store: Store, manifest: dict[str, Any]) -> list[str]:
+    """The card's changelog: what differs from the parent version, a line each."""
+    parent = manifest["parent"]
+    if not parent:
+        return []
+    old = read_manifest(store.require(manifest["name"], parent))
+    lines = []
+    for key in ("read", "kept", "dropped", "rejected"):
+        a, b = old["accounting"][key], manifest["accounting"][key]
+        if a != b:
+            lines.append(f"{key}: {a:,} -> {b:,} ({b - a:+,})")
+    for what, path in (("schema", ("schema", "fingerprint")), ("config", ("config_hash",)),
+                       ("inputs", ("inputs_hash",)), ("pipeline", ("pipeline_version",))):
+        a, b = _dig(old, path), _dig(manifest, path)
+        if a != b:
+            lines.append(f"{what} changed: {str(a)[:16]} -> {str(b)[:16]}")
+    return lines or ["no change in the accounting, schema, config, inputs or pipeline"]
+
+
+def _dig(data: dict[str, Any], path: tuple[str, ...]) -> Any:
+    for key in path:
+        data = data[key]
+    return data

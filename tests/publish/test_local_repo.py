@@ -1,0 +1,171 @@
+"""The default target: a local git repository that `datasets.load_dataset` reads."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import datasets
+import pytest
+
+import curate
+from curate.build import build
+from curate.config import load_config
+from curate.errors import PublishError
+from curate.publish import publish
+from curate.publish.publisher import default_target
+from curate.schema import load_schema
+from curate.store import Store, read_manifest
+from curate.validate import validate_version
+
+from conftest import ROOT, SAMPLE
+
+
+def _git(repo: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, text=True).stdout
+
+
+def _checkout(repo: Path, tag: str, where: Path) -> Path:
+    subprocess.run(["git", "clone", "-q", "--branch", tag, str(repo), str(where)], check=True, capture_output=True)
+    return where
+
+
+def _load(path: Path | str, cache: Path) -> datasets.DatasetDict:
+    # datasets caches a local folder under its name and card metadata only, so folders of the
+    # same name from other runs could answer: every test loads into its own cache.
+    return datasets.load_dataset(str(path), cache_dir=str(cache))
+
+
+def _rows(dataset_dict: datasets.DatasetDict) -> dict[str, list[dict]]:
+    return {split: dataset_dict[split].to_list() for split in sorted(dataset_dict)}
+
+
+def test_publish_commits_tags_and_records(validated: tuple[Store, str]) -> None:
+    store, version = validated
+    result = publish(store, "sample", version)
+    repo = default_target(store, "sample")
+    assert result.created and result.tag == f"v{version}"
+    assert _git(repo, "rev-parse", f"v{version}^{{commit}}").strip() == result.commit
+    assert len(_git(repo, "rev-list", "--all").split()) == 1  # one commit per release
+    files = sorted(_git(repo, "ls-files").split())
+    manifest = read_manifest(store.version_dir("sample", version))
+    assert files == sorted(["README.md", "croissant.json", *(s["path"] for s in manifest["shards"] if s["rows"])])
+    assert manifest["published"][str(repo)] == {"commit": result.commit, "tag": f"v{version}",
+                                                "published_at": manifest["published"][str(repo)]["published_at"]}
+
+
+def test_republishing_is_a_no_op(validated: tuple[Store, str]) -> None:
+    store, version = validated
+    first = publish(store, "sample", version)
+    again = publish(store, "sample", version)
+    assert not again.created and again.commit == first.commit
+    assert len(_git(default_target(store, "sample"), "rev-list", "--all").split()) == 1
+
+
+def test_load_dataset_reads_the_repository_with_the_schema_features(validated: tuple[Store, str],
+                                                                    tmp_path: Path) -> None:
+    store, version = validated
+    result = publish(store, "sample", version)
+    loaded = _load(result.repo_id, tmp_path / "cache")
+    assert all(loaded[s].features == load_schema("article").features() for s in loaded)
+    assert _rows(loaded) == _rows(curate.load("sample", version, store=store.root))
+
+
+def test_dry_run_changes_nothing(validated: tuple[Store, str]) -> None:
+    store, version = validated
+    result = publish(store, "sample", version, dry_run=True)
+    assert result.commit is None and not default_target(store, "sample").exists()
+    assert any("README.md" in step and "croissant.json" in step for step in result.plan)
+    assert "published" not in read_manifest(store.version_dir("sample", version))
+
+
+def test_unvalidated_version_is_refused(tmp_path: Path, sample_build) -> None:
+    store = Store(tmp_path / "store")
+    shutil.copytree(sample_build.path, store.version_dir("sample", "1.0.0"))
+    with pytest.raises(PublishError, match="never validated"):
+        publish(store, "sample", "1.0.0")
+
+
+def test_failed_version_is_refused(validated: tuple[Store, str]) -> None:
+    store, version = validated
+    folder = store.version_dir("sample", version)
+    manifest = read_manifest(folder)
+    manifest["validation"] = {**manifest["validation"], "passed": False, "failed": ["dataset.split_shares"]}
+    (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    with pytest.raises(PublishError, match="validation failed: dataset.split_shares"):
+        publish(store, "sample", version)
+
+
+def test_shard_changed_after_validation_is_refused_by_name(validated: tuple[Store, str]) -> None:
+    store, version = validated
+    shard = next(s["path"] for s in read_manifest(store.version_dir("sample", version))["shards"] if s["rows"])
+    with (store.version_dir("sample", version) / shard).open("ab") as handle:
+        handle.write(b"\0")
+    with pytest.raises(PublishError, match=f"{shard} changed since it was validated"):
+        publish(store, "sample", version)
+    assert not default_target(store, "sample").exists()
+
+
+def test_uncommitted_changes_in_the_repository_are_refused(validated: tuple[Store, str]) -> None:
+    store, version = validated
+    publish(store, "sample", version)
+    repo = default_target(store, "sample")
+    (repo / "README.md").write_text("edited by hand\n", encoding="utf-8")
+    copy = store.version_dir("sample", "9.0.0")
+    shutil.copytree(store.version_dir("sample", version), copy)
+    manifest = read_manifest(copy)
+    (copy / "manifest.json").write_text(json.dumps({**manifest, "version": "9.0.0"}), encoding="utf-8")
+    with pytest.raises(PublishError, match="uncommitted changes"):
+        publish(store, "sample", "9.0.0")
+
+
+def test_a_tag_holding_other_shards_is_refused(validated: tuple[Store, str], tmp_path: Path) -> None:
+    store, version = validated
+    publish(store, "sample", version)
+    repo = default_target(store, "sample")
+    shard = next(p for p in _git(repo, "ls-files").split() if p.startswith("data/"))
+    (repo / shard).write_bytes(b"other bytes")
+    _git(repo, "commit", "-qam", "tamper", "--author", "t <t@t>")
+    _git(repo, "tag", "-f", f"v{version}")
+    with pytest.raises(PublishError, match="already has tag .* with other shards"):
+        publish(store, "sample", version)
+
+
+@pytest.fixture(scope="module")
+def two_versions(tmp_path_factory: pytest.TempPathFactory) -> tuple[Store, list[str]]:
+    """Two validated builds of the txt sample: the second with one article removed, one added."""
+    root = tmp_path_factory.mktemp("inputs")
+    shutil.copytree(SAMPLE / "txt", root / "txt")
+    config = load_config(ROOT / "curate.toml", {"executor": {"workers": 1}})
+    store = Store(tmp_path_factory.mktemp("two"))
+    built = []
+    removed = root / "txt" / "valley-courier"
+    moved_aside = tmp_path_factory.mktemp("aside") / "valley-courier"
+    shutil.move(removed, moved_aside)
+    for step in range(2):
+        if step == 1:
+            shutil.move(moved_aside, removed)  # added back: new documents
+            shutil.rmtree(root / "txt" / "northern-ledger")  # and some removed
+        version = build([root], "sample", config, store=store).manifest["version"]
+        result, _ = validate_version(store, "sample", version, config)
+        assert result.passed
+        built.append(version)
+    return store, built
+
+
+def test_round_trip_at_two_tags(two_versions: tuple[Store, list[str]], tmp_path: Path) -> None:
+    store, built = two_versions
+    for version in built:
+        publish(store, "sample", version)
+    repo = default_target(store, "sample")
+    assert sorted(_git(repo, "tag").split()) == [f"v{v}" for v in built]
+    for version in built:
+        checkout = _checkout(repo, f"v{version}", tmp_path / version)
+        loaded = _load(checkout, tmp_path / "cache")
+        assert _rows(loaded) == _rows(curate.load("sample", version, store=store.root))
+        assert all(loaded[s].features == load_schema("article").features() for s in loaded)
+    card = (repo / "README.md").read_text(encoding="utf-8")
+    assert f"## Changes since {built[0]}" in card
+
