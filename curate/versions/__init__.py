@@ -2,12 +2,14 @@
 version came from, and whether it can be rebuilt byte for byte.
 
     diff_versions(store, name, old, new) -> VersionDiff      (curate diff)
+    changelog(diff) -> [str, ...]                            lines for a card or release note
     reproduce(store, name, version) -> Reproduction          (curate reproduce)
     lineage(store, name, version) -> [Lineage, ...]          newest first
     bump_version(version, level), suggest_level(...)         the numbering rules
 """
 
 from curate.versions.bump import Level, bump_version, suggest_level
+from curate.versions.changelog import changelog
 from curate.versions.diff import StatChange, VersionDiff, diff_refs, diff_versions
 from curate.versions.documents import DocumentChanges, compare_documents
 from curate.versions.lineage import InputChanges, Lineage, ValueChange, lineage
@@ -17,6 +19,6 @@ from curate.versions.stats import version_stats
 
 __all__ = [
     "DocumentChanges", "FieldChange", "InputChanges", "Level", "Lineage", "SchemaDiff", "StatChange",
-    "ValueChange", "VersionDiff", "VersionRef", "bump_version", "compare_documents", "diff_refs",
+    "ValueChange", "VersionDiff", "VersionRef", "bump_version", "changelog", "compare_documents", "diff_refs",
     "diff_versions", "lineage", "open_version", "suggest_level", "version_stats",
 ]

@@ -113,3 +113,14 @@ def test_python_api(two_versions: Store) -> None:
 
     via_api = curate.diff("news", "1.0.0", "1.1.0", store=two_versions.root)
     assert via_api.to_dict() == diff_versions(two_versions, "news", "1.0.0", "1.1.0").to_dict()
+
+
+def test_changelog_lines(two_versions: Store) -> None:
+    from curate.versions import changelog
+
+    lines = changelog(diff_versions(two_versions, "news", "1.0.0", "1.1.0"))
+    assert lines[:2] == ["minor change (3 documents added)",
+                         "documents: 3 added, 2 removed, 2 changed, 2 unchanged"]
+    assert "documents.kept: 6 -> 7 (+1)" in lines
+    assert "config: policy.min_words 50 -> 40" in lines and "inputs: 3 added, 2 removed, 2 changed" in lines
+    assert not [line for line in lines if line.startswith(("schema:", "pipeline:"))]
