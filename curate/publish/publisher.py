@@ -85,25 +85,10 @@ def publish(store: Store, name: str, version: str | None = None, target: str | N
 
 
 def changes(store: Store, manifest: dict[str, Any]) -> list[str]:
-    """The card's changelog: what differs from the parent version, a line each."""
+    """The card's changelog: the diff against the parent version, a line per kind of change."""
+    from curate.versions import changelog, diff_versions
+
     parent = manifest["parent"]
     if not parent:
         return []
-    old = read_manifest(store.require(manifest["name"], parent))
-    lines = []
-    for key in ("read", "kept", "dropped", "rejected"):
-        a, b = old["accounting"][key], manifest["accounting"][key]
-        if a != b:
-            lines.append(f"{key}: {a:,} -> {b:,} ({b - a:+,})")
-    for what, path in (("schema", ("schema", "fingerprint")), ("config", ("config_hash",)),
-                       ("inputs", ("inputs_hash",)), ("pipeline", ("pipeline_version",))):
-        a, b = _dig(old, path), _dig(manifest, path)
-        if a != b:
-            lines.append(f"{what} changed: {str(a)[:16]} -> {str(b)[:16]}")
-    return lines or ["no change in the accounting, schema, config, inputs or pipeline"]
-
-
-def _dig(data: dict[str, Any], path: tuple[str, ...]) -> Any:
-    for key in path:
-        data = data[key]
-    return data
+    return changelog(diff_versions(store, manifest["name"], parent, manifest["version"]))

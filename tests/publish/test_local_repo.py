@@ -168,4 +168,5 @@ def test_round_trip_at_two_tags(two_versions: tuple[Store, list[str]], tmp_path:
         assert all(loaded[s].features == load_schema("article").features() for s in loaded)
     card = (repo / "README.md").read_text(encoding="utf-8")
     assert f"## Changes since {built[0]}" in card
+    assert "- documents: 1 added, 2 removed, 0 changed" in card  # valley-courier back, northern-ledger gone
 
