@@ -25,6 +25,7 @@ _COMMENT = LineVerdict("comments", 0.85, "context_v1:comment_thread")
 _BLURB = LineVerdict("byline", 0.8, "context_v1:author_blurb")
 
 _MIN_CARDS = 3  # kicker + headline pairs that make a teaser list
+_CARD_LINES = 3  # most lines a card holds below its headline
 _KICKER_WORDS = 6
 _SHOUTED_WORDS = 5  # an all-capitals line this long (or longer) without a sentence end is a headline
 _MAX_CAPS_SHARE = 0.3  # ... unless the page itself is written in capitals
@@ -66,8 +67,9 @@ def _next(text: Sequence[str], i: int) -> int | None:
 
 
 def teaser_cards(text: Sequence[str], verdicts: list[LineVerdict | None]) -> None:
-    """Kicker + headline pairs, when a page has at least `_MIN_CARDS` of them; and single
-    all-capitals headlines of `_SHOUTED_WORDS`+ words, unless the page is written in capitals."""
+    """Kicker + headline pairs, when a page has at least `_MIN_CARDS` of them, with the up to
+    `_CARD_LINES` lines each card holds below its headline; and single all-capitals headlines of
+    `_SHOUTED_WORDS`+ words, unless the page is written in capitals."""
     pairs = []
     for i, line in enumerate(text):
         if line and verdicts[i] is None and _is_kicker(line):
@@ -75,8 +77,13 @@ def teaser_cards(text: Sequence[str], verdicts: list[LineVerdict | None]) -> Non
             if j is not None and verdicts[j] is None and _is_card_headline(text[j]):
                 pairs.append((i, j))
     if len(pairs) >= _MIN_CARDS:
-        for i, j in pairs:
+        for (i, j), following in zip(pairs, [*(k for k, _ in pairs[1:]), len(text)]):
             verdicts[i] = verdicts[j] = _CARD
+            # The card's own lines below its headline (source, section, summary), up to the next card.
+            rest = [k for k in range(j + 1, following) if text[k]]
+            if len(rest) <= _CARD_LINES:
+                for k in rest:
+                    verdicts[k] = verdicts[k] or _CARD
     long_lines = [i for i, line in enumerate(text) if line and _words(line) >= _SHOUTED_WORDS]
     shouted = [i for i in long_lines if text[i][-1] not in _TERMINAL and _capitals(text[i])]
     if len(shouted) <= _MAX_CAPS_SHARE * len(long_lines):

@@ -66,7 +66,7 @@ WHOLE_LINE_PHRASES: dict[str, tuple[str, ...]] = {
     "teaser": (
         r"related(?: (?:articles?|stories|coverage|content|news|posts?|reading|links|topics|videos?))?",
         r"(?:most )?(?:read|popular|viewed|shared|commented|watched)(?: (?:now|today|this week|stories|articles|news))?"
-        r"|most (?:read|popular|viewed|shared) (?:in|on|from) .{1,40}",
+        r"|most (?:read|popular|viewed|shared) (?:in|on|from) .{1,40}|want more (?:stories|news|articles)(?: like this)?\??",
         r"more (?:stories|news|articles|videos|(?:from|in) \S+(?: \S+){0,3}|on this (?:story|topic))|more (?:stories|articles) like this",
         r"top (?:stories|news|headlines)|latest (?:news|stories|articles|headlines|videos?)|trending(?: (?:now|stories|topics))?",
         r"recommended(?: (?:for you|stories|articles|reading))?|you (?:may|might) also (?:like|enjoy|be interested in)",
