@@ -2,7 +2,8 @@
 
 Why this order: a line that is a known widget phrase, a stamp or a credit is decided alone and
 cheaply; captions, duplicates, trailing headline lists and menus are only recognisable from the
-lines around them, so they are decided afterwards on the whole document. Body text must never be
+lines around them, so they are decided afterwards on the whole document (with the teaser cards,
+two-line credits, comment threads and author blurbs of `context.py`). Body text must never be
 flagged: every rule is bounded by line length and sentence shape, and the context rules only
 act outside the article's body paragraphs. The rules are precise but incomplete (site chrome in
 any wording, teaser lists, author blurbs), so the lines they leave go to the line model
