@@ -38,7 +38,7 @@ from sklearn.model_selection import GroupKFold
 
 from curate.boilerplate.features import NAMES, document_features
 from curate.boilerplate.model import MODEL_FILE, LineModel, judge
-from curate.boilerplate.rules import rule_verdicts
+from curate.boilerplate.rules import is_chrome, is_inline, rule_verdicts
 from curate.config import Config
 from curate.normalize import normalize_text
 from curate.signals.language import identify
@@ -72,12 +72,15 @@ class Page:
         self.site = urlparse(truth["url"]).netloc
         self.body = truth["articleBody"]
         language = identify(document, min_score)[0]
-        self.ruled = [v is not None for v in rule_verdicts(self.lines, language)]
-        self.features = document_features(self.lines, self.ruled)
+        verdicts = rule_verdicts(self.lines, language)
+        self.ruled = [v is not None for v in verdicts]
+        self.chrome = [is_chrome(v) for v in verdicts]
+        self.inline = [is_inline(v) for v in verdicts]
+        self.features = document_features(self.lines, self.ruled, self.inline)
 
     def keep(self, model: LineModel, threshold: float) -> list[int]:
         """1 per raw bench line the build keeps."""
-        judged = judge(self.lines, self.ruled, threshold, model)
+        judged = judge(self.lines, self.ruled, threshold, model, self.chrome, self.inline)
         labels = [0] * len(self.raw_lines)
         for i, raw in enumerate(self.present):
             labels[raw] = int(not self.ruled[i] and judged[i] is None)

@@ -3,7 +3,8 @@
 What they measure, and why these few: a leftover line differs from body text by its own shape
 (length, sentence ending, commas), by its neighbours' shape (menus and teaser lists are runs of
 short lines; body paragraphs sit among long ones) and, most of all, by where it sits in the page.
-The rules' verdicts cut a page into *segments*, the runs of lines between two flagged lines, and
+The rules' verdicts cut a page into *segments*, the runs of lines between two flagged lines (a
+caption, credit or teaser inside the article does not cut it), and
 the article body is nearly always one segment holding most of the page's prose; lines of that
 segment are body text even when they are short (list items, subheadings, fact boxes). Its
 position relative to the densest run of prose tells the rest.
@@ -48,6 +49,11 @@ def line_units(line: str) -> int:
     return words + len(_CJK.findall(line)) // 2
 
 
+def is_prose(line: str) -> bool:
+    """A line of running text: at least `_PROSE_UNITS` words and a sentence ending."""
+    return line_units(line) >= _PROSE_UNITS and _ends_sentence(line) > 0
+
+
 def _ends_sentence(line: str) -> float:
     return 1.0 if line.rstrip(_CLOSERS)[-1:] in _SENTENCE_END else 0.0
 
@@ -57,11 +63,16 @@ def _commas(line: str) -> int:
     return count if line.isascii() else count + line.count("，") + line.count("、") + line.count("；")
 
 
-def document_features(text: Sequence[str], ruled: Sequence[bool]) -> list[list[float]]:
+def document_features(
+    text: Sequence[str], ruled: Sequence[bool], inline: Sequence[bool] | None = None
+) -> list[list[float]]:
     """One row of `NAMES` values per non-blank line of `text` (stripped lines), in order;
-    `ruled[i]` says whether the rules flagged line i."""
+    `ruled[i]` says whether the rules flagged line i, `inline[i]` whether that flagged line is a
+    leftover inside the article (a caption, a credit, a teaser: `rules.is_inline`), which does
+    not end its segment."""
     lines = [line for line in text if line]
     flagged = [1.0 if r else 0.0 for line, r in zip(text, ruled) if line]
+    breaks = flagged if inline is None else [1.0 if r and not s else 0.0 for line, r, s in zip(text, ruled, inline) if line]
     n = len(lines)
     if not n:
         return []
@@ -73,7 +84,7 @@ def document_features(text: Sequence[str], ruled: Sequence[bool]) -> list[list[f
     flagged_before = [0.0]
     for f in flagged:
         flagged_before.append(flagged_before[-1] + f)
-    segments = _segments(flagged, prose, units)
+    segments = _segments(breaks, prose, units)
     total = sum(units)
     rows = []
     before = 0
@@ -115,7 +126,8 @@ def dense_block(gains: Sequence[float]) -> tuple[int, int]:
 
 def _segments(flagged: Sequence[float], prose: Sequence[float], units: Sequence[int]) -> list[tuple[float, ...]]:
     """Per line: (share of the page's prose words in its segment, log of the segment's line
-    count, share of prose lines in it). A flagged line is a segment of its own."""
+    count, share of prose lines in it). A flagged line (one that ends segments) is a segment of
+    its own."""
     n = len(flagged)
     bounds = []
     k = 0

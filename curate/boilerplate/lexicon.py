@@ -4,13 +4,15 @@ Why a lexicon: widget, prompt and footer texts are few and formulaic across site
 that *is* one of them (and nothing more) is boilerplate with high confidence. Every phrase
 here is matched against a whole line only (see `WholeLine`); body sentences that merely
 mention "subscribe" or "share" never match. English first, plus the commonest Spanish,
-German, French, Portuguese and Italian equivalents. All patterns are case-insensitive
+German, French, Portuguese and Italian equivalents; `lexicon_world.py` adds other languages. All patterns are case-insensitive
 unless they say otherwise; `rules.py` decides which lines are short enough to try.
 """
 
 from __future__ import annotations
 
 import re
+
+from curate.boilerplate.lexicon_world import WORLD_PHRASES
 
 # Free text inside a phrase ("Sponsored by ..."): a clause up to 50 characters, never a
 # sentence ("Promoted by his manager, he left." is body text); dots only inside words ("X.com").
@@ -25,7 +27,7 @@ _NETWORKS = (
 # Phrases that make up the whole line (surrounding punctuation, bullets and arrows allowed).
 WHOLE_LINE_PHRASES: dict[str, tuple[str, ...]] = {
     "newsletter": (
-        r"newsletters?|(?:e-?mail|news|text) alerts(?: (?:&|and) newsletters)?|newsletters? (?:&|and) (?:text )?alerts",
+        r"(?:[\w'’&.-]+ ){0,4}newsletters?|(?:e-?mail|news|text) alerts(?: (?:&|and) newsletters)?|newsletters? (?:&|and) (?:text )?alerts",
         r"(?:sign up|subscribe|register)(?: now)? (?:for|to) .{0,60}newsletters?.{0,80}",
         r"(?:get|receive) (?:our|the) .{0,60}(?:newsletter|inbox).{0,60}",
         r"(?:get|receive|have) .{0,60}delivered (?:straight |directly )?to your inbox.{0,40}",
@@ -56,20 +58,23 @@ WHOLE_LINE_PHRASES: dict[str, tuple[str, ...]] = {
         r"your email address will not be published.{0,80}|required fields are marked.{0,10}|(?:log|sign) in to (?:comment|reply)",
         r"leave a (?:reply|comment)|cancel reply|post (?:a )?comment|(?:name|e-?mail|website|comment) \*"
         r"|notify me of (?:new|follow-up) (?:comments|posts).{0,60}|save my name, e-?mail,? and website in this browser.{0,60}",
-        r"you must be logged in to post a comment\.?|want to join the (?:discussion|conversation)\??",
+        r"you must be logged in to post a comment\.?|want to join the (?:discussion|conversation)\??"
+        r"|comments (?:are|will be) (?:subject to|moderated).{0,120}",
         r"comentarios?|kommentare?|commentaires?|coment[aá]rios?|commenti|commento|deja un comentario|kommentar schreiben"
         r"|laisser un commentaire|deixe (?:um|seu) coment[aá]rio|deixe uma resposta|lascia un commento|nome \*|nombre \*",
     ),
     "teaser": (
         r"related(?: (?:articles?|stories|coverage|content|news|posts?|reading|links|topics|videos?))?",
-        r"(?:most )?(?:read|popular|viewed|shared|commented|watched)(?: (?:now|today|this week|stories|articles|news))?",
+        r"(?:most )?(?:read|popular|viewed|shared|commented|watched)(?: (?:now|today|this week|stories|articles|news))?"
+        r"|most (?:read|popular|viewed|shared) (?:in|on|from) .{1,40}|want more (?:stories|news|articles)(?: like this)?\??",
         r"more (?:stories|news|articles|videos|(?:from|in) \S+(?: \S+){0,3}|on this (?:story|topic))|more (?:stories|articles) like this",
         r"top (?:stories|news|headlines)|latest (?:news|stories|articles|headlines|videos?)|trending(?: (?:now|stories|topics))?",
         r"recommended(?: (?:for you|stories|articles|reading))?|you (?:may|might) also (?:like|enjoy|be interested in)",
         r"read (?:more|also|on)|(?:read|up|what to read) next|editors'? picks|(?:in )?other news|don'?t miss|also on \S+",
         r"lo m[aá]s le[ií]do|m[aá]s le[ií]d[ao]s|noticias relacionadas|art[ií]culos relacionados|das k[öo]nnte sie auch interessieren"
         r"|meistgelesen|weitere artikel|articles similaires|les plus lus|not[ií]cias relacionadas|mais lid[ao]s"
-        r"|articoli correlati|i pi[uù] letti",
+        r"|articoli correlati|i pi[uù] letti|voc[eê] (?:tamb[eé]m )?(?:pode|vai) gostar.{0,4}|(?:tambi[eé]n )?te puede(?:n)? interesar"
+        r"|vous (?:aimerez|pourriez) (?:aussi|[ée]galement)(?: aimer)?|(?:ti )?potrebbe(?:ro)? (?:interessarti|anche interessarti)",
     ),
     "follow_prompt": (
         r"click the alert icon to follow topics:?",
@@ -125,7 +130,7 @@ WHOLE_LINE_PHRASES: dict[str, tuple[str, ...]] = {
         r"reprints?(?:,? (?:rights )?(?:&|and) permissions)?|url ?copied!?",
         _NETWORKS,
         r"compartir(?: en \w+)?|compart(?:ilhar|ilhe)(?: n[oa] \w+)?|partager(?: sur \w+)?|teilen|auf \w+ teilen"
-        r"|condividi(?:ere)?(?: su \w+)?|imprimir|imprimer|drucken|stampa"
+        r"|condividi(?:ere)?(?: su \w+)?|imprimir|imprimer|drucken|stampa|pint|baixar|descargar"
         r"|enviar por (?:e-?mail|correo)|per e-?mail (?:versenden|senden|teilen)|envoyer par e-?mail|invia per e-?mail",
     ),
     "advertising": (
@@ -173,6 +178,8 @@ WHOLE_LINE_PHRASES: dict[str, tuple[str, ...]] = {
         r"|inicio|portada|buscar|men[uú]|cerrar|startseite|suche|schlie[ßs]en|accueil|rechercher|fermer|in[ií]cio|pesquisar|fechar|cerca|chiudi",
     ),
 }
+for _kind, _sources in WORLD_PHRASES.items():
+    WHOLE_LINE_PHRASES[_kind] += _sources
 
 # Section names of a news site: a line that is only one of these, outside the article body, is
 # a menu entry or a kicker (inside the body it may be the article's own subheading).
@@ -201,6 +208,7 @@ _MONTHS = (
     r"|octubre|noviembre|diciembre|januar|februar|m[äa]rz|juni|juli|oktober|dezember|janvier|f[ée]vrier|mars|avril|mai"
     r"|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|janeiro|fevereiro|mar[cç]o|maio|junho|julho|setembro"
     r"|outubro|dezembro|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
+    r"|январ[яь]|феврал[яь]|марта?|апрел[яь]|ма[яй]|июн[яь]|июл[яь]|августа?|сентябр[яь]|октябр[яь]|ноябр[яь]|декабр[яь]"
 )
 _DAYS = (
     r"mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?"
@@ -211,6 +219,8 @@ _STAMP_WORDS = (
     r"|h|hrs?|hours?|mins?|minutes?|secs?|seconds?|days?|weeks?|months?|years?|read|reading time|time|horas?|minutos?"
     r"|published|updated|posted|last updated|last modified|first published|modified|created|publicado|actualizado"
     r"|ver[öo]ffentlicht|aktualisiert|publi[ée]|mis [àa] jour|atualizado|pubblicato|aggiornato|\d+(?:st|nd|rd|th)"
+    r"|tempo de leitura|tiempo de lectura|temps de lecture|tempo di lettura|lesezeit|lesedauer|время чтения|minutos?|minuti|minuten"
+    r"|мин(?:ут[аы]?)?\.?|г(?:ода?)?\.?|опубликовано|обновлено"
 )
 # A whole line made of stamp words, numbers and separators (rules.py also requires a digit).
 # Atomic tokens: each word, number or separator run is read one way only (no backtracking).
@@ -220,7 +230,7 @@ STAMP_LINE = re.compile(rf"(?i:(?>(?:{_STAMP_WORDS})(?!\w)|\d[\d:/.\-]*+|[\s,|�
 _YEAR = r"\b(?:1[89]|20)\d\d\b"
 STAMP_ANCHOR = re.compile(
     rf"(?i:\b(?:{_MONTHS})(?!\w).*{_YEAR}|{_YEAR}.*\b(?:{_MONTHS})(?!\w)|\d[/.-]\d\d?[/.-]\d"
-    r"|\b(?:ago|read|published|updated|posted)\b)"
+    r"|\b(?:ago|read|published|updated|posted|leitura|lectura|lecture|lettura|lesezeit|lesedauer|чтения|опубликовано)\b)"
 )
 
 # Function words of a headline in running language (English first, then es/de/fr/pt/it):
@@ -240,11 +250,13 @@ _NAMES = rf"{_NAME}(?: ?(?:,|&|and|y|und|et|e) {_NAME})*"
 _SHAPE_SHORT = (
     # ">> Analysis: ...", "Read more: ...": a link to another article, whatever its shape
     # ("»" and "›" open quotations in German and French, so they are no markers).
-    r"(?P<teaser_marker>(?:>>+|→|▶|►)\s*\S.{0,180}"
+    r"(?P<teaser_marker>(?:>>+|→|▶|►)\s*\S.{0,180}|(?i:also|more) on [\w-]+\.[a-z]{2,}\b.{0,180}"
     r"|(?i:read (?:more|also|next|this)|related(?: (?:articles?|stories|coverage|content))?|see also|also read"
     r"|more (?:on|about) this(?: story| topic)?|more|recommended|watch|you (?:may|might) also like|don'?t miss"
     r"|leer (?:m[aá]s|tambi[eé]n)|lea tambi[eé]n|lesen sie (?:auch|mehr)|mehr zum thema|(?:[àa] )?lire (?:aussi|[ée]galement)"
-    r"|voir aussi|leia (?:tamb[eé]m|mais)|veja tamb[eé]m|leggi anche)\s*[:>»|]\s*\S.{0,180})\Z",
+    r"|voir aussi|leia (?:tamb[eé]m|mais)|veja tamb[eé]m|leggi anche|читайте (?:также|ещё|еще)|смотрите также|см\. также"
+    r"|по теме|czytaj (?:także|też)|lees ook|baca juga|관련 ?기사)\s*[:>»|]\s*\S.{0,180}"
+    r"|\[(?i:related|read more|see also|read also|more)\s*:\s*[^\]]{1,180}\])\Z",
     # "UPDATE: Iran, Russia prepare ...": a label then a headline (no final period).
     r"(?P<teaser_label>(?i:update|analysis|opinion|listen|video|gallery|exclusive|breaking|live|explainer"
     r"|editorial|podcast|interview|explained|in pictures|quiz|poll)\s*[:|]\s*[^\s.].{0,150}[^.,;:\s])\Z",
@@ -253,16 +265,21 @@ _SHAPE_SHORT = (
     r"\s*[:|]\s*\S.{0,150})\Z",
     # "By Jane Doe", "By JANE DOE and John Smith, Reuters", "Written by ...", "Por ...".
     rf"(?P<byline>(?i:by|written by|words by|story by|text by|reported by|por|von|par|texto de|text:|texto:)\s+"
-    rf"{_NAMES}(?:\s*[,|/•·–—-]\s*[^.!?]{{0,60}})?)\Z",
+    rf"{_NAMES}(?:\s*[,|/•·–—-]\s*[^.!?]{{0,60}})?"
+    r"|(?i:текст|автор|редактор|author|autor|auteur)\s*:\s*[^.!?:]{1,80})\Z",
     # "Reporting by ...; Editing by ..." (wire-service trailer).
     rf"(?P<wire_trailer>(?i:(?:additional )?(?:reporting|writing|editing|research|compiled|translated|produced))"
-    rf" by {_NAMES}(?: in [A-Z][\w ]{{1,30}})?(?:\s*[;,]\s*(?i:(?:additional )?\w+(?: \w+)?) by {_NAMES}(?: in [A-Z][\w ]{{1,30}})?)*\.?)\Z",
+    rf" by {_NAMES}(?: in [A-Z][\w ]{{1,30}})?(?:\s*[;,]\s*(?i:(?:additional )?\w+(?: \w+)?) by {_NAMES}(?: in [A-Z][\w ]{{1,30}})?)*\.?"
+    # "Jane Doe contributed reporting from Lagos.", "Associated Press writers ... contributed to this report."
+    r"|[A-Z][^.!?]{2,250}? contributed(?: additional)? (?:reporting|research|to this (?:report|story|article))"
+    r"(?: (?:from|in) [^.!?]{1,60})?\.?)\Z",
     # "Write to Jane Doe at jane.doe@example.com", "Contact the author: jd@example.com".
     r"(?P<contact>(?i:write to|e-?mail|contact(?: the (?:author|writer|reporter))?|reach)\s+[^@]{0,80}?(?:\bat\b|:)?\s*"
     r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+\.?)\Z",
     # "Credit: Hussein Malla, AP", "Photo: Reuters", "REUTERS/Kevin Lamarque", "(AP Photo/Evan Vucci)".
     r"(?P<credit_line>(?i:credits?|photo(?:graph)?s?|image|picture|pic|illustration|graphic|foto|fotos|bild|imagen"
-    r"|cr[ée]dit(?:o|os)?)(?:\s+(?i:by|credit|courtesy))?\s*[:|/]\s*[^.:]{1,80}"
+    r"|cr[ée]dit(?:o|os)?|фото(?:графия)?|иллюстрация|写真|사진)(?:\s+(?i:by|credit|courtesy))?\s*[:|/]\s*[^.:]{1,80}"
+    r"|(?i:source|sources|fuentes?|quelle|fonte|источник)\s*:\s*[^.!?:]{1,60}"
     rf"|\(?(?:{AGENCIES})(?:\s*(?:/|via|,|-)\s*[^.]{{1,60}})?\)?"
     rf"|(?:©|\([cC]\))\s*[^\d\s.][^.]{{0,60}}"
     rf"|\(?(?:AP )?(?i:photo) (?i:by|courtesy(?: of)?) [^.]{{1,80}})\Z",
@@ -293,6 +310,8 @@ SLASH_CREDIT = re.compile(
 
 # Caption with the picture credit glued to its end: "... July 26, 2017.Credit: Hussein Malla,AP".
 CREDIT_TAIL = re.compile(
+    # glued to the caption's last word when the credit was a separate element: "...a rabbitCredit: Getty"
+    r"(?<=[a-z])(?:Credits?|CREDITS?|Photo|PHOTO|Image|Foto|Bild)\s*:\s*[^:]{0,68}[^:.!?\s]\Z|"
     r"(?:[.!?”\"]\s*\(?|\s\()"
     r"(?:(?:Credits?|CREDITS?|Photo(?:graph)?|PHOTO|Image|Picture|Foto|Bild|Cr[ée]dit(?:o)?)(?:\.\.\.|\s*:)\s*[^:]{0,68}[^:.!?\s]"
     rf"|(?:AP Photo|(?:[A-Z][\w.'’ -]{{1,40}}\s*/\s*)?(?:{AGENCIES}))(?:\s*(?:/|via)\s*[^.()]{{1,50}})?)\)?\Z"
@@ -397,3 +416,41 @@ class WholeLine:
 
 
 WHOLE_LINE = WholeLine(WHOLE_LINE_PHRASES)
+
+# A call to action addressed to the reader, written as a sentence ("Follow The Gazette on Twitter
+# for ...", "Subscribe to our YouTube channel ...", "Sign up for ... delivered to your inbox.",
+# "Like this story? Share it ..."), matched at the line start; the line may go on with more of the
+# prompt. The group says the kind (see rules.py). News prose never addresses the reader so.
+_SOCIAL = r"facebook|twitter|instagram|youtube|tiktok|linkedin|threads|bluesky|mastodon|telegram|whatsapp|x|vk"
+PROMPT = re.compile(
+    r"(?i:(?P<newsletter>(?:sign up|subscribe|register) (?:for|to) [^.!?]{0,80}?(?:newsletters?|inbox|e-?mail (?:updates|alerts))\b"
+    r"|(?:get|receive) [^.!?]{0,60}\b(?:in|to) your inbox\b"
+    r"|(?:подпишитесь|подписывайтесь) на (?:нашу )?рассылку|suscr[ií]bete a (?:nuestro|nuestra) (?:bolet[ií]n|newsletter)"
+    r"|abonnieren sie (?:unseren|den) newsletter|abonnez-vous [àa] (?:notre|la) newsletter|assine (?:a|nossa) newsletter"
+    r"|iscriviti alla (?:nostra )?newsletter)"
+    rf"|(?P<follow>follow (?:us|her|him|them|me|@\w+|(?-i:[A-Z])[^\s,;.!?]*(?: [^\s,;.!?]+){{0,6}}?) on (?:{_SOCIAL})\b"
+    r"|follow (?:\S+ ){0,3}(?:full |live |latest |complete )?coverage (?:of|on|at)\b"
+    r"|subscribe to (?:\S+ ){1,5}?(?:on youtube|youtube channel|channel|podcast)\b"
+    r"|(?:click|tap) here (?:to|and) (?:get|download|subscribe|sign up|read|watch|see|learn|find out|join|follow|listen)\b"
+    r"|(?:подписывайтесь|подпишитесь) на (?:нас|наш(?: канал)?) |s[ií]guenos en |folgen sie (?:uns|\S+) auf "
+    r"|suivez-nous sur |siga-nos n[oa] |seguici su )"
+    r"|(?P<share>(?:like|liked|enjoy|enjoyed|love|loved) this (?:story|article|post)\? share)"
+    r"|(?P<contact>(?:have|got) a (?:news )?tip\?)"
+    r"|(?P<pitch>if you (?:enjoyed|liked|value|appreciate|found value in) (?:this|our) (?:article|story|post|journalism|reporting)))"
+)
+
+# The label of a credit whose text is on the next line ("Photo:" / "личный архив ...").
+CREDIT_LABEL = re.compile(r"(?i:(?:photos?|фото|foto|fotos|credits?|image|picture|imagen|bild|source|источник)\s*:)\Z")
+
+# An author's blurb: "Jane Doe is a reporter for The Gazette.", "John Roe covers city hall for ...".
+AUTHOR_BLURB = re.compile(
+    r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3} (?:is an? |is the |covers |writes )[^.!?]{0,100}?"
+    r"\b(?:reporter|writer|editor|correspondent|journalist|columnist|contributor|author|producer|freelancer|intern|for)\b"
+)
+
+# A comment's header: "Alex on September 17, 2018 at 6:34 am said:" (the verb right after the
+# time), "jd2020 says:" (a handle).
+COMMENT_HEADER = re.compile(
+    r"(?i:[^.!?]{1,80}?\d{1,2}:\d\d(?:\s*[ap]\.?m\.?)? (?:said|says|wrote|writes|replied|commented|dice|dijo|escribi[óo]|escreveu|disse"
+    r"|schreibt|schrieb|a [ée]crit|ha scritto|написал[аи]?|пишет)|\S{1,40} says):\Z"
+)

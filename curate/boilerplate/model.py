@@ -14,7 +14,7 @@ The document-level pass: the article body is one contiguous run of lines, so the
 only lines of the *main block*, the run of lines with the largest sum of (probability -
 `block_cost`) weighted by line length, unless a line outside it is nearly certain body text
 (`outside`). Inside the block a line is kept when its probability reaches `threshold`. When the
-rules flagged under `extracted_share` of the lines, the text was already extracted (HTML mode
+rules flagged under `extracted_share` of the lines as page chrome, the text was already extracted (HTML mode
 after trafilatura, clean text files): there the block grows to the nearest flagged lines and is
 kept whole, since what surrounds the densest prose is then mostly article (lists, fixtures,
 short paragraphs) rather than page chrome.
@@ -31,7 +31,7 @@ from math import exp
 from pathlib import Path
 from typing import Any
 
-from curate.boilerplate.features import NAMES, dense_block, document_features, line_units
+from curate.boilerplate.features import NAMES, dense_block, document_features, is_prose, line_units
 from curate.config import BoilerplateConfig
 
 MODEL_FILE = Path(__file__).with_name("line_model.json")
@@ -89,10 +89,12 @@ def load_model(path: Path = MODEL_FILE) -> LineModel:
     return LineModel.from_dict(json.loads(path.read_text(encoding="utf-8")))
 
 
-def content_probabilities(text: Sequence[str], ruled: Sequence[bool], model: LineModel) -> list[float | None]:
+def content_probabilities(
+    text: Sequence[str], ruled: Sequence[bool], model: LineModel, inline: Sequence[bool] | None = None
+) -> list[float | None]:
     """Per line of `text` (stripped): the content probability, 0.0 for a rule-flagged line,
     None for a blank one."""
-    rows = iter(document_features(text, ruled))
+    rows = iter(document_features(text, ruled, inline))
     out: list[float | None] = []
     for line, flagged in zip(text, ruled):
         if not line:
@@ -103,25 +105,36 @@ def content_probabilities(text: Sequence[str], ruled: Sequence[bool], model: Lin
     return out
 
 
-def judge(text: Sequence[str], ruled: Sequence[bool], threshold: float, model: LineModel) -> list[tuple[float, bool] | None]:
+def judge(
+    text: Sequence[str], ruled: Sequence[bool], threshold: float, model: LineModel,
+    chrome: Sequence[bool] | None = None, inline: Sequence[bool] | None = None,
+) -> list[tuple[float, bool] | None]:
     """Per line: None when kept (or blank, or already flagged by the rules), else (content
     probability, whether the line lies outside the main block).
+
+    `chrome` marks the flagged lines that are page chrome (widget phrases, menus: what an
+    extractor removes), as opposed to leftovers found inside extracted text too (prompts,
+    credits, teasers); it decides whether the text counts as extracted. Default: `ruled`.
+    `inline` marks the flagged lines that interrupt an article rather than end it (a teaser, an
+    app prompt, a caption or credit), which the main block of extracted text may span.
 
     Removal only grows with `threshold`. The model never removes every line the rules left:
     the likeliest one stays, so a short note is not emptied.
     """
-    probabilities = content_probabilities(text, ruled, model)
+    probabilities = content_probabilities(text, ruled, model, inline)
     present = [i for i, p in enumerate(probabilities) if p is not None]
-    gains = [(probabilities[i] - model.block_cost) * line_units(text[i]) for i in present]  # type: ignore[operator]
+    # An inline leftover neither pulls the main block nor pushes it away.
+    gains = [0.0 if inline is not None and inline[i] else
+             (probabilities[i] - model.block_cost) * line_units(text[i]) for i in present]  # type: ignore[operator]
     first, last = dense_block(gains)
-    extracted = sum(ruled) < model.extracted_share * len(present)
+    extracted = sum(ruled if chrome is None else chrome) < model.extracted_share * len(present)
     if extracted and last >= first:
         # Little chrome for the rules to find: the text was already extracted (HTML mode, clean
-        # text files), so the block's whole segment, up to the nearest flagged lines, is article.
-        while first > 0 and not ruled[present[first - 1]]:
-            first -= 1
-        while last + 1 < len(present) and not ruled[present[last + 1]]:
-            last += 1
+        # text files), so the block's whole segment, up to the nearest flagged lines, is article;
+        # and so is the next segment beyond a single inline leftover when it holds a line of prose.
+        crossable = [False] * len(text) if inline is None else inline
+        first = _grow(text, present, ruled, crossable, first, -1)
+        last = _grow(text, present, ruled, crossable, last, 1)
     inside_floor = 0.0 if extracted else threshold
     outside_floor = max(threshold, model.outside)
     out: list[tuple[float, bool] | None] = [None] * len(text)
@@ -147,3 +160,25 @@ def judge(text: Sequence[str], ruled: Sequence[bool], threshold: float, model: L
     if not kept and best is not None:
         out[best] = None
     return out
+
+
+def _grow(
+    text: Sequence[str], present: Sequence[int], ruled: Sequence[bool], crossable: Sequence[bool], edge: int, step: int
+) -> int:
+    """The block's edge (an index into `present`) moved by `step` to its segment's end, and on
+    across one crossable flagged line while the segment beyond holds a prose line."""
+    size = len(present)
+    while True:
+        while 0 <= edge + step < size and not ruled[present[edge + step]]:
+            edge += step
+        beyond = edge + step
+        if not (0 <= beyond < size and crossable[present[beyond]]):
+            return edge
+        beyond += step
+        segment = []
+        while 0 <= beyond < size and not ruled[present[beyond]]:
+            segment.append(beyond)
+            beyond += step
+        if not any(is_prose(text[present[k]]) for k in segment):
+            return edge
+        edge = segment[-1]

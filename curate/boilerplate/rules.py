@@ -2,7 +2,8 @@
 
 Why this order: a line that is a known widget phrase, a stamp or a credit is decided alone and
 cheaply; captions, duplicates, trailing headline lists and menus are only recognisable from the
-lines around them, so they are decided afterwards on the whole document. Body text must never be
+lines around them, so they are decided afterwards on the whole document (with the teaser cards,
+two-line credits, comment threads and author blurbs of `context.py`). Body text must never be
 flagged: every rule is bounded by line length and sentence shape, and the context rules only
 act outside the article's body paragraphs. The rules are precise but incomplete (site chrome in
 any wording, teaser lists, author blurbs), so the lines they leave go to the line model
@@ -16,12 +17,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from curate.boilerplate import lexicon
+from curate.boilerplate import context, lexicon
 from curate.boilerplate.model import DEFAULT_THRESHOLD, judge, load_model
 from curate.boilerplate.scripts import document_scripts, foreign_letters, is_foreign
 from curate.boilerplate.verdict import LineVerdict
 
-RULES_VERSION = 2  # 2: the line model decides what the rules leave
+RULES_VERSION = 3  # 2: the line model decides what the rules leave; 3: prompts, cards, threads, more languages
 
 _LEXICON = {kind: LineVerdict(kind, 0.95, f"lexicon_v1:{kind}") for kind in lexicon.WHOLE_LINE_PHRASES}
 _SHAPE = {
@@ -35,6 +36,15 @@ _SHAPE = {
     "legal": LineVerdict("legal_footer", 0.9, "shape_v1:copyright"),
     "cookie": LineVerdict("cookie_consent", 0.9, "shape_v1:cookie_banner"),
 }
+_PROMPT = {
+    "newsletter": LineVerdict("newsletter", 0.9, "shape_v1:prompt"),
+    "follow": LineVerdict("follow_prompt", 0.9, "shape_v1:prompt"),
+    "share": LineVerdict("share_widget", 0.9, "shape_v1:prompt"),
+    "contact": LineVerdict("byline", 0.85, "shape_v1:prompt"),
+    "pitch": LineVerdict("paywall", 0.85, "shape_v1:prompt"),
+}
+_BARE_NUMBER = LineVerdict("navigation", 0.8, "shape_v1:bare_number")
+_BARE_URL = LineVerdict("navigation", 0.8, "shape_v1:bare_url")
 _OTHER_LANGUAGE = LineVerdict("other_language", 0.9, "shape_v1:script")
 _STAMP = LineVerdict("byline", 0.8, "shape_v1:timestamp")
 _BYLINE_SEGMENTS = LineVerdict("byline", 0.8, "shape_v1:byline_segments")
@@ -47,6 +57,8 @@ _HEADLINE_LIST = LineVerdict("headline_list", 0.75, "context_v1:headline_list")
 _MENU_RUN = LineVerdict("navigation", 0.7, "context_v1:menu_run")
 _SECTION = LineVerdict("navigation", 0.8, "context_v1:section_name")
 _MENU_ITEM_WORDS = 3  # a model-flagged line this short outside the main block is a menu item
+_INLINE_KINDS = frozenset({"teaser", "follow_prompt", "caption", "credit", "other_language"})
+_PROMPT_MAX = 400  # longest reader prompt ("Follow ... on Twitter to ..."), in characters
 
 _LEXICON_MAX = 120  # longest widget phrase worth trying, in characters
 _SHORT_SHAPE_MAX = 250  # longest teaser, byline or credit line
@@ -58,6 +70,7 @@ _CLOSERS = "\"'”’»)]"
 _DIGIT = re.compile(r"\d")
 _QUOTE = re.compile(r"[\"“”]")
 _ITEM_EXCLUDED = re.compile(r"[\d()]| vs?\.? ")
+_URL = re.compile(r"https?://\S+\Z")
 
 
 def classify_lines(
@@ -69,12 +82,25 @@ def classify_lines(
     text = [line.strip() for line in lines]
     verdicts = rule_verdicts(text, language)
     model = load_model()
-    judged = judge(text, [v is not None for v in verdicts], threshold, model)
+    judged = judge(text, [v is not None for v in verdicts], threshold, model,
+                   [is_chrome(v) for v in verdicts], [is_inline(v) for v in verdicts])
     for i, decision in enumerate(judged):
         if decision is not None:
             probability, outside = decision
             verdicts[i] = _model_verdict(text[i], probability, outside, model.version)
     return verdicts
+
+
+def is_chrome(verdict: LineVerdict | None) -> bool:
+    """Page chrome, which an extractor would have removed: a widget phrase or a menu. Prompts,
+    credits, teasers and bylines are found inside extracted article text as well."""
+    return verdict is not None and (verdict.rule.startswith("lexicon") or verdict.kind == "navigation")
+
+
+def is_inline(verdict: LineVerdict | None) -> bool:
+    """A leftover that interrupts an article rather than ends it: a teaser, an app or follow
+    prompt, a caption or a credit."""
+    return verdict is not None and verdict.kind in _INLINE_KINDS
 
 
 def _model_verdict(line: str, probability: float, outside: bool, version: int) -> LineVerdict:
@@ -94,9 +120,13 @@ def rule_verdicts(text: Sequence[str], language: str) -> list[LineVerdict | None
         _line_verdict(line, foreign, check_ascii) if line else None for line in text
     ]
     _caption_repeats(text, verdicts)
+    context.credit_labels(text, verdicts)
+    context.teaser_cards(text, verdicts)
+    context.comment_threads(text, verdicts)
     body = _body_bounds(text, verdicts)
     if body is None:
         return verdicts
+    context.author_blurbs(text, verdicts, body[1])
     _duplicates(text, verdicts, body)
     _trailing_headlines(text, verdicts)
     _menu_runs(text, verdicts, body)
@@ -117,6 +147,10 @@ def _line_verdict(line: str, foreign: re.Pattern[str], check_ascii: bool) -> Lin
     match = (lexicon.SHAPE if size <= _SHORT_SHAPE_MAX else lexicon.SHAPE_LONG).match(line)
     if match:
         return _SHAPE[match.lastgroup]
+    if size <= _PROMPT_MAX:
+        match = lexicon.PROMPT.match(line)
+        if match:
+            return _PROMPT[match.lastgroup]
     if size <= _LEXICON_MAX:
         verdict = _short_line_shape(line)
         if verdict:
@@ -132,9 +166,14 @@ def _line_verdict(line: str, foreign: re.Pattern[str], check_ascii: bool) -> Lin
 
 
 def _short_line_shape(line: str) -> LineVerdict | None:
-    """Stamps, byline/menu lines of joined segments, and phrases glued to themselves."""
+    """Stamps, bare numbers and links, byline/menu lines of joined segments, and phrases glued to
+    themselves."""
+    if line.isdigit() and len(line) <= 3:  # a counter, a page or gallery number
+        return _BARE_NUMBER
     if _is_stamp(line):
         return _STAMP
+    if line[0] == "h" and _URL.match(line):
+        return _BARE_URL
     half, odd = divmod(len(line), 2)
     if not odd and half >= 4 and line[:half] == line[half:]:
         return _GLUED

@@ -15,13 +15,19 @@ from curate.document import RawDoc
 from curate.errors import DocumentError
 
 NAME = "extract"
-VERSION = 1
+VERSION = 2  # 2: reworded headlines, their section labels and dek openers dropped too
 
 _AUTHOR_SPLIT = re.compile(r"\s*;\s*")
 _FOLD = re.compile(r"\W+")
 _BARE_URL = re.compile(r"^\s*https?://\S+\s*$")
 _MIN_HEADING_MATCH = 0.5
 _MAX_DEK_CHARS = 200  # a longer "description" is usually the lede itself, which is body
+_HEADING_SCAN = 3  # the page's headline is printed among its first blocks, if at all
+_KICKER_WORDS = 3  # a section label above the headline ("Review", "immunology")
+_TITLE_SHARE = 0.8  # share of the title's words a reworded headline keeps
+_TITLE_STRETCH = 2.0  # ... and at most this many times the title's length
+_WORD = re.compile(r"\w+")
+_SENTENCE_END = ".!?"
 
 
 def _fold(text: str) -> str:
@@ -36,11 +42,43 @@ def _repeats(line: str, heading: str | None) -> bool:
     return bool(block) and block in head and len(block) >= _MIN_HEADING_MATCH * len(head)
 
 
+def _rewords(line: str, title: str | None) -> bool:
+    """The block is the headline as the page prints it, which may differ from the `<title>` in
+    a few words ("HS Roundup: ..." / "High School Roundup: ..."): no sentence ending, most of the
+    title's words, and not much longer than the title."""
+    if not title or line.rstrip("'\"’”»)")[-1:] in _SENTENCE_END:
+        return False
+    heading, words = set(_WORD.findall(title.casefold())), _WORD.findall(line.casefold())
+    if len(heading) < 4 or len(words) > _TITLE_STRETCH * len(heading):
+        return False
+    return len(heading.intersection(words)) >= _TITLE_SHARE * len(heading)
+
+
+def _opens_dek(line: str, subtitle: str | None) -> bool:
+    """The block is the dek's first sentence without its full stop (a headline-shaped line)."""
+    if not subtitle or line[-1:] in _SENTENCE_END:
+        return False
+    block, dek = _fold(line), _fold(re.split(r"(?<=[.!?])\s", subtitle, maxsplit=1)[0])
+    return bool(block) and block == dek
+
+
+def _is_kicker(line: str) -> bool:
+    return line.count(" ") < _KICKER_WORDS and line[-1:] not in _SENTENCE_END
+
+
 def _strip_leading_headings(lines: list[str], title: str | None, subtitle: str | None) -> list[str]:
     """Drop leading blocks that repeat the headline or the dek, or are a bare URL: the page's
-    header printed again above the body; they are kept in `title` / `subtitle` already."""
+    header printed again above the body; they are kept in `title` / `subtitle` already. A short
+    section label right above the repeated headline goes with it."""
+    size = len(lines)
     while lines and (_BARE_URL.match(lines[0]) or _repeats(lines[0], title)):
         lines = lines[1:]
+    for k, line in enumerate(lines[:_HEADING_SCAN] if len(lines) == size else ()):
+        if k + 1 < len(lines) and (_repeats(line, title) or _rewords(line, title) or _opens_dek(line, subtitle)):
+            lines = lines[k + 1:]
+            break
+        if not _is_kicker(line):
+            break
     if len(lines) > 1 and subtitle and len(subtitle) <= _MAX_DEK_CHARS and _fold(lines[0]) == _fold(subtitle):
         lines = lines[1:]
     return lines

@@ -50,3 +50,13 @@ def test_segments_and_block() -> None:
 def test_dense_block() -> None:
     assert dense_block([-1, 5, -2, 4, -9, 3]) == (1, 3)
     assert dense_block([-1, -2]) == (0, -1)
+
+
+def test_an_inline_leftover_does_not_cut_the_segment() -> None:
+    text = ["Home", PROSE, "Photo: Jane Roe", PROSE + " Again.", "Share"]
+    ruled = [True, False, True, False, True]
+    cut = document_features(text, ruled)
+    whole = document_features(text, ruled, [False, False, True, False, False])
+    assert 0 < cut[1][COLUMN["segment_share"]] < 0.5 < cut[3][COLUMN["segment_share"]]
+    assert whole[1][COLUMN["segment_share"]] == whole[3][COLUMN["segment_share"]] == 1.0
+    assert whole[1][COLUMN["segment_lines"]] == pytest.approx(log(3))

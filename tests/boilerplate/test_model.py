@@ -122,3 +122,13 @@ def test_training_reproduces_the_shipped_model() -> None:
         pages = [train.Page(record, truth[record["id"]], 0.5) for record in map(json.loads, source)]
     data = train.fit(pages, DEFAULT_THRESHOLD)
     assert json.dumps(data, indent=1) + "\n" == MODEL_FILE.read_text(encoding="utf-8")
+
+
+def test_extracted_article_keeps_its_paragraphs_around_inline_leftovers() -> None:
+    """Text an extractor already cleaned, with a teaser, an app prompt and a credit between its
+    paragraphs: the paragraphs after each leftover stay (the main block spans the leftovers)."""
+    document = [BODY[0], "", "WHY THE NIGHT BUSES MATTER SO MUCH TO THE CITY", "", BODY[1], "",
+                "Photo:", "Jane Roe", "", BODY[2], "", "CLICK HERE TO GET THE GAZETTE APP", "", BODY[3], "",
+                "The council will meet again on Thursday to set the new fares."]
+    kept = _kept(document)
+    assert kept == [*BODY, "The council will meet again on Thursday to set the new fares."]

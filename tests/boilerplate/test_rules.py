@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from curate.boilerplate.rules import RULES_VERSION, classify_lines
+from curate.boilerplate.rules import RULES_VERSION, classify_lines, rule_verdicts
 from curate.schema import load_schema
 
 SEED = Path(__file__).parents[2] / "data/raw/txt/haaretz/000_31abf893fe94734c.txt"
@@ -69,7 +69,7 @@ def test_one_verdict_per_line_within_the_schema() -> None:
     lines = SEED.read_text(encoding="utf-8").split("\n")
     verdicts = classify_lines(lines)
     kinds = set(load_schema("article").enum_values("boilerplate_kind"))
-    assert RULES_VERSION == 2
+    assert RULES_VERSION == 3
     assert len(verdicts) == len(lines)
     assert all(verdicts[i] is None for i, line in enumerate(lines) if not line)
     for verdict in filter(None, verdicts):
@@ -139,6 +139,31 @@ def test_one_verdict_per_line_within_the_schema() -> None:
         ("other_language", "Мэр прибыл на заседание совета"),
         ("other_language", "وصل رئيس البلدية إلى الاجتماع"),
         ("duplicate_line", "Council vote in picturesCouncil vote in pictures"),
+        # Leftovers found inside extracted article text (rules v3).
+        ("byline", "Mara Quill contributed reporting from Lisbon."),
+        ("byline", "Gazette staff writers Ana Ruiz and Bo Li contributed to this report."),
+        ("byline", "Got a tip? Reach the newsroom at tips@gazette.example."),
+        ("byline", "Tempo de leitura: 4 minutos"),
+        ("credit", "SOURCE: Harbor Gazette research"),
+        ("credit", "A ferry leaves the old port at duskCredit: Jane Roe/Harbor Gazette"),
+        ("teaser", "[Related: Council delays vote on the harbor plan]"),
+        ("teaser", "Also on gazette.example Why the ferry fares went up again"),
+        ("teaser", "Most read in local news"),
+        ("teaser", "Want more stories like this?"),
+        ("teaser", "Você pode gostar..."),
+        ("newsletter", "Morning Brief Newsletter"),
+        ("newsletter", "Sign up for Morning Brief to get the day's news delivered to your inbox."),
+        ("follow_prompt", "Follow The Harbor Gazette on Instagram for photos from the waterfront."),
+        ("follow_prompt", "Subscribe to the Gazette Video channel for all of our latest clips."),
+        ("follow_prompt", "CLICK HERE TO DOWNLOAD THE GAZETTE APP"),
+        ("follow_prompt", "Follow our full coverage of the election at https://gazette.example/vote"),
+        ("share_widget", "Enjoyed this story? Share it with your neighbours!"),
+        ("share_widget", "Whatsapp Facebook Pint"),
+        ("paywall", "If you value our reporting, please consider becoming a member."),
+        ("comments", "Comments are subject to our community guidelines, which can be read here."),
+        ("navigation", "12"),
+        ("navigation", "https://gazette.example/news/harbor-plan-vote"),
+        ("teaser", "WHY THE HARBOUR PLAN IS DIVIDING THE CITY"),
     ],
 )
 def test_kind_examples(kind: str, line: str) -> None:
@@ -171,6 +196,13 @@ RISKY_BODY = [
     "Home prices rose 5% last year.",
     "9:05 p.m.",  # a live blog's own time heading
     "Tuesday, 1 March",  # a schedule heading
+    "Follow the money, the auditor said on Twitter.",
+    "On March 3, 2021, the minister said:",
+    "Source: officials said the plan would cost more than expected.",
+    "Researchers at the university contributed to this report's findings, the agency said.",
+    "Sign up for the course opened on Monday, and 300 pupils had joined by noon.",
+    "If you live near the harbour, expect delays on Friday.",
+    "2024",
 ]
 
 
@@ -267,3 +299,85 @@ def test_german_quotation_is_not_a_teaser_marker() -> None:
         "Der Haushalt sieht unter anderem mehr Geld für Busse und Bahnen vor, die Opposition stimmte dagegen.",
     ]
     assert classify_lines(german, "de") == [None] * len(german)
+
+
+def _kinds(document: list[str], language: str = "en") -> list[str | None]:
+    return [v.kind if v else None for v in classify_lines(document, language)]
+
+
+def _rule_kinds(document: list[str], language: str) -> list[str | None]:
+    """The rules' kinds alone (the lexicon's), without the line model's judgement of what is left."""
+    return [v.kind if v else None for v in rule_verdicts(document, language)]
+
+
+def test_teaser_cards_after_the_body() -> None:
+    cards = [
+        "SHORE LEAVE", "Why the Old Lighthouse Keeper Never Left the Island", "Gazette Features",
+        "He kept the lamp burning for forty years and still climbs the stairs every evening.",
+        "NIGHT SHIFT", "The Bakers Who Start Work When the City Goes to Sleep", "Food",
+        "SECOND ACT", "A Retired Judge Finds a New Life on the Stage", "Arts",
+    ]
+    kinds = _kinds([TITLE, "", BODY_1, "", BODY_2, "", *cards])
+    assert kinds[:6] == [None] * 6
+    assert kinds[6:] == ["teaser"] * len(cards)  # kickers, headlines and each card's lines below
+
+
+def test_capitalised_subheadings_with_their_results_are_kept() -> None:
+    results = [TITLE, "", BODY_1, "", "GIRLS BASKETBALL", "Palm Grove d. Rock Hill 70-44", "BOYS SOCCER",
+               "Harbour Town d. Eastgate 3-1", "GIRLS SOCCER", "Lakeview d. Westbrook 1-0", "", BODY_2]
+    assert _kinds(results) == [None] * len(results)
+
+
+def test_credit_label_with_its_text_on_the_next_line() -> None:
+    kinds = _kinds([TITLE, "", BODY_1, "", "Photo:", "Jane Roe", "", BODY_2])
+    assert kinds == [None] * 4 + ["credit", "credit", None, None]
+
+
+def test_comment_thread_after_the_article() -> None:
+    document = [
+        TITLE, "", BODY_1, "", BODY_2, "",
+        "Sam Reyes on May 2, 2024 at 9:15 am said:",
+        "I ride the night bus every week and the cuts would have hurt a lot of us.",
+        "Ana (Gazette) on May 3, 2024 at 10:01 pm said:",
+        "Hi Sam,",
+        "Thanks for writing in. We will follow the fares vote closely and report back.",
+    ]
+    kinds = _kinds(document)
+    assert kinds[:6] == [None] * 6
+    assert kinds[6:] == ["comments"] * 5
+
+
+def test_author_blurb_after_the_body() -> None:
+    kinds = _kinds([TITLE, "", BODY_1, "", BODY_2, "", "Mara Quill is a reporter for the Harbor Gazette."])
+    assert kinds == [None] * 6 + ["byline"]
+
+
+def test_russian_leftovers() -> None:
+    body = [
+        "Депутаты городского совета в среду утвердили бюджет на следующий год после долгих споров о "
+        "расходах на транспорт и жильё.",
+        "Мэр заявила, что подпишет документ, и назвала его разумным компромиссом для города.",
+    ]
+    leftovers = {
+        "Поделиться": "share_widget",
+        "Читайте также: Мэр пообещала новые автобусы": "teaser",
+        "Материалы по теме": "teaser",
+        "Все права защищены": "legal_footer",
+        "Текст: Ирина Соколова": "byline",
+        "Фото: архив редакции": "credit",
+        "Комментарии": "comments",
+        "Подпишитесь на нашу рассылку": "newsletter",
+    }
+    document = ["Совет города утвердил новый бюджет", "", body[0], "", *leftovers, "", body[1]]
+    kinds = _rule_kinds(document, "ru")
+    assert kinds[:4] == [None] * 4 and kinds[-2:] == [None, None]
+    assert kinds[4:-2] == list(leftovers.values())
+
+
+def test_japanese_and_korean_leftovers() -> None:
+    japanese = ["市議会は水曜日、長い議論の末に来年度の予算案を可決した。交通と住宅への支出をめぐって意見が分かれた。",
+                "関連記事", "市長は予算案に署名すると述べ、公正な妥協だと評価した。"]
+    assert _rule_kinds(japanese, "ja") == [None, "teaser", None]
+    korean = ["시의회는 수요일 오랜 논의 끝에 내년도 예산안을 통과시켰다. 교통과 주택 예산을 두고 의견이 갈렸다.",
+              "무단 전재 및 재배포 금지", "시장은 예산안에 서명하겠다고 밝혔다."]
+    assert _rule_kinds(korean, "ko") == [None, "legal_footer", None]

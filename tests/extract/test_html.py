@@ -52,3 +52,20 @@ def test_page_without_text() -> None:
     with pytest.raises(DocumentError) as caught:
         _extract("<html><head><title>Empty</title></head><body>  </body></html>")
     assert caught.value.reason in {"extract_no_content", "extract_failed"}
+
+
+def test_reworded_headline_and_its_section_label_are_dropped() -> None:
+    # The page prints "Port Board Approves ..." where <title> says "Port Approves ...".
+    doc = _extract(_page(["Harbor", "Port Board Approves Channel Dredging Plan for the Coming Winter Season"]))
+    assert doc.text == "\n\n".join(BODY)
+
+
+def test_dek_first_sentence_as_a_heading_is_dropped() -> None:
+    doc = _extract(_page(["Crews start in March"], description="Crews start in March. The work takes eleven weeks."))
+    assert doc.text == "\n\n".join(BODY)
+
+
+def test_a_lede_sharing_the_headline_words_stays() -> None:
+    lede = "The port approves a channel dredging plan for the winter season, ending two years of complaints."
+    doc = _extract(_page([lede]))
+    assert doc.text.startswith(lede)

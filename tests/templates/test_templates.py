@@ -16,7 +16,7 @@ from curate.templates import TemplateCounter, line_key, line_keys
 
 WORDS = ("harbor council budget ferry school bridge river mayor police court storm road market "
          "union teachers hospital airport festival museum library").split()
-FOOTER = "Bay Times reporters Dana Ruiz and Omar Patel contributed reporting from the harbor desk"
+FOOTER = "Bay Times reporters Dana Ruiz and Omar Patel staff the harbor desk on weekdays"
 ALERT = "Tap the bell next to a writer's name to hear about new stories from them"
 
 
