@@ -1,0 +1,47 @@
+"""Stream a version's shards as record batches of only the columns a figure needs.
+
+The report never holds a whole shard: each pass reads `batch_rows` rows at a time, so its
+memory is one batch of the selected columns plus the bounded state of `bounded.py`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+BATCH_ROWS = 8192
+
+# The article columns the statistics pass reads: everything but `text`, the bulk of the bytes.
+ARTICLE_COLUMNS = [
+    "id", "language", "language_score", "source.name", "boilerplate_ratio", "split", "quality",
+    "boilerplate.list.element.kind", "boilerplate.list.element.text",
+    "claims.list.element.source", "claims.list.element.kind", "claims.list.element.status",
+]
+REJECT_COLUMNS = ["status", "reason", "stage", "message", "input_uri", "id", "row_json"]
+
+
+def shard_paths(folder: Path, manifest: dict[str, Any], key: str) -> list[Path]:
+    """The shards the manifest lists under `key` ("shards" or "rejects"), in manifest order."""
+    return [folder / shard["path"] for shard in manifest[key]]
+
+
+def batches(paths: Sequence[Path], columns: list[str], batch_rows: int = BATCH_ROWS) -> Iterator[pa.RecordBatch]:
+    for path in paths:
+        yield from pq.ParquetFile(path).iter_batches(batch_size=batch_rows, columns=columns)
+
+
+def find_rows(paths: Sequence[Path], ids: set[str], batch_rows: int = BATCH_ROWS) -> Iterator[dict[str, Any]]:
+    """The full rows whose `id` is in `ids`: only the matching rows of each batch become Python."""
+    if not ids:
+        return
+    wanted = pa.array(sorted(ids), pa.string())
+    for path in paths:
+        for batch in pq.ParquetFile(path).iter_batches(batch_size=batch_rows):
+            mask = pc.is_in(batch.column("id"), value_set=wanted)
+            if pc.any(mask).as_py():
+                yield from batch.filter(mask).to_pylist()
