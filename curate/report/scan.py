@@ -14,7 +14,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-BATCH_ROWS = 8192
+BATCH_ROWS = 4096  # the shard writer's row group: one batch decodes one row group
 
 # The article columns the statistics pass reads: everything but `text`, the bulk of the bytes.
 ARTICLE_COLUMNS = [
@@ -35,13 +35,15 @@ def batches(paths: Sequence[Path], columns: list[str], batch_rows: int = BATCH_R
         yield from pq.ParquetFile(path).iter_batches(batch_size=batch_rows, columns=columns)
 
 
-def find_rows(paths: Sequence[Path], ids: set[str], batch_rows: int = BATCH_ROWS) -> Iterator[dict[str, Any]]:
-    """The full rows whose `id` is in `ids`: only the matching rows of each batch become Python."""
+def find_rows(paths: Sequence[Path], ids: set[str]) -> Iterator[dict[str, Any]]:
+    """The full rows whose `id` is in `ids`. Only the `id` column is read everywhere; a row group
+    is read whole only when it holds a wanted id, and only its matching rows become Python."""
     if not ids:
         return
     wanted = pa.array(sorted(ids), pa.string())
     for path in paths:
-        for batch in pq.ParquetFile(path).iter_batches(batch_size=batch_rows):
-            mask = pc.is_in(batch.column("id"), value_set=wanted)
+        shard = pq.ParquetFile(path)
+        for group in range(shard.num_row_groups):
+            mask = pc.is_in(shard.read_row_group(group, columns=["id"]).column("id"), value_set=wanted)
             if pc.any(mask).as_py():
-                yield from batch.filter(mask).to_pylist()
+                yield from shard.read_row_group(group).filter(mask).to_pylist()

@@ -114,7 +114,7 @@ def summarize(store: Store, name: str, version: str, *, batch_rows: int = BATCH_
         "rejects": reject_figures["by_reason"],
         "changes": compare_with_parent(store, manifest),
     }
-    documents = [Document(row) for row in sorted(find_rows(article_paths, set(articles.sample_ids()), batch_rows),
+    documents = [Document(row) for row in sorted(find_rows(article_paths, set(articles.sample_ids())),
                                                  key=lambda r: r["id"])]
     documents += [Document(row, reason) for reason, row in rejects.example_rows()]
     return Collected(summary, documents)
