@@ -7,7 +7,7 @@ document is kept.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -69,7 +69,7 @@ class ArticleFigures:
         name: Histogram(edges, open_end=edges[-1] == float("inf")) for name, (edges, _) in QUALITY_SIGNALS.items()})
     language_score: Histogram = field(default_factory=lambda: Histogram(RATIO_EDGES))
     languages: Counter[str] = field(default_factory=Counter)
-    language_scores: Counter[str] = field(default_factory=Counter)  # summed scores, for the mean
+    language_scores: dict[str, float] = field(default_factory=lambda: defaultdict(float))  # summed, for the mean
     split: Counter[str] = field(default_factory=Counter)
     duplicate_paragraph_docs: int = 0
     repetitive_docs: int = 0  # duplicate 5-gram share above Gopher's 0.15
@@ -106,11 +106,12 @@ class ArticleFigures:
             histogram.add(quality.field(name).to_numpy(zero_copy_only=False))
         scores = batch.column("language_score").to_numpy(zero_copy_only=False)
         self.language_score.add(scores)
-        languages = batch.column("language").to_pylist()
-        self.languages.update(languages)
-        for language, score in zip(languages, scores.tolist()):
-            self.language_scores[language] += score
-        self.split.update(batch.column("split").to_pylist())
+        by_language = pa.table({"language": batch.column("language"), "score": batch.column("language_score")})
+        for row in by_language.group_by("language").aggregate([("score", "sum"), ("score", "count")]).to_pylist():
+            self.languages[row["language"]] += row["score_count"]
+            self.language_scores[row["language"]] += row["score_sum"]
+        for row in pc.value_counts(batch.column("split")).to_pylist():
+            self.split[row["values"]] += row["counts"]
         self.duplicate_paragraph_docs += int(np.count_nonzero(
             quality.field("duplicate_paragraph_ratio").to_numpy(zero_copy_only=False) > 0))
         self.repetitive_docs += int(np.count_nonzero(
