@@ -208,6 +208,17 @@ def _write_report(store: Store, name: str, version: str) -> None:
     console.print(f"[green]report[/green] -> {result.index}  ({result.seconds:.1f} s)")
 
 
+def _refresh_report(store: Store, name: str, version: str) -> Callable[[], None] | None:
+    """After a new verdict: rewrite the version's report if it has one, so it shows that verdict."""
+    from curate.report.write import REPORT
+
+    try:
+        has_report = (store.require(name, version) / REPORT / "index.html").is_file()
+    except CurateError:
+        return None  # the gate names the missing version
+    return (lambda: _write_report(store, name, version)) if has_report else None
+
+
 @app.command()
 def report(name: Annotated[str, typer.Argument(help="Dataset name.")],
            version: Annotated[str, typer.Argument(help="Version.")],
@@ -256,8 +267,9 @@ def validate(
 ) -> None:
     """Run the quality gate: every shard and the dataset-level checks against expectations/.
 
-    Writes validation/results.json and Data Docs into the version and records the verdict in its
-    manifest. Exits with 1 when an expectation fails or a validator breaks.
+    Writes validation/results.json and Data Docs into the version, records the verdict in its
+    manifest and rewrites its quality report, if it has one. Exits with 1 when an expectation
+    fails or a validator breaks.
     """
     from curate.validate import validate_files, validate_version
 
@@ -271,7 +283,8 @@ def validate(
     if data:
         _gate(lambda: validate_files([Path(t) for t in targets], cfg, out))
     else:
-        _gate(lambda: validate_version(_store(store), targets[0], targets[1], cfg))
+        name, version = targets
+        _gate(lambda: validate_version(_store(store), name, version, cfg), _refresh_report(_store(store), name, version))
 
 
 def _print_reasons(reasons: dict[str, int]) -> None:

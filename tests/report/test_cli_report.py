@@ -40,11 +40,16 @@ def test_cli_errors_name_what_is_missing(report_store: Store, tmp_path: Path) ->
 def test_build_writes_the_report_unless_told_not_to(tmp_path: Path) -> None:
     store = tmp_path / "store"
     args = ["build", str(SAMPLE / "txt"), "--name", "news", "--store", str(store), "--config",
-            str(ROOT / "curate.toml"), "--workers", "1", "--no-validate"]
+            str(ROOT / "curate.toml"), "--workers", "1", "--source", "Sample Wire", "--no-validate"]
     first = runner.invoke(app, args)
     assert first.exit_code == 0, first.output
     index = store / "news" / "versions" / "1.0.0" / "report" / "index.html"
     assert index.is_file() and "report ->" in first.output
+    assert "not run" in index.read_text(encoding="utf-8")
+    validated = runner.invoke(app, ["validate", "news", "1.0.0", "--store", str(store), "--config",
+                                    str(ROOT / "curate.toml"), "--workers", "1"])
+    assert validated.exit_code == 0, validated.output
+    assert '<span class="pass">passed</span>' in index.read_text(encoding="utf-8"), "the report shows the new verdict"
     second = runner.invoke(app, [*args, "--no-report"])
     assert second.exit_code == 0, second.output
     assert not (store / "news" / "versions" / "1.1.0" / "report").exists() and "report ->" not in second.output
