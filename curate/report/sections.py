@@ -12,6 +12,7 @@ from curate.report.html import cards, figure, labelled, link, note, percent, sec
 from curate.report.style import kind_color, kind_description, kind_stroke
 
 MAX_STACKED_SOURCES = 20
+MAX_SOURCE_ROWS = 100  # a crawl of thousands of sites lists the rest in summary.json only
 
 
 def _gate(gate: dict[str, Any]) -> str:
@@ -51,7 +52,8 @@ def sources(summary: dict[str, Any]) -> str:
     rows = [[s["source"], s["documents"], s["words"], s["mean_words"], s["boilerplate_ratio"],
              f"{s['removed_char_share']:.1%}", s["claims_per_document"],
              ", ".join(f"{lang} {n}" for lang, n in s["languages"].items()), s["template_lines"],
-             s["dropped"], s["rejected"]] for s in summary["sources"]]
+             s["dropped"], s["rejected"]] for s in summary["sources"][:MAX_SOURCE_ROWS]]
+    more = len(summary["sources"]) - MAX_SOURCE_ROWS
     return section(
         "sources", "Sources",
         note("Per publisher. Boilerplate ratio: mean over its kept documents of removed / normalized characters; "
@@ -59,7 +61,8 @@ def sources(summary: dict[str, Any]) -> str:
              "the config's folder mapping names them from their input path."),
         table(["source", "documents", "words", "mean words", "boilerplate ratio", "removed chars",
                "claims / doc", "languages", "template lines", "dropped", "rejected"], rows,
-              numeric=[1, 2, 3, 4, 5, 6, 8, 9, 10]))
+              numeric=[1, 2, 3, 4, 5, 6, 8, 9, 10]),
+        note(f"{more:,} smaller sources are listed in summary.json only.") if more > 0 else "")
 
 
 def distributions(summary: dict[str, Any]) -> str:
