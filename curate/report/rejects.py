@@ -49,7 +49,7 @@ class RejectFigures:
         self._add_examples(batch, sources)
 
     def _sources(self, batch: pa.RecordBatch) -> pa.Array:
-        found = pc.struct_field(pc.extract_regex(pc.fill_null(batch.column("row_json"), ""), _SOURCE_NAME), "name")
+        found = pc.struct_field(pc.extract_regex(batch.column("row_json"), _SOURCE_NAME), "name")
         names: list[str | None] = [None] * len(found)
         decoded: dict[str, str | None] = {}
         for index, (raw, uri) in enumerate(zip(found.to_pylist(), batch.column("input_uri").to_pylist())):

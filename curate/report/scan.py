@@ -15,6 +15,9 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 BATCH_ROWS = 4096  # the shard writer's row group: one batch decodes one row group
+# A dropped document's reject row carries its whole article as JSON (~7 KB): smaller batches keep
+# a batch of them near the size of an article batch.
+REJECT_BATCH_ROWS = 512
 
 # The article columns the statistics pass reads: everything but `text`, the bulk of the bytes.
 ARTICLE_COLUMNS = [

@@ -16,7 +16,15 @@ from curate.report.changes import compare_with_parent
 from curate.report.claims import ClaimFigures
 from curate.report.rejects import RejectFigures
 from curate.report.removed import RemovedFigures
-from curate.report.scan import ARTICLE_COLUMNS, BATCH_ROWS, REJECT_COLUMNS, batches, find_rows, shard_paths
+from curate.report.scan import (
+    ARTICLE_COLUMNS,
+    BATCH_ROWS,
+    REJECT_BATCH_ROWS,
+    REJECT_COLUMNS,
+    batches,
+    find_rows,
+    shard_paths,
+)
 from curate.store import Store, read_manifest
 
 FORMAT = 1
@@ -45,7 +53,7 @@ def collect_articles(paths: list[Path], batch_rows: int = BATCH_ROWS) -> tuple[A
     return articles, removed, claims
 
 
-def collect_rejects(paths: list[Path], sources: SourcesConfig, batch_rows: int = BATCH_ROWS) -> RejectFigures:
+def collect_rejects(paths: list[Path], sources: SourcesConfig, batch_rows: int = REJECT_BATCH_ROWS) -> RejectFigures:
     rejects = RejectFigures(sources)
     for batch in batches(paths, REJECT_COLUMNS, batch_rows):
         rejects.add(batch)
@@ -78,14 +86,15 @@ def _sources(figures: dict[str, Any], removed: dict[str, Any], rejects: dict[str
     return sorted(rows.values(), key=lambda r: (-r["documents"], -r["dropped"] - r["rejected"], r["source"]))
 
 
-def summarize(store: Store, name: str, version: str, *, batch_rows: int = BATCH_ROWS) -> Collected:
-    """The report's figures for version `version` of `name`, and the documents its viewer shows."""
+def summarize(store: Store, name: str, version: str, *, batch_rows: int | None = None) -> Collected:
+    """The report's figures for version `version` of `name`, and the documents its viewer shows;
+    `batch_rows` overrides both batch sizes (tests: figures must not depend on it)."""
     folder = store.require(name, version)
     manifest = read_manifest(folder)
     article_paths = shard_paths(folder, manifest, "shards")
-    articles, removed, claims = collect_articles(article_paths, batch_rows)
+    articles, removed, claims = collect_articles(article_paths, batch_rows or BATCH_ROWS)
     sources_config = SourcesConfig.model_validate(manifest["config"]["sources"])
-    rejects = collect_rejects(shard_paths(folder, manifest, "rejects"), sources_config, batch_rows)
+    rejects = collect_rejects(shard_paths(folder, manifest, "rejects"), sources_config, batch_rows or REJECT_BATCH_ROWS)
     figures, reject_figures = articles.to_json(), rejects.to_json()
     removed_figures = removed.to_json(figures["documents"])
     acc = manifest["accounting"]

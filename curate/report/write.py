@@ -41,7 +41,7 @@ def _entry(document: Document) -> dict[str, Any]:
 def write_report(store: Store, name: str, version: str, *, batch_rows: int | None = None) -> ReportResult:
     """Compute the figures of version `version` of `name` and write its report folder."""
     started = time.perf_counter()
-    collected: Collected = summarize(store, name, version, **({"batch_rows": batch_rows} if batch_rows else {}))
+    collected: Collected = summarize(store, name, version, batch_rows=batch_rows)
     folder = store.require(name, version)
     label = f"{name} {version}"
     summary = {**collected.summary, "documents": [_entry(d) for d in collected.documents]}
