@@ -34,8 +34,12 @@ def shard_paths(folder: Path, manifest: dict[str, Any], key: str) -> list[Path]:
 
 
 def batches(paths: Sequence[Path], columns: list[str], batch_rows: int = BATCH_ROWS) -> Iterator[pa.RecordBatch]:
+    """Row group by row group: one reader over a whole file holds more memory the more row groups
+    it has (measured: 20 MB at 29 row groups against 3.8 MB read one row group at a time)."""
     for path in paths:
-        yield from pq.ParquetFile(path).iter_batches(batch_size=batch_rows, columns=columns)
+        shard = pq.ParquetFile(path)
+        for group in range(shard.num_row_groups):
+            yield from shard.iter_batches(batch_size=batch_rows, columns=columns, row_groups=[group])
 
 
 def find_rows(paths: Sequence[Path], ids: set[str]) -> Iterator[dict[str, Any]]:
