@@ -65,6 +65,8 @@ ConfigOption = Annotated[Path | None, typer.Option("--config", help="TOML config
 WorkersOption = Annotated[int | None, typer.Option("--workers", help="Worker processes (default: one per core).")]
 ValidateOption = Annotated[bool, typer.Option("--validate/--no-validate",
                                               help="Run the quality gate on the new version (default).")]
+ReportOption = Annotated[bool, typer.Option("--report/--no-report",
+                                            help="Write the quality report (report/index.html) after the gate (default).")]
 SetOption = Annotated[list[str], typer.Option("--set", help="Config override SECTION.KEY=VALUE, e.g. policy.min_words=80 (repeatable).")]
 
 
@@ -121,8 +123,9 @@ def build(
     workers: WorkersOption = None,
     set_: SetOption = [],  # noqa: B006
     validate: ValidateOption = True,
+    report: ReportOption = True,
 ) -> None:
-    """Build a new version of NAME from INPUTS, then run the quality gate on it.
+    """Build a new version of NAME from INPUTS, then run the quality gate on it and write its report.
 
     Exits with 1 when the gate fails (the version stays, with its failed verdict recorded).
     """
@@ -135,7 +138,7 @@ def build(
         overrides["readers"] = {"fields": _field_overrides(field)}
     if workers is not None:
         overrides["executor"] = {"workers": workers}
-    _make_version(name, config, _set_overrides(set_, overrides), store, validate, lambda cfg, progress: run_build(
+    _make_version(name, config, _set_overrides(set_, overrides), store, validate, report, lambda cfg, progress: run_build(
         inputs, name, cfg, store=_store(store), version=version, on_progress=progress))
 
 
@@ -149,6 +152,7 @@ def rebuild(
     workers: WorkersOption = None,
     set_: SetOption = [],  # noqa: B006
     validate: ValidateOption = True,
+    report: ReportOption = True,
 ) -> None:
     """Re-annotate FROM_VERSION's rows under the current config, without the inputs.
 
@@ -158,13 +162,14 @@ def rebuild(
     from curate.rebuild import rebuild as run_rebuild
 
     overrides: dict[str, Any] = {"executor": {"workers": workers}} if workers is not None else {}
-    _make_version(name, config, _set_overrides(set_, overrides), store, validate, lambda cfg, progress: run_rebuild(
+    _make_version(name, config, _set_overrides(set_, overrides), store, validate, report, lambda cfg, progress: run_rebuild(
         name, from_version, cfg, store=_store(store), version=version, on_progress=progress))
 
 
 def _make_version(name: str, config: Path | None, overrides: dict[str, Any], store: Path | None, validate: bool,
-                  make: Callable[[Config, Callable[[str, int], None]], BuildResult]) -> None:
-    """Load the config, run `make` under the progress display, report, then run the gate."""
+                  report: bool, make: Callable[[Config, Callable[[str, int], None]], BuildResult]) -> None:
+    """Load the config, run `make` under the progress display, report, run the gate, write the
+    quality report (also when the gate fails: it shows why)."""
     from curate.validate import validate_version
 
     try:
@@ -173,20 +178,58 @@ def _make_version(name: str, config: Path | None, overrides: dict[str, Any], sto
     except CurateError as exc:
         raise _fail(exc) from exc
     _report_build(name, result, seconds)
+    version = result.manifest["version"]
+    then = (lambda: _write_report(_store(store), name, version)) if report else None
     if validate:
-        _gate(lambda: validate_version(_store(store), name, result.manifest["version"], cfg))
+        _gate(lambda: validate_version(_store(store), name, version, cfg), then)
+    elif then is not None:
+        then()
 
 
-def _gate(run: Callable[[], tuple[GateResult, Path | None]]) -> None:
-    """Run the gate under a spinner, print its verdict; exit 1 when it fails, 2 on a usage error."""
+def _gate(run: Callable[[], tuple[GateResult, Path | None]], then: Callable[[], None] | None = None) -> None:
+    """Run the gate under a spinner, print its verdict, run `then`; exit 1 when the gate fails,
+    2 on a usage error."""
     try:
         with err.status("[bold]validating[/bold] (loading Great Expectations)"):
             result, folder = run()
     except CurateError as exc:
         raise _fail(exc) from exc
     _print_gate(result, folder)
+    if then is not None:
+        then()
     if not result.passed:
         raise typer.Exit(code=1)
+
+
+def _write_report(store: Store, name: str, version: str) -> None:
+    from curate.report import write_report
+
+    try:
+        with err.status("[bold]writing the quality report[/bold]"):
+            result = write_report(store, name, version)
+    except CurateError as exc:
+        raise _fail(exc) from exc
+    console.print(f"[green]report[/green] -> {result.index}  ({result.seconds:.1f} s)")
+
+
+def _refresh_report(store: Store, name: str, version: str) -> Callable[[], None] | None:
+    """After a new verdict: rewrite the version's report if it has one, so it shows that verdict."""
+    from curate.report.write import REPORT
+
+    try:
+        has_report = (store.require(name, version) / REPORT / "index.html").is_file()
+    except CurateError:
+        return None  # the gate names the missing version
+    return (lambda: _write_report(store, name, version)) if has_report else None
+
+
+@app.command()
+def report(name: Annotated[str, typer.Argument(help="Dataset name.")],
+           version: Annotated[str, typer.Argument(help="Version.")],
+           store: StoreOption = None) -> None:
+    """Write the quality report of version V of NAME: report/index.html (one self-contained page,
+    with document pages under report/docs/) and report/summary.json with the same figures."""
+    _write_report(_store(store), name, version)
 
 
 def _print_gate(result: GateResult, folder: Path | None) -> None:
@@ -228,8 +271,9 @@ def validate(
 ) -> None:
     """Run the quality gate: every shard and the dataset-level checks against expectations/.
 
-    Writes validation/results.json and Data Docs into the version and records the verdict in its
-    manifest. Exits with 1 when an expectation fails or a validator breaks.
+    Writes validation/results.json and Data Docs into the version, records the verdict in its
+    manifest and rewrites its quality report, if it has one. Exits with 1 when an expectation
+    fails or a validator breaks.
     """
     from curate.validate import validate_files, validate_version
 
@@ -243,7 +287,8 @@ def validate(
     if data:
         _gate(lambda: validate_files([Path(t) for t in targets], cfg, out))
     else:
-        _gate(lambda: validate_version(_store(store), targets[0], targets[1], cfg))
+        name, version = targets
+        _gate(lambda: validate_version(_store(store), name, version, cfg), _refresh_report(_store(store), name, version))
 
 
 def _print_reasons(reasons: dict[str, int]) -> None:
@@ -280,8 +325,16 @@ def show(
     version: Annotated[str, typer.Argument(help="Version.")],
     store: StoreOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the manifest as JSON.")] = False,
+    doc_id: Annotated[str | None, typer.Option("--id", help="With --html: the document to show.")] = None,
+    html: Annotated[bool, typer.Option("--html", help="Write the document viewer page of --id (removed spans "
+                                                      "and claims marked) and print its path.")] = False,
+    out: Annotated[Path | None, typer.Option("--out", help="With --html: write the page here instead of "
+                                                           "report/docs/<id>.html in the version.")] = None,
 ) -> None:
-    """Summarize version V of NAME: accounting, shards, rejects by reason."""
+    """Summarize version V of NAME: accounting, shards, rejects by reason; or one document as HTML."""
+    if html or doc_id is not None:
+        _show_document(_store(store), name, version, doc_id, html, out)
+        return
     try:
         manifest = read_manifest(_store(store).require(name, version))
     except CurateError as exc:
@@ -304,6 +357,18 @@ def show(
         shards.add_row(shard["path"], shard.get("split", "rejects"), str(shard["rows"]), f"{shard['bytes']:,}")
     console.print(shards)
     _print_reasons(acc["by_reason"])
+
+
+def _show_document(store: Store, name: str, version: str, doc_id: str | None, html: bool, out: Path | None) -> None:
+    if doc_id is None or not html:
+        raise typer.BadParameter("--id ID and --html go together: curate show NAME V --id ID --html")
+    from curate.report import write_document
+
+    try:
+        path = write_document(store, name, version, doc_id, out)
+    except CurateError as exc:
+        raise _fail(exc) from exc
+    typer.echo(str(path))
 
 
 @app.command()

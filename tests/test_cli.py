@@ -26,6 +26,8 @@ def test_build_versions_show(tmp_path: Path) -> None:
     assert json.loads(shown.output)["accounting"]["kept"] == 6
     summary = runner.invoke(app, ["show", "news", "1.0.0", "--store", str(store)])
     assert "quality gate: passed" in summary.output and "kept 6" in summary.output
+    report = (store / "news" / "versions" / "1.0.0" / "report" / "index.html").read_text(encoding="utf-8")
+    assert "report ->" in result.output and '<a href="../validation/data_docs/index.html">' in report
     plan = runner.invoke(app, ["publish", "news", "--store", str(store), "--dry-run"])
     assert plan.exit_code == 0 and "would" in plan.output and "tag v1.0.0" in plan.output
     published = runner.invoke(app, ["publish", "news", "1.0.0", "--store", str(store)])

@@ -10,13 +10,12 @@ half-written verdict.
 from __future__ import annotations
 
 import json
-import shutil
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from curate.store.manifest import file_sha256, read_manifest
+from curate.store.replace import replacing
 from curate.validate.outcome import GateResult
 from curate.validate.suites import fingerprint, load_suites
 
@@ -26,20 +25,10 @@ DOCS = "data_docs"
 
 def write_folder(target: Path, result: GateResult, build_docs: Callable[[Path], Path]) -> None:
     """Write results.json and Data Docs into a fresh folder, then swap it in for `target`."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fresh = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
-    try:
+    with replacing(target) as fresh:
         (fresh / RESULTS).write_text(json.dumps(result.to_json(), indent=2, ensure_ascii=False, default=str) + "\n",
                                      encoding="utf-8")
         build_docs(fresh / DOCS)
-        old = target.with_name(f".{target.name}-old")
-        shutil.rmtree(old, ignore_errors=True)
-        if target.exists():
-            target.rename(old)
-        fresh.rename(target)
-        shutil.rmtree(old, ignore_errors=True)
-    finally:
-        shutil.rmtree(fresh, ignore_errors=True)
 
 
 def manifest_entry(result: GateResult, folder: str) -> dict[str, Any]:

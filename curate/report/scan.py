@@ -1,0 +1,56 @@
+"""Stream a version's shards as record batches of only the columns a figure needs.
+
+The report never holds a whole shard: each pass reads `batch_rows` rows at a time, so its
+memory is one batch of the selected columns plus the bounded state of `bounded.py`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+BATCH_ROWS = 4096  # the shard writer's row group: one batch decodes one row group
+# A dropped document's reject row carries its whole article as JSON (~7 KB): smaller batches keep
+# a batch of them near the size of an article batch.
+REJECT_BATCH_ROWS = 512
+
+# The article columns the statistics pass reads: everything but `text`, the bulk of the bytes.
+ARTICLE_COLUMNS = [
+    "id", "language", "language_score", "source.name", "boilerplate_ratio", "split", "quality",
+    "boilerplate.list.element.kind", "boilerplate.list.element.text",
+    "claims.list.element.source", "claims.list.element.kind", "claims.list.element.status",
+]
+REJECT_COLUMNS = ["status", "reason", "stage", "message", "input_uri", "id", "row_json"]
+
+
+def shard_paths(folder: Path, manifest: dict[str, Any], key: str) -> list[Path]:
+    """The shards the manifest lists under `key` ("shards" or "rejects"), in manifest order."""
+    return [folder / shard["path"] for shard in manifest[key]]
+
+
+def batches(paths: Sequence[Path], columns: list[str], batch_rows: int = BATCH_ROWS) -> Iterator[pa.RecordBatch]:
+    """Row group by row group: one reader over a whole file holds more memory the more row groups
+    it has (measured: 20 MB at 29 row groups against 3.8 MB read one row group at a time)."""
+    for path in paths:
+        shard = pq.ParquetFile(path)
+        for group in range(shard.num_row_groups):
+            yield from shard.iter_batches(batch_size=batch_rows, columns=columns, row_groups=[group])
+
+
+def find_rows(paths: Sequence[Path], ids: set[str]) -> Iterator[dict[str, Any]]:
+    """The full rows whose `id` is in `ids`. Only the `id` column is read everywhere; a row group
+    is read whole only when it holds a wanted id, and only its matching rows become Python."""
+    if not ids:
+        return
+    wanted = pa.array(sorted(ids), pa.string())
+    for path in paths:
+        shard = pq.ParquetFile(path)
+        for group in range(shard.num_row_groups):
+            mask = pc.is_in(shard.read_row_group(group, columns=["id"]).column("id"), value_set=wanted)
+            if pc.any(mask).as_py():
+                yield from shard.read_row_group(group).filter(mask).to_pylist()

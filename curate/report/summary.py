@@ -1,0 +1,129 @@
+"""Every figure of the report, from one streaming pass over the article shards and one over the
+rejects, plus the manifest: the dict that becomes `summary.json` and that the page renders.
+
+The figures depend only on the rows, never on how they are sharded or batched (a test checks).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from curate.config import SourcesConfig
+from curate.report.articles import ArticleFigures
+from curate.report.changes import compare_with_parent
+from curate.report.claims import ClaimFigures
+from curate.report.rejects import RejectFigures
+from curate.report.removed import RemovedFigures
+from curate.report.scan import (
+    ARTICLE_COLUMNS,
+    BATCH_ROWS,
+    REJECT_BATCH_ROWS,
+    REJECT_COLUMNS,
+    batches,
+    find_rows,
+    shard_paths,
+)
+from curate.store import Store, read_manifest
+
+FORMAT = 1
+
+
+@dataclass(frozen=True)
+class Document:
+    """A row the viewer shows; `reason` is set for a document that was dropped."""
+
+    row: dict[str, Any]
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class Collected:
+    summary: dict[str, Any]
+    documents: list[Document]
+
+
+def collect_articles(paths: list[Path], batch_rows: int = BATCH_ROWS) -> tuple[ArticleFigures, RemovedFigures, ClaimFigures]:
+    articles, removed, claims = ArticleFigures(), RemovedFigures(), ClaimFigures()
+    for batch in batches(paths, ARTICLE_COLUMNS, batch_rows):
+        articles.add(batch)
+        removed.add(batch)
+        claims.add(batch)
+    return articles, removed, claims
+
+
+def collect_rejects(paths: list[Path], sources: SourcesConfig, batch_rows: int = REJECT_BATCH_ROWS) -> RejectFigures:
+    rejects = RejectFigures(sources)
+    for batch in batches(paths, REJECT_COLUMNS, batch_rows):
+        rejects.add(batch)
+    return rejects
+
+
+def _gate(manifest: dict[str, Any], folder: Path) -> dict[str, Any]:
+    entry = manifest.get("validation")
+    if not entry:
+        return {"status": "not run"}
+    docs = entry["data_docs"]
+    return {"status": "passed" if entry["passed"] else "failed", "validated_at": entry["validated_at"],
+            "failed": entry["failed"], "waivers": entry["waivers"],
+            "data_docs": f"../{docs}" if (folder / docs).is_file() else None}
+
+
+def _sources(figures: dict[str, Any], removed: dict[str, Any], rejects: dict[str, Any],
+             templates: dict[str, Any]) -> list[dict[str, Any]]:
+    """The per-source table: kept figures joined with removed characters, rejects and templates."""
+    rows = {row["source"]: dict(row) for row in figures["sources"]}
+    for name in rejects["by_source"]:
+        rows.setdefault(name, {"source": name, "documents": 0, "words": 0, "chars": 0, "mean_words": 0.0,
+                               "boilerplate_ratio": 0.0, "claims_per_document": 0.0, "languages": {}})
+    for name, row in rows.items():
+        removed_chars = removed["removed_chars_by_source"].get(name, 0)
+        row["removed_char_share"] = round(removed_chars / (removed_chars + row["chars"]), 4) if removed_chars else 0.0
+        counts = rejects["by_source"].get(name, {})
+        row["dropped"], row["rejected"] = counts.get("dropped", 0), counts.get("rejected", 0)
+        row["template_lines"] = templates.get(name, {}).get("template_lines", 0)
+    return sorted(rows.values(), key=lambda r: (-r["documents"], -r["dropped"] - r["rejected"], r["source"]))
+
+
+def summarize(store: Store, name: str, version: str, *, batch_rows: int | None = None) -> Collected:
+    """The report's figures for version `version` of `name`, and the documents its viewer shows;
+    `batch_rows` overrides both batch sizes (tests: figures must not depend on it)."""
+    folder = store.require(name, version)
+    manifest = read_manifest(folder)
+    article_paths = shard_paths(folder, manifest, "shards")
+    articles, removed, claims = collect_articles(article_paths, batch_rows or BATCH_ROWS)
+    sources_config = SourcesConfig.model_validate(manifest["config"]["sources"])
+    rejects = collect_rejects(shard_paths(folder, manifest, "rejects"), sources_config, batch_rows or REJECT_BATCH_ROWS)
+    figures, reject_figures = articles.to_json(), rejects.to_json()
+    removed_figures = removed.to_json(figures["documents"])
+    acc = manifest["accounting"]
+    by_status: dict[str, dict[str, int]] = {"dropped": {}, "rejected": {}}
+    for group in reject_figures["by_reason"]:
+        by_status[group["status"]][group["reason"]] = group["documents"]
+    summary = {
+        "format": FORMAT,
+        "dataset": {"name": name, "version": version, "parent": manifest.get("parent"),
+                    "created": manifest["created"], "pipeline_version": manifest["pipeline_version"],
+                    "config_hash": manifest["config_hash"], "schema": manifest["schema"],
+                    "stages": manifest["stages"], "policy": manifest["config"]["policy"]},
+        "accounting": {"read": acc["read"], "kept": figures["documents"],
+                       "dropped": sum(by_status["dropped"].values()), "rejected": sum(by_status["rejected"].values()),
+                       "by_split": figures["splits"], "dropped_by_reason": by_status["dropped"],
+                       "rejected_by_reason": by_status["rejected"]},
+        "gate": _gate(manifest, folder),
+        "sources": _sources(figures, removed_figures, reject_figures, manifest.get("templates", {})),
+        "distributions": figures["distributions"],
+        "boilerplate": {k: v for k, v in removed_figures.items() if k != "removed_chars_by_source"},
+        "languages": figures["languages"],
+        "claims": claims.to_json(),
+        "duplicates": {"exact": reject_figures["exact_duplicates"],
+                       "within_documents": {**figures["repetition"], "duplicate_line_spans": next(
+                           (k["spans"] for k in removed_figures["by_kind"] if k["kind"] == "duplicate_line"), 0)}},
+        "rejects": reject_figures["by_reason"],
+        "changes": compare_with_parent(store, manifest),
+    }
+    documents = [Document(row) for row in sorted(find_rows(article_paths, set(articles.sample_ids())),
+                                                 key=lambda r: r["id"])]
+    documents += [Document(row, reason) for reason, row in rejects.example_rows()]
+    return Collected(summary, documents)
