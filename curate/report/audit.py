@@ -99,8 +99,15 @@ def changes(summary: dict[str, Any]) -> str:
             ["gate", f"{diff['gate']['parent']} -> {diff['gate']['this']}"],
             ["stages added", ", ".join(diff["stages"]["added"]) or "-"],
             ["stages removed", ", ".join(diff["stages"]["removed"]) or "-"]]
+    docs = diff["documents"]
+    counts = [[kind, f"{docs[kind]:,}", ", ".join(docs["examples"].get(kind, [])[:3]) or "-"]
+              for kind in ("added", "removed", "changed", "unchanged", "moved")]
+    suggested = diff["suggested"]
     return section(
         "changes", title,
+        note(f"Articles by id and content hash against {diff['parent']}; the diff calls this a "
+             f"{suggested['bump']} change ({suggested['reason']}): version {suggested['version']}."),
+        table(["articles", "count", "examples (ids)"], counts, numeric=[1]),
         table(head, rows(diff["accounting"]) + rows(diff["by_split"]), numeric=[1, 2, 3]),
         "<h3>Reasons whose counts changed</h3>",
         table(head, rows(diff["by_reason"]), numeric=[1, 2, 3]) if diff["by_reason"]

@@ -1,9 +1,8 @@
-"""Changes since the parent version, from the two manifests.
+"""Changes since the parent version: the two manifests compared (accounting, reasons, gate,
+config, inputs, stages), plus the document-level diff of `curate diff` (articles added, removed,
+changed, moved; the suggested version and its changelog lines).
 
-`compare_with_parent` is the one place the report asks "what changed": today it compares the
-manifests (accounting, reasons, gate, config, inputs, stages). The document-level diff of
-`curate diff` (curate/versions/diff.py: articles added, removed and changed) plugs in here, by
-extending the dict this function returns; the page renders whatever keys it finds.
+`compare_with_parent` is the one place the report asks "what changed".
 """
 
 from __future__ import annotations
@@ -37,11 +36,17 @@ def compare_with_parent(store: Store, manifest: dict[str, Any]) -> dict[str, Any
         before = read_manifest(store.require(manifest["name"], parent))
     except StoreError as exc:
         return {"parent": parent, "missing": str(exc)}
+    from curate.versions import changelog, diff_versions
+
+    diff = diff_versions(store, manifest["name"], parent, manifest["version"])
     old, new = before["accounting"], manifest["accounting"]
     splits = sorted(set(old["by_split"]) | set(new["by_split"]))
     reasons = sorted(set(old["by_reason"]) | set(new["by_reason"]))
     return {
         "parent": parent,
+        "documents": diff.to_dict()["documents"],
+        "suggested": {"bump": diff.bump, "reason": diff.reason, "version": diff.suggested_version},
+        "changelog": changelog(diff),
         "accounting": {key: _delta(old[key], new[key]) for key in COUNTS},
         "by_split": {s: _delta(old["by_split"].get(s, 0), new["by_split"].get(s, 0)) for s in splits},
         "by_reason": {r: _delta(old["by_reason"].get(r, 0), new["by_reason"].get(r, 0)) for r in reasons

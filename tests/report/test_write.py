@@ -17,6 +17,8 @@ from curate.report.page import TOC
 from curate.store import Store
 from curate.store.manifest import read_manifest, update_manifest, write_manifest
 
+from conftest import ROOT
+
 
 def test_report_folder(sample_report: ReportResult, report_dir: Path) -> None:
     html = (report_dir / "index.html").read_text(encoding="utf-8")
@@ -48,8 +50,8 @@ def test_gate_verdict_links_its_data_docs(sample_build: BuildResult, tmp_path: P
     (folder / "validation" / "data_docs").mkdir(parents=True)
     (folder / "validation" / "data_docs" / "index.html").write_text("docs", encoding="utf-8")
     update_manifest(folder, "validation", {"passed": False, "validated_at": "2026-01-01T00:00:00+00:00",
-                                "failed": ["dataset.<no_dup_ids>"], "waivers": [],
-                                "data_docs": "validation/data_docs/index.html"})
+                                           "failed": ["dataset.<no_dup_ids>"], "waivers": [],
+                                           "data_docs": "validation/data_docs/index.html"})
     result = write_report(store, "sample", "1.0.0")
     html = result.index.read_text(encoding="utf-8")
     assert '<a href="../validation/data_docs/index.html">' in html
@@ -61,7 +63,9 @@ def _version(store: Store, version: str, parent: str | None, **accounting: objec
     folder = store.version_dir("news", version)
     folder.mkdir(parents=True)
     manifest = {"name": "news", "version": version, "parent": parent, "config_hash": "c1", "inputs_hash": version,
-                "schema": {"name": "article_v1"}, "stages": ["a@1", f"b@{version[2]}"], "validation": None,
+                "schema": {"name": "article_v1", "fingerprint": "f1"}, "shards": [], "rejects": [],
+                "config": {}, "inputs": [], "pipeline_version": "0.1.0", "created": "2026-11-25T00:00:00+00:00",
+                "stages": ["a@1", f"b@{version[2]}"], "validation": None,
                 "accounting": {"read": 10, "kept": 8, "dropped": 1, "rejected": 1, "by_split": {"train": 8},
                                "by_reason": {"policy_too_short": 1, "read_empty_file": 1}, **accounting}}
     write_manifest(folder, manifest)
@@ -80,6 +84,7 @@ def test_changes_since_parent(tmp_path: Path) -> None:
     assert diff["by_reason"] == {"policy_too_short": {"parent": 1, "this": 2, "change": 1}}
     assert diff["same_config"] and not diff["same_inputs"]
     assert diff["stages"] == {"added": ["b@1"], "removed": ["b@0"]}
+    assert diff["documents"]["added"] == 0 and diff["changelog"]
     orphan = _version(store, "2.0.0", "1.9.0")
     assert compare_with_parent(store, orphan)["missing"].startswith("no version 1.9.0")
 
@@ -104,3 +109,22 @@ def test_errors_name_what_is_missing(report_store: Store) -> None:
     with pytest.raises(StoreError, match="no version 1.0.0 of dataset 'other'"):
         write_report(report_store, "other", "1.0.0")
     assert read_manifest(report_store.require("sample", "1.0.0"))["validation"] is None
+
+
+def test_changes_name_the_articles_a_rebuild_changed(report_store: Store, sample_build: BuildResult,
+                                                      tmp_path: Path) -> None:
+    """A stricter policy on the sample's own rows: the report counts the articles it dropped."""
+    from curate.config import load_config
+    from curate.rebuild import rebuild
+
+    store = Store(tmp_path / "store")
+    parent = sample_build.manifest["version"]
+    shutil.copytree(sample_build.path, store.version_dir("sample", parent))
+    config = load_config(ROOT / "curate.toml", {"executor": {"workers": 1}, "policy": {"min_words": 300}})
+    child = rebuild("sample", parent, config, store=store).manifest
+    diff = compare_with_parent(store, child)
+    dropped = sample_build.manifest["accounting"]["kept"] - child["accounting"]["kept"]
+    assert diff is not None and diff["documents"]["removed"] == dropped > 0
+    assert diff["documents"]["added"] == 0
+    html = write_report(store, "sample", child["version"]).index.read_text(encoding="utf-8")
+    assert f"<td>removed</td><td class=\"n\">{diff['documents']['removed']:,}</td>" in html
