@@ -128,10 +128,9 @@ def write_version(name: str, ctx: PipelineContext, prepare: Callable[[Spill], It
 
     duplicates = ExactDuplicates() if config.policy.drop_exact_duplicates else None
     for result in run_local(process_spilled, spilled, (ctx, table), config.executor.workers):
+        if duplicates is not None:
+            result = duplicates.split_off(result)
         for split, kept in result.kept.items():
-            if duplicates is not None:
-                kept, repeats = duplicates.split_off(kept)
-                rejects.add(rejects_table(repeats))
             by_split[split] += kept.num_rows
             writers[split].write(kept)
         rejects.add(result.rejects)

@@ -37,10 +37,13 @@ class PreparedBatch:
 
 @dataclass
 class BatchResult:
-    """Kept rows by split (split in the worker, so the parent only writes), and reject rows."""
+    """Kept rows by split (split in the worker, so the parent only writes), and reject rows; each
+    with its document's position in the batch, so the parent can visit them in input order."""
 
     kept: dict[str, pa.Table]
+    kept_positions: dict[str, list[int]]
     rejects: pa.Table
+    reject_positions: list[int]
 
     @property
     def documents(self) -> int:
@@ -69,23 +72,27 @@ def prepare_batch(job: tuple[Path, list[RawDoc]], ctx: PipelineContext) -> Prepa
     return spill_prepared(path, prepared, rejects, ctx)
 
 
-def _to_table(rows: list[dict[str, Any]], docs: list[Prepared], rejects: list[dict[str, Any]]) -> pa.Table:
-    """Cast rows to the article schema; a row that does not fit goes to `rejects` instead."""
+def _to_table(rows: list[dict[str, Any]], docs: list[Prepared], positions: list[int],
+              rejects: list[tuple[int, dict[str, Any]]]) -> pa.Table:
+    """Cast rows to the article schema; a row that does not fit goes to `rejects` instead (and
+    its position out of `positions`)."""
     schema = load_schema("article").arrow()
     try:
         return pa.Table.from_pylist(rows, schema=schema)
     except _CAST_ERRORS:
-        good = []
-        for row, doc in zip(rows, docs):
+        good, kept_positions = [], []
+        for row, doc, position in zip(rows, docs, positions):
             try:
                 pa.Table.from_pylist([row], schema=schema)
                 good.append(row)
+                kept_positions.append(position)
             except _CAST_ERRORS as exc:
-                rejects.append(reject_row(input_uri=doc.input_uri, input_format=doc.input_format,
-                                          input_sha256=doc.input_sha256, status="rejected",
-                                          reason="write_schema_mismatch", stage="write",
-                                          error_type=type(exc).__name__, doc_id=row.get("id"),
-                                          message=f"{doc.input_uri}: row does not fit the schema: {exc}"))
+                rejects.append((position, reject_row(
+                    input_uri=doc.input_uri, input_format=doc.input_format, input_sha256=doc.input_sha256,
+                    status="rejected", reason="write_schema_mismatch", stage="write",
+                    error_type=type(exc).__name__, doc_id=row.get("id"),
+                    message=f"{doc.input_uri}: row does not fit the schema: {exc}")))
+        positions[:] = kept_positions
         return pa.Table.from_pylist(good, schema=schema)
 
 
@@ -104,15 +111,19 @@ def process_spilled(path: Path, state: tuple[PipelineContext, TemplateTable]) ->
     """The document pass over one spilled batch."""
     ctx, table = state
     docs: list[Prepared] = take_batch(path)
-    kept: dict[str, tuple[list[dict[str, Any]], list[Prepared]]] = {}
-    rejects = []
-    for doc in docs:
+    kept: dict[str, tuple[list[dict[str, Any]], list[Prepared], list[int]]] = {}
+    rejects: list[tuple[int, dict[str, Any]]] = []
+    for position, doc in enumerate(docs):
         outcome, row = process(doc, ctx, table.of(doc.publisher))
         if outcome == "kept":
-            rows, sources = kept.setdefault(row["split"], ([], []))
+            rows, sources, positions = kept.setdefault(row["split"], ([], [], []))
             rows.append(row)
             sources.append(doc)
+            positions.append(position)
         else:
-            rejects.append(row)
-    kept_tables = {split: _to_table(rows, sources, rejects) for split, (rows, sources) in sorted(kept.items())}
-    return BatchResult(kept_tables, rejects_table(rejects))
+            rejects.append((position, row))
+    kept_tables = {split: _to_table(rows, sources, positions, rejects)
+                   for split, (rows, sources, positions) in sorted(kept.items())}
+    rejects.sort(key=lambda item: item[0])
+    return BatchResult(kept_tables, {split: positions for split, (_, _, positions) in sorted(kept.items())},
+                       rejects_table([row for _, row in rejects]), [position for position, _ in rejects])

@@ -1,8 +1,8 @@
 """Exact-duplicate removal across the corpus: the first document with a given text is kept.
 
-It runs in the parent on each batch's kept rows, batch by batch in input order and, within a
-batch, split by split in name order; so which copy survives never depends on the number of
-workers. A dropped copy keeps its whole row in the rejects (`policy_duplicate_content`).
+It runs in the parent on each batch's kept rows, batches in input order and, within a batch, rows
+in input order across splits; so which copy survives depends on neither the number of workers
+nor the batch size. A dropped copy keeps its whole row in the rejects (`policy_duplicate_content`).
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from typing import Any
 
 import pyarrow as pa
 
+from curate.pipeline.batches import BatchResult, rejects_table
 from curate.pipeline.document import reject_row
 
 REASON = "policy_duplicate_content"
@@ -22,17 +23,32 @@ class ExactDuplicates:
     def __init__(self) -> None:
         self._seen: set[bytes] = set()
 
-    def split_off(self, table: pa.Table) -> tuple[pa.Table, list[dict[str, Any]]]:
-        """(rows of `table` whose text is new, reject rows for the repeats)."""
-        keep = []
-        for content_hash in table.column("content_hash").to_pylist():
-            key = bytes.fromhex(content_hash[:32])
-            keep.append(key not in self._seen)
+    def split_off(self, result: BatchResult) -> BatchResult:
+        """`result` without the rows whose text came earlier; their reject rows join the batch's
+        rejects, in input order."""
+        hashes = {split: table.column("content_hash").to_pylist() for split, table in result.kept.items()}
+        order = sorted((position, split, index) for split, positions in result.kept_positions.items()
+                       for index, position in enumerate(positions))
+        repeats: dict[str, list[int]] = {}
+        for _, split, index in order:
+            key = bytes.fromhex(hashes[split][index][:32])
+            if key in self._seen:
+                repeats.setdefault(split, []).append(index)
             self._seen.add(key)
-        if all(keep):
-            return table, []
-        repeats = table.filter(pa.array([not k for k in keep])).to_pylist()
-        return table.filter(pa.array(keep)), [_reject(row) for row in repeats]
+        if not repeats:
+            return result
+        kept, kept_positions = dict(result.kept), dict(result.kept_positions)
+        rejects = list(zip(result.reject_positions, result.rejects.to_pylist()))
+        for split, indices in repeats.items():
+            table, positions = kept[split], kept_positions[split]
+            dropped = set(indices)
+            rows = table.take(indices).to_pylist()
+            rejects += [(positions[i], _reject(row)) for i, row in zip(indices, rows)]
+            kept[split] = table.filter(pa.array([i not in dropped for i in range(table.num_rows)]))
+            kept_positions[split] = [p for i, p in enumerate(positions) if i not in dropped]
+        rejects.sort(key=lambda item: item[0])
+        return BatchResult(kept, kept_positions, rejects_table([row for _, row in rejects]),
+                           [position for position, _ in rejects])
 
 
 def _reject(row: dict[str, Any]) -> dict[str, Any]:
