@@ -21,9 +21,9 @@ import pyarrow as pa
 from curate import __version__
 from curate.config import Config
 from curate.document import RawDoc
-from curate.executor import batches, run_local
+from curate.executor import LocalExecutor, batches
 from curate.executor.spill import Spill
-from curate.pipeline.batches import PreparedBatch, prepare_batch, process_spilled, rejects_table
+from curate.pipeline.batches import PreparedBatch, prepare_batch, process_spilled, rejects_table, templates_for
 from curate.pipeline.dedup import ExactDuplicates
 from curate.pipeline.document import PipelineContext
 from curate.readers import InputFile, discover, read_input
@@ -87,20 +87,21 @@ def build(inputs: list[Path], name: str, config: Config, *, store: Store, versio
     files, skipped = discover(inputs)
     ctx = PipelineContext.create(config)
 
-    def prepare(spill: Spill) -> Iterable[PreparedBatch]:
+    def prepare(spill: Spill, executor: LocalExecutor) -> Iterable[PreparedBatch]:
         documents = batches(_documents(files, config), config.executor.batch_size)
-        jobs = ((spill.path(n), batch) for n, batch in enumerate(documents))
-        return run_local(prepare_batch, jobs, ctx, config.executor.workers)
+        return executor.map(prepare_batch, ((spill.path(n), batch) for n, batch in enumerate(documents)))
 
     sources = {"inputs": _input_entries(files), "skipped_inputs": skipped}
     return write_version(name, ctx, prepare, sources, store=store, version=version, on_progress=on_progress)
 
 
-def write_version(name: str, ctx: PipelineContext, prepare: Callable[[Spill], Iterable[PreparedBatch]],
+def write_version(name: str, ctx: PipelineContext,
+                  prepare: Callable[[Spill, LocalExecutor], Iterable[PreparedBatch]],
                   sources: dict[str, Any], *, store: Store, version: str | None = None,
                   on_progress: Callable[[str, int], None] | None = None) -> BuildResult:
-    """The corpus pass (`prepare` spills prepared batches), then the document pass, into a new
-    version of `name`. `sources` (inputs, their hashes, skipped files) goes into the manifest."""
+    """The corpus pass (`prepare` spills prepared batches, on the executor if it likes), then the
+    document pass, into a new version of `name`. `sources` (inputs, their hashes, skipped files)
+    goes into the manifest."""
     config = ctx.config
     progress = on_progress or (lambda _pass, _n: None)
     parent = store.latest(name)
@@ -116,25 +117,27 @@ def write_version(name: str, ctx: PipelineContext, prepare: Callable[[Spill], It
 
     counter = TemplateCounter(config.templates.min_share, config.templates.min_docs)
     spill = Spill(staging / ".spill")
-    spilled: list[Path] = []
-    for batch in prepare(spill):
-        for publisher, keys in zip(batch.publishers, batch.keys):
-            counter.add(publisher or UNKNOWN_SOURCE, keys)
-        if batch.spill is not None:
-            spilled.append(batch.spill)
-        rejects.add(rejects_table(batch.rejects))
-        progress("prepare", len(batch.publishers) + len(batch.rejects))
-    table = counter.table() if config.templates.enabled else TemplateTable()
-
+    spilled: list[tuple[Path, set[str | None]]] = []
     duplicates = ExactDuplicates() if config.policy.drop_exact_duplicates else None
-    for result in run_local(process_spilled, spilled, (ctx, table), config.executor.workers):
-        if duplicates is not None:
-            result = duplicates.split_off(result)
-        for split, kept in result.kept.items():
-            by_split[split] += kept.num_rows
-            writers[split].write(kept)
-        rejects.add(result.rejects)
-        progress("annotate", result.documents)
+    with LocalExecutor(config.executor.workers, ctx) as executor:
+        for batch in prepare(spill, executor):
+            for publisher, keys in zip(batch.publishers, batch.keys):
+                counter.add(publisher or UNKNOWN_SOURCE, keys)
+            if batch.spill is not None:
+                spilled.append((batch.spill, set(batch.publishers)))
+            rejects.add(rejects_table(batch.rejects))
+            progress("prepare", len(batch.publishers) + len(batch.rejects))
+        table = counter.table() if config.templates.enabled else TemplateTable()
+
+        jobs = ((path, templates_for(table, publishers)) for path, publishers in spilled)
+        for result in executor.map(process_spilled, jobs):
+            if duplicates is not None:
+                result = duplicates.split_off(result)
+            for split, kept in result.kept.items():
+                by_split[split] += kept.num_rows
+                writers[split].write(kept)
+            rejects.add(result.rejects)
+            progress("annotate", result.documents)
     spill.folder.rmdir()  # every batch was taken back
     shards = []
     for split in SPLITS:

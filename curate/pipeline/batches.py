@@ -21,6 +21,7 @@ from curate.pipeline.document import PipelineContext, prepare_one, process, reje
 from curate.pipeline.prepare import Prepared
 from curate.schema import load_schema
 from curate.templates import TemplateTable, line_keys
+from curate.templates.table import UNKNOWN_SOURCE
 
 _CAST_ERRORS = (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError)
 
@@ -107,9 +108,15 @@ def rejects_table(rows: list[dict[str, Any]]) -> pa.Table:
     return pa.Table.from_pylist(rows, schema=load_schema("reject").arrow()) if rows else _empty("reject")
 
 
-def process_spilled(path: Path, state: tuple[PipelineContext, TemplateTable]) -> BatchResult:
-    """The document pass over one spilled batch."""
-    ctx, table = state
+def templates_for(table: TemplateTable, publishers: set[str | None]) -> TemplateTable:
+    """The part of `table` a batch of these publishers' documents needs (what is sent with it)."""
+    sources = {publisher or UNKNOWN_SOURCE for publisher in publishers}
+    return TemplateTable({source: keys for source, keys in table.templates.items() if source in sources})
+
+
+def process_spilled(job: tuple[Path, TemplateTable], ctx: PipelineContext) -> BatchResult:
+    """The document pass over one spilled batch, with its sources' template lines."""
+    path, table = job
     docs: list[Prepared] = take_batch(path)
     kept: dict[str, tuple[list[dict[str, Any]], list[Prepared], list[int]]] = {}
     rejects: list[tuple[int, dict[str, Any]]] = []
