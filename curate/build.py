@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,7 +24,7 @@ from curate.config import Config
 from curate.document import RawDoc
 from curate.executor import LocalExecutor, batches
 from curate.executor.spill import Spill
-from curate.pipeline.batches import PreparedBatch, prepare_batch, process_spilled, rejects_table, templates_for
+from curate.pipeline.batches import PreparedBatch, merge_rejects, prepare_batch, process_spilled, templates_for
 from curate.pipeline.dedup import ExactDuplicates
 from curate.pipeline.document import PipelineContext
 from curate.readers import InputFile, discover, read_input
@@ -62,18 +63,36 @@ def _documents(inputs: list[InputFile], config: Config) -> Iterator[RawDoc]:
 
 
 class _Rejects:
-    """The rejects shard writer and its counts: every reject row goes through `add`, once."""
+    """The rejects shard writer and its counts: every reject table goes through `add`, once, in
+    input order; a table still being made (a `Future`) holds back the ones after it."""
 
     def __init__(self, writer: ShardWriter) -> None:
         self.writer = writer
         self.by_status: Counter[str] = Counter()
         self.by_reason: Counter[str] = Counter()
+        self._pending: deque[pa.Table | Future[pa.Table]] = deque()
 
-    def add(self, table: pa.Table) -> None:
-        if table.num_rows:
-            self.writer.write(table)
-            self.by_status.update(table.column("status").to_pylist())
-            self.by_reason.update(table.column("reason").to_pylist())
+    def add(self, table: pa.Table | Future[pa.Table] | None) -> None:
+        if table is not None:
+            self._pending.append(table)
+        self._write(wait=False)
+
+    def _write(self, wait: bool) -> None:
+        while self._pending:
+            head = self._pending[0]
+            if isinstance(head, Future):
+                if not (wait or head.done()):
+                    return
+                head = head.result()
+            self._pending.popleft()
+            if head.num_rows:
+                self.writer.write(head)
+                self.by_status.update(head.column("status").to_pylist())
+                self.by_reason.update(head.column("reason").to_pylist())
+
+    def close(self) -> list[dict[str, object]]:
+        self._write(wait=True)
+        return self.writer.close()
 
 
 def build(inputs: list[Path], name: str, config: Config, *, store: Store, version: str | None = None,
@@ -125,25 +144,30 @@ def write_version(name: str, ctx: PipelineContext,
                 counter.add(publisher or UNKNOWN_SOURCE, keys)
             if batch.spill is not None:
                 spilled.append((batch.spill, set(batch.publishers)))
-            rejects.add(rejects_table(batch.rejects))
-            progress("prepare", len(batch.publishers) + len(batch.rejects))
+            rejects.add(batch.rejects)
+            progress("prepare", batch.documents)
         table = counter.table() if config.templates.enabled else TemplateTable()
 
         jobs = ((path, templates_for(table, publishers)) for path, publishers in spilled)
         for result in executor.map(process_spilled, jobs):
+            documents = result.documents
+            repeats: list[tuple[int, dict[str, Any]]] = []
             if duplicates is not None:
-                result = duplicates.split_off(result)
+                result, repeats = duplicates.split_off(result)
             for split, kept in result.kept.items():
                 by_split[split] += kept.num_rows
                 writers[split].write(kept)
-            rejects.add(result.rejects)
-            progress("annotate", result.documents)
+            if repeats:  # their table is made in a worker: here it would cost a pandas import
+                rejects.add(executor.submit(merge_rejects, (result.rejects, result.reject_positions, repeats)))
+            else:
+                rejects.add(result.rejects)
+            progress("annotate", documents)
+        reject_files = [{**s, "path": f"rejects/{s['path']}"} for s in rejects.close()]
     spill.folder.rmdir()  # every batch was taken back
     shards = []
     for split in SPLITS:
         for shard in writers[split].close():
             shards.append({"split": split, **shard, "path": f"data/{shard['path']}"})
-    reject_files = [{**s, "path": f"rejects/{s['path']}"} for s in rejects.writer.close()]
     kept = sum(by_split.values())
     manifest: dict[str, Any] = {
         "name": name,

@@ -56,8 +56,8 @@ def _init_worker(state: Any) -> None:
     _pyarrow_without_pandas()
 
 
-def _run_in_worker(task: Callable[[list[Any], Any], Result], batch: list[Any]) -> Result:
-    return task(batch, _WORKER_STATE)
+def _run_in_worker(task: Callable[[Any, Any], Result], job: Any) -> Result:
+    return task(job, _WORKER_STATE)
 
 
 def batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
@@ -97,6 +97,14 @@ class LocalExecutor:
             self._pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_init_worker,
                                              initargs=(self._state,))
         return self._pool
+
+    def submit(self, task: Callable[[Item, Any], Result], item: Item) -> Future[Result]:
+        """`task(item, state)` on its own, for a result the caller collects later."""
+        if self.workers <= 1:
+            done: Future[Result] = Future()
+            done.set_result(task(item, self._state))
+            return done
+        return self._started().submit(_run_in_worker, task, item)
 
     def map(self, task: Callable[[list[Item], Any], Result], work: Iterable[list[Item]]) -> Iterator[Result]:
         """`task(batch, state)` for every batch, results in input order."""

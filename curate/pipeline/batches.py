@@ -1,9 +1,11 @@
-"""The two tasks the executor runs on batches of documents, returning Arrow-ready results.
+"""The tasks the executor runs on batches of documents, returning Arrow tables.
 
 `prepare_batch` is the corpus pass's unit (it spills the prepared documents and returns their
 publishers and line keys for the template count, and reject rows); `process_spilled` is the
-document pass's (article rows cast to the schema, and reject rows). Both are module-level functions of (batch, state) so any executor can ship them
-to worker processes.
+document pass's (article rows cast to the schema, and reject rows); `merge_rejects` puts the
+parent's duplicate rejects among a batch's rejects. All are module-level functions of (job,
+state) so any executor can ship them to worker processes, and every table is built there: the
+parent only counts, slices and writes.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Any
 import pyarrow as pa
 
 from curate.document import RawDoc
+from curate.executor.ipc import ArrowFields
 from curate.executor.spill import take_batch, write_batch
 from curate.pipeline.document import PipelineContext, prepare_one, process, reject_row
 from curate.pipeline.prepare import Prepared
@@ -27,17 +30,21 @@ _CAST_ERRORS = (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError)
 
 
 @dataclass
-class PreparedBatch:
+class PreparedBatch(ArrowFields):
     """What the corpus pass hands the parent: no document text, which waits in `spill`."""
 
     spill: Path | None  # None when every document of the batch was rejected
     publishers: list[str | None]
     keys: list[set[int]]
-    rejects: list[dict[str, Any]]
+    rejects: pa.Table | None  # None when there are none
+
+    @property
+    def documents(self) -> int:
+        return len(self.publishers) + (self.rejects.num_rows if self.rejects is not None else 0)
 
 
 @dataclass
-class BatchResult:
+class BatchResult(ArrowFields):
     """Kept rows by split (split in the worker, so the parent only writes), and reject rows; each
     with its document's position in the batch, so the parent can visit them in input order."""
 
@@ -58,7 +65,8 @@ def spill_prepared(path: Path, prepared: list[Prepared], rejects: list[dict[str,
     keys = [line_keys(doc.document, templates.max_line_chars) if templates.enabled else set() for doc in prepared]
     if prepared:
         write_batch(path, prepared)
-    return PreparedBatch(path if prepared else None, [doc.publisher for doc in prepared], keys, rejects)
+    return PreparedBatch(path if prepared else None, [doc.publisher for doc in prepared], keys,
+                         rejects_table(rejects) if rejects else None)
 
 
 def prepare_batch(job: tuple[Path, list[RawDoc]], ctx: PipelineContext) -> PreparedBatch:
@@ -134,3 +142,10 @@ def process_spilled(job: tuple[Path, TemplateTable], ctx: PipelineContext) -> Ba
     rejects.sort(key=lambda item: item[0])
     return BatchResult(kept_tables, {split: positions for split, (_, _, positions) in sorted(kept.items())},
                        rejects_table([row for _, row in rejects]), [position for position, _ in rejects])
+
+
+def merge_rejects(job: tuple[pa.Table, list[int], list[tuple[int, dict[str, Any]]]], _ctx: PipelineContext) -> pa.Table:
+    """A batch's reject table with more reject rows put in at their positions (input order)."""
+    table, positions, more = job
+    rows = sorted([*zip(positions, table.to_pylist()), *more], key=lambda item: item[0])
+    return rejects_table([row for _, row in rows])

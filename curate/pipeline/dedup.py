@@ -2,7 +2,8 @@
 
 It runs in the parent on each batch's kept rows, batches in input order and, within a batch, rows
 in input order across splits; so which copy survives depends on neither the number of workers
-nor the batch size. A dropped copy keeps its whole row in the rejects (`policy_duplicate_content`).
+nor the batch size. A dropped copy keeps its whole row in the rejects (`policy_duplicate_content`),
+put among the batch's other rejects by `merge_rejects`.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from typing import Any
 
 import pyarrow as pa
 
-from curate.pipeline.batches import BatchResult, rejects_table
+from curate.pipeline.batches import BatchResult
 from curate.pipeline.document import reject_row
 
 REASON = "policy_duplicate_content"
@@ -23,9 +24,9 @@ class ExactDuplicates:
     def __init__(self) -> None:
         self._seen: set[bytes] = set()
 
-    def split_off(self, result: BatchResult) -> BatchResult:
-        """`result` without the rows whose text came earlier; their reject rows join the batch's
-        rejects, in input order."""
+    def split_off(self, result: BatchResult) -> tuple[BatchResult, list[tuple[int, dict[str, Any]]]]:
+        """(`result` without the rows whose text came earlier, their reject rows with their
+        positions in the batch). Builds no Arrow data from Python: slices only."""
         hashes = {split: table.column("content_hash").to_pylist() for split, table in result.kept.items()}
         order = sorted((position, split, index) for split, positions in result.kept_positions.items()
                        for index, position in enumerate(positions))
@@ -36,19 +37,26 @@ class ExactDuplicates:
                 repeats.setdefault(split, []).append(index)
             self._seen.add(key)
         if not repeats:
-            return result
+            return result, []
         kept, kept_positions = dict(result.kept), dict(result.kept_positions)
-        rejects = list(zip(result.reject_positions, result.rejects.to_pylist()))
+        rejects = []
         for split, indices in repeats.items():
             table, positions = kept[split], kept_positions[split]
+            rejects += [(positions[i], _reject(table.slice(i, 1).to_pylist()[0])) for i in indices]
+            kept[split] = _without(table, indices)
             dropped = set(indices)
-            rows = table.take(indices).to_pylist()
-            rejects += [(positions[i], _reject(row)) for i, row in zip(indices, rows)]
-            kept[split] = table.filter(pa.array([i not in dropped for i in range(table.num_rows)]))
             kept_positions[split] = [p for i, p in enumerate(positions) if i not in dropped]
-        rejects.sort(key=lambda item: item[0])
-        return BatchResult(kept, kept_positions, rejects_table([row for _, row in rejects]),
-                           [position for position, _ in rejects])
+        return BatchResult(kept, kept_positions, result.rejects, result.reject_positions), rejects
+
+
+def _without(table: pa.Table, indices: list[int]) -> pa.Table:
+    """`table` without the rows at `indices` (ascending), as slices of it."""
+    pieces, start = [], 0
+    for index in indices:
+        pieces.append(table.slice(start, index - start))
+        start = index + 1
+    pieces.append(table.slice(start))
+    return pa.concat_tables(pieces)
 
 
 def _reject(row: dict[str, Any]) -> dict[str, Any]:
