@@ -27,7 +27,7 @@ from curate.executor.spill import Spill
 from curate.pipeline.batches import PreparedBatch, merge_rejects, prepare_batch, process_spilled, templates_for
 from curate.pipeline.dedup import ExactDuplicates
 from curate.pipeline.document import PipelineContext
-from curate.readers import InputFile, discover, read_input
+from curate.readers import InputFile, JsonLine, discover, read_lazily
 from curate.schema import load_schema
 from curate.store import Store
 from curate.store.manifest import file_sha256, write_manifest
@@ -57,9 +57,9 @@ def _input_entries(inputs: list[InputFile]) -> list[dict[str, Any]]:
     return entries
 
 
-def _documents(inputs: list[InputFile], config: Config) -> Iterator[RawDoc]:
+def _documents(inputs: list[InputFile], config: Config) -> Iterator[RawDoc | JsonLine]:
     for item in inputs:
-        yield from read_input(item, config.readers)
+        yield from read_lazily(item, config.readers)
 
 
 class _Rejects:

@@ -22,6 +22,7 @@ from curate.executor.ipc import ArrowFields
 from curate.executor.spill import take_batch, write_batch
 from curate.pipeline.document import PipelineContext, prepare_one, process, reject_row
 from curate.pipeline.prepare import Prepared
+from curate.readers.records import JsonLine
 from curate.schema import load_schema
 from curate.templates import TemplateTable, line_keys
 from curate.templates.table import UNKNOWN_SOURCE
@@ -69,7 +70,7 @@ def spill_prepared(path: Path, prepared: list[Prepared], rejects: list[dict[str,
                          rejects_table(rejects) if rejects else None)
 
 
-def prepare_batch(job: tuple[Path, list[RawDoc]], ctx: PipelineContext) -> PreparedBatch:
+def prepare_batch(job: tuple[Path, list[RawDoc | JsonLine]], ctx: PipelineContext) -> PreparedBatch:
     path, docs = job
     prepared, rejects = [], []
     for doc in docs:
