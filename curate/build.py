@@ -90,9 +90,9 @@ class _Rejects:
                 self.by_status.update(head.column("status").to_pylist())
                 self.by_reason.update(head.column("reason").to_pylist())
 
-    def close(self) -> list[dict[str, object]]:
+    def finish(self) -> None:
         self._write(wait=True)
-        return self.writer.close()
+        self.writer.finish()
 
 
 def build(inputs: list[Path], name: str, config: Config, *, store: Store, version: str | None = None,
@@ -162,8 +162,11 @@ def write_version(name: str, ctx: PipelineContext,
             else:
                 rejects.add(result.rejects)
             progress("annotate", documents)
-        reject_files = [{**s, "path": f"rejects/{s['path']}"} for s in rejects.close()]
+        rejects.finish()
     spill.folder.rmdir()  # every batch was taken back
+    for writer in writers.values():
+        writer.finish()  # the splits' last row groups are encoded in parallel
+    reject_files = [{**s, "path": f"rejects/{s['path']}"} for s in rejects.writer.close()]
     shards = []
     for split in SPLITS:
         for shard in writers[split].close():
