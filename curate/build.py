@@ -107,7 +107,7 @@ def build(inputs: list[Path], name: str, config: Config, *, store: Store, versio
     ctx = PipelineContext.create(config)
 
     def prepare(spill: Spill, executor: LocalExecutor) -> Iterable[PreparedBatch]:
-        documents = batches(_documents(files, config), config.executor.batch_size)
+        documents = batches(_documents(files, config), config.executor.batch_size, taper=executor.workers)
         return executor.map(prepare_batch, ((spill.path(n), batch) for n, batch in enumerate(documents)))
 
     sources = {"inputs": _input_entries(files), "skipped_inputs": skipped}
@@ -163,9 +163,9 @@ def write_version(name: str, ctx: PipelineContext,
                 rejects.add(result.rejects)
             progress("annotate", documents)
         rejects.finish()
+        for writer in writers.values():
+            writer.finish()  # the splits' last row groups are encoded in parallel, while the pool stops
     spill.folder.rmdir()  # every batch was taken back
-    for writer in writers.values():
-        writer.finish()  # the splits' last row groups are encoded in parallel
     reject_files = [{**s, "path": f"rejects/{s['path']}"} for s in rejects.writer.close()]
     shards = []
     for split in SPLITS:

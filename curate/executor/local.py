@@ -60,10 +60,22 @@ def _run_in_worker(task: Callable[[Any, Any], Result], job: Any) -> Result:
     return task(job, _WORKER_STATE)
 
 
-def batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+def batches(items: Iterable[Item], size: int, taper: int = 0) -> Iterator[list[Item]]:
+    """Lists of `size` items, except at the end: the last `taper` batches' worth of items come in
+    quarter-size batches, so that `taper` workers run out of work at about the same time."""
     iterator = iter(items)
-    while batch := list(islice(iterator, size)):
-        yield batch
+    if not taper:
+        while batch := list(islice(iterator, size)):
+            yield batch
+        return
+    ahead: deque[Item] = deque()
+    for item in iterator:  # hold `taper` batches back: the end is near when the input runs out
+        ahead.append(item)
+        if len(ahead) == (taper + 1) * size:
+            yield [ahead.popleft() for _ in range(size)]
+    small = max(1, size // 4)
+    while ahead:
+        yield [ahead.popleft() for _ in range(min(small, len(ahead)))]
 
 
 def worker_count(requested: int) -> int:

@@ -72,9 +72,10 @@ class ShardWriter:
             self._encoder = ThreadPoolExecutor(1, thread_name_prefix=f"parquet-{self.prefix}")
         if self._encoding is not None:
             self._encoding.result()
-        self._encoding = self._encoder.submit(self._write_group, pending.slice(0, rows).combine_chunks())
+        self._encoding = self._encoder.submit(self._write_group, pending.slice(0, rows))
 
     def _write_group(self, rows: pa.Table) -> None:
+        rows = rows.combine_chunks()
         while rows.num_rows:
             part = self._current_part()
             take = min(rows.num_rows, self.max_rows - part.rows)

@@ -53,3 +53,11 @@ def test_workers_do_not_import_pandas_for_pyarrow(tmp_path: Path) -> None:
     script.write_text(_NO_PANDAS, encoding="utf-8")
     done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_batches_taper_at_the_end() -> None:
+    assert [len(b) for b in batches(range(10), 4)] == [4, 4, 2]
+    tapered = list(batches(range(50), 8, taper=2))
+    assert [n for batch in tapered for n in batch] == list(range(50))
+    assert [len(b) for b in tapered] == [8, 8, 8, 8] + [2] * 9
+    assert [len(b) for b in batches(range(5), 8, taper=2)] == [2, 2, 1]
