@@ -92,7 +92,6 @@ class _Rejects:
 
     def finish(self) -> None:
         self._write(wait=True)
-        self.writer.finish()
 
 
 def build(inputs: list[Path], name: str, config: Config, *, store: Store, version: str | None = None,
@@ -163,8 +162,6 @@ def write_version(name: str, ctx: PipelineContext,
                 rejects.add(result.rejects)
             progress("annotate", documents)
         rejects.finish()
-        for writer in writers.values():
-            writer.finish()  # the splits' last row groups are encoded in parallel, while the pool stops
     spill.folder.rmdir()  # every batch was taken back
     reject_files = [{**s, "path": f"rejects/{s['path']}"} for s in rejects.writer.close()]
     shards = []

@@ -8,7 +8,6 @@ shards. Shards get their final `<split>-00000-of-0000N.parquet` names once the c
 
 from __future__ import annotations
 
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,13 +32,7 @@ class _Part:
 
 @dataclass
 class ShardWriter:
-    """Streams tables of one prefix (a split, or `rejects`) into rolling shard files in `folder`.
-
-    Row groups are encoded on the writer's own thread (pyarrow releases the GIL while it encodes
-    and compresses), one at a time and in order, while the caller goes on; so a build's parent
-    is not held up by Parquet, and the writers of several splits finish in parallel
-    (`finish` them all, then `close` each).
-    """
+    """Streams tables of one prefix (a split, or `rejects`) into rolling shard files in `folder`."""
 
     folder: Path
     prefix: str
@@ -49,8 +42,6 @@ class ShardWriter:
     _writer: pq.ParquetWriter | None = None
     _buffer: list[pa.Table] = field(default_factory=list)
     _buffered: int = 0
-    _encoder: ThreadPoolExecutor | None = None
-    _encoding: Future[None] | None = None
 
     def write(self, table: pa.Table) -> None:
         if table.num_rows == 0:
@@ -63,26 +54,16 @@ class ShardWriter:
             self._buffer = [pa.concat_tables(self._buffer).combine_chunks()]
 
     def _flush(self, rows: int) -> None:
-        """Hand the first `rows` buffered rows to the encoding thread (after the previous ones:
-        at most one row group waits there)."""
         pending = pa.concat_tables(self._buffer)
-        self._buffer = [pending.slice(rows)] if pending.num_rows > rows else []
-        self._buffered = pending.num_rows - rows
-        if self._encoder is None:
-            self._encoder = ThreadPoolExecutor(1, thread_name_prefix=f"parquet-{self.prefix}")
-        if self._encoding is not None:
-            self._encoding.result()
-        self._encoding = self._encoder.submit(self._write_group, pending.slice(0, rows))
-
-    def _write_group(self, rows: pa.Table) -> None:
-        rows = rows.combine_chunks()
-        while rows.num_rows:
+        while rows > 0:
             part = self._current_part()
-            take = min(rows.num_rows, self.max_rows - part.rows)
+            take = min(rows, self.max_rows - part.rows)
             assert self._writer is not None
-            self._writer.write_table(rows.slice(0, take), row_group_size=take)
+            self._writer.write_table(pending.slice(0, take).combine_chunks(), row_group_size=take)
             part.rows += take
-            rows = rows.slice(take)
+            pending, rows = pending.slice(take), rows - take
+        self._buffer = [pending] if pending.num_rows else []
+        self._buffered = pending.num_rows
 
     def _current_part(self) -> _Part:
         if self._writer is None or self._parts[-1].rows >= self.max_rows:
@@ -93,18 +74,10 @@ class ShardWriter:
             self._writer = pq.ParquetWriter(part.path, self.schema, **_PARQUET_OPTIONS)
         return self._parts[-1]
 
-    def finish(self) -> None:
-        """Hand the last rows to the encoding thread; `close` waits for them."""
+    def close(self) -> list[dict[str, object]]:
+        """Flush, rename the parts to their final names, and describe each shard."""
         if self._buffered:
             self._flush(self._buffered)
-
-    def close(self) -> list[dict[str, object]]:
-        """Finish, rename the parts to their final names, and describe each shard."""
-        self.finish()
-        if self._encoder is not None:
-            assert self._encoding is not None
-            self._encoding.result()
-            self._encoder.shutdown()
         if self._writer is not None:
             self._writer.close()
         total = len(self._parts)

@@ -54,14 +54,3 @@ def test_page_boundaries_do_not_follow_the_batches(tmp_path: Path) -> None:
 
 def test_no_rows_no_shards(tmp_path: Path) -> None:
     assert _write(tmp_path / "e", 10, 0, max_rows=10) == []
-
-
-def test_writers_finish_together(tmp_path: Path) -> None:
-    # finish() hands the last rows to each writer's thread; close() waits and renames.
-    writers = [ShardWriter(tmp_path, prefix, SCHEMA, 100) for prefix in ("a", "b")]
-    for writer in writers:
-        writer.write(pa.table({"n": range(250), "s": ["x"] * 250}, schema=SCHEMA))
-        writer.finish()
-    shards = [writer.close() for writer in writers]
-    assert [[s["rows"] for s in found] for found in shards] == [[100, 100, 50], [100, 100, 50]]
-    assert pq.read_table(tmp_path / "b-00002-of-00003.parquet").column("n").to_pylist() == list(range(200, 250))
