@@ -1,12 +1,17 @@
 """End-to-end build throughput on the shared news corpus, next to a no-processing floor.
 
     python benchmarks/throughput.py                      # 2,225 BBC articles, 1 and 2 workers
+    python benchmarks/throughput.py --repeat 5           # five paired runs, and the ratio's spread
     python benchmarks/throughput.py --docs 10000 100000  # scaled corpora (make_scaled.py)
 
 Each measurement runs in its own process; peak memory is the peak of the summed RSS of that
 process and its workers, sampled every 50 ms. The floor is the same rows read from JSONL and
 written to zstd Parquet by pyarrow alone, measured in the same run: compare ratios, not seconds
-from another day.
+from another day. CPU seconds: `CPU s` is the whole process tree (interpreter start-up and
+imports included); `parent` and `workers` are the build alone (`resource.getrusage` of the build
+process and of its worker processes). `other` is the CPU other processes on the machine used
+meanwhile, in cores (from /proc/stat): wall-clock figures with `other` near the core count mean
+little, CPU seconds still do.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import json
 import os
 import platform
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -33,10 +39,17 @@ from pathlib import Path
 from curate.build import build
 from curate.config import load_config
 from curate.store import Store
+import resource
 config = load_config(None, {"executor": {"workers": int(sys.argv[3])}})
+def cpu(who):
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+parent, workers = cpu(resource.RUSAGE_SELF), cpu(resource.RUSAGE_CHILDREN)
 start = time.perf_counter()
 result = build([Path(sys.argv[1])], "bench", config, store=Store(Path(sys.argv[2])))
-print(json.dumps({"seconds": time.perf_counter() - start, "accounting": result.manifest["accounting"]}))
+print(json.dumps({"seconds": time.perf_counter() - start, "accounting": result.manifest["accounting"],
+                  "parent_cpu": cpu(resource.RUSAGE_SELF) - parent,
+                  "workers_cpu": cpu(resource.RUSAGE_CHILDREN) - workers}))
 """
 
 _FLOOR = """
@@ -49,10 +62,21 @@ print(json.dumps({"seconds": time.perf_counter() - start, "accounting": {"read":
 """
 
 
+def _busy_seconds() -> float | None:
+    """CPU seconds the whole machine has spent busy since boot (Linux), or None."""
+    try:
+        fields = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:9]]
+    except (OSError, ValueError):
+        return None
+    return (sum(fields) - fields[3] - fields[4]) / os.sysconf("SC_CLK_TCK")  # all but idle and iowait
+
+
 def _measure(code: str, args: list[str]) -> dict:
-    """Run `code` in a fresh interpreter; its JSON result, the peak RSS of its process tree and the
-    CPU seconds of the whole tree (a noisy shared machine moves wall time, hardly CPU time)."""
+    """Run `code` in a fresh interpreter; its JSON result, the peak RSS of its process tree, the
+    CPU seconds of the whole tree (a noisy shared machine moves wall time more than CPU time) and
+    the cores other processes kept busy meanwhile."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    busy, started = _busy_seconds(), time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE, text=True,
                             env={**os.environ, "HF_HUB_OFFLINE": "1"})
     root = psutil.Process(proc.pid)
@@ -69,7 +93,11 @@ def _measure(code: str, args: list[str]) -> dict:
         raise SystemExit(f"measurement failed ({proc.returncode}): {' '.join(args)}")
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
-    return {**json.loads(out.strip().splitlines()[-1]), "peak_rss_mb": peak / 2**20, "cpu_seconds": cpu}
+    busy_after = _busy_seconds()
+    other = None if busy is None or busy_after is None else \
+        max(0.0, busy_after - busy - cpu) / (time.perf_counter() - started)
+    return {**json.loads(out.strip().splitlines()[-1]), "peak_rss_mb": peak / 2**20, "cpu_seconds": cpu,
+            "other_cores": other}
 
 
 def _corpus(docs: int | None, work: Path) -> Path:
@@ -88,11 +116,54 @@ def _corpus(docs: int | None, work: Path) -> Path:
     return out
 
 
+def _row(measured: dict, label: str, mb: float) -> dict:
+    read = measured["accounting"]["read"]
+    row = {"corpus_docs": read, "corpus_mb": round(mb, 1), "run": label,
+           "seconds": round(measured["seconds"], 2),
+           "docs_per_s": round(read / measured["seconds"], 1),
+           "mb_per_s": round(mb / measured["seconds"], 2),
+           "peak_rss_mb": round(measured["peak_rss_mb"], 1),
+           "cpu_seconds": round(measured["cpu_seconds"], 2),
+           "accounting": measured["accounting"]}
+    for key in ("parent_cpu", "workers_cpu", "other_cores"):
+        if measured.get(key) is not None:
+            row[key] = round(measured[key], 2)
+    return row
+
+
+def _print(results: list[dict], workers: list[int]) -> None:
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(f"{'docs':>7} {'MB':>7}  {'run':<26} {'s':>8} {'docs/s':>9} {'MB/s':>7} {'peak RSS MB':>11} "
+          f"{'CPU s':>7} {'parent':>7} {'workers':>7} {'other':>6}")
+    for r in results:
+        print(f"{r['corpus_docs']:>7} {r['corpus_mb']:>7}  {r['run']:<26} {r['seconds']:>8} "
+              f"{r['docs_per_s']:>9} {r['mb_per_s']:>7} {r['peak_rss_mb']:>11} {r['cpu_seconds']:>7} "
+              f"{r.get('parent_cpu', ''):>7} {r.get('workers_cpu', ''):>7} {r.get('other_cores', ''):>6}")
+    if 1 not in workers:
+        return
+    for docs in sorted({r["corpus_docs"] for r in results}):
+        for w in (w for w in workers if w > 1):
+            one = [r for r in results if r["corpus_docs"] == docs and r["run"] == _label(1)]
+            many = [r for r in results if r["corpus_docs"] == docs and r["run"] == _label(w)]
+            ratios = sorted(a["seconds"] / b["seconds"] for a, b in zip(one, many))
+            cpu = sorted(b["parent_cpu"] + b["workers_cpu"] - a["parent_cpu"] - a["workers_cpu"]
+                         for a, b in zip(one, many) if "parent_cpu" in a and "parent_cpu" in b)
+            if ratios:
+                print(f"{docs} docs, {w} workers / 1 worker: wall ratio median {statistics.median(ratios):.2f} "
+                      f"(min {ratios[0]:.2f}, max {ratios[-1]:.2f}, {len(ratios)} paired runs); "
+                      f"extra build CPU s median {statistics.median(cpu):+.2f}")
+
+
+def _label(workers: int) -> str:
+    return f"curate build, {workers} worker{'s' if workers > 1 else ''}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--docs", type=int, nargs="*", default=[],
                         help="scaled corpus sizes (default: the 2,225 original articles)")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--repeat", type=int, default=1, help="paired runs of every measurement (default 1)")
     parser.add_argument("--json", type=Path, help="also write the results here")
     args = parser.parse_args()
     results = []
@@ -101,24 +172,13 @@ def main() -> None:
         for docs in args.docs or [None]:
             corpus = _corpus(docs, work)
             mb = corpus.stat().st_size / 2**20
-            runs = [("pyarrow floor", _FLOOR, [str(corpus), tmp])]
-            runs += [(f"curate build, {w} worker{'s' if w > 1 else ''}", _BUILD, [str(corpus), str(work / f"store-{docs}-{w}"), str(w)])
-                     for w in args.workers]
-            for label, code, run_args in runs:
-                measured = _measure(code, run_args)
-                read = measured["accounting"]["read"]
-                results.append({"corpus_docs": read, "corpus_mb": round(mb, 1), "run": label,
-                                "seconds": round(measured["seconds"], 2),
-                                "docs_per_s": round(read / measured["seconds"], 1),
-                                "mb_per_s": round(mb / measured["seconds"], 2),
-                                "peak_rss_mb": round(measured["peak_rss_mb"], 1),
-                                "cpu_seconds": round(measured["cpu_seconds"], 2),
-                                "accounting": measured["accounting"]})
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
-    print(f"{'docs':>7} {'MB':>7}  {'run':<26} {'s':>8} {'docs/s':>9} {'MB/s':>7} {'peak RSS MB':>11} {'CPU s':>7}")
-    for r in results:
-        print(f"{r['corpus_docs']:>7} {r['corpus_mb']:>7}  {r['run']:<26} {r['seconds']:>8} "
-              f"{r['docs_per_s']:>9} {r['mb_per_s']:>7} {r['peak_rss_mb']:>11} {r['cpu_seconds']:>7}")
+            for repeat in range(args.repeat):
+                runs = [("pyarrow floor", _FLOOR, [str(corpus), tmp])]
+                runs += [(_label(w), _BUILD, [str(corpus), str(work / f"store-{docs}-{w}-{repeat}"), str(w)])
+                         for w in args.workers]
+                for label, code, run_args in runs:
+                    results.append(_row(_measure(code, run_args), label, mb))
+    _print(results, args.workers)
     if args.json:
         args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
 

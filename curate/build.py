@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,12 +22,12 @@ import pyarrow as pa
 from curate import __version__
 from curate.config import Config
 from curate.document import RawDoc
-from curate.executor import batches, run_local
+from curate.executor import LocalExecutor, batches
 from curate.executor.spill import Spill
-from curate.pipeline.batches import PreparedBatch, prepare_batch, process_spilled, rejects_table
+from curate.pipeline.batches import PreparedBatch, merge_rejects, prepare_batch, process_spilled, templates_for
 from curate.pipeline.dedup import ExactDuplicates
 from curate.pipeline.document import PipelineContext
-from curate.readers import HF_PREFIX, InputFile, discover, read_input
+from curate.readers import HF_PREFIX, InputFile, JsonLine, discover, read_lazily
 from curate.schema import load_schema
 from curate.store import Store
 from curate.store.manifest import file_sha256, write_manifest
@@ -65,24 +66,41 @@ def input_root(path: Path) -> str:
     return str(path.resolve())
 
 
-def _documents(inputs: list[InputFile], config: Config) -> Iterator[RawDoc]:
+def _documents(inputs: list[InputFile], config: Config) -> Iterator[RawDoc | JsonLine]:
     for item in inputs:
-        yield from read_input(item, config.readers)
+        yield from read_lazily(item, config.readers)
 
 
 class _Rejects:
-    """The rejects shard writer and its counts: every reject row goes through `add`, once."""
+    """The rejects shard writer and its counts: every reject table goes through `add`, once, in
+    input order; a table still being made (a `Future`) holds back the ones after it."""
 
     def __init__(self, writer: ShardWriter) -> None:
         self.writer = writer
         self.by_status: Counter[str] = Counter()
         self.by_reason: Counter[str] = Counter()
+        self._pending: deque[pa.Table | Future[pa.Table]] = deque()
 
-    def add(self, table: pa.Table) -> None:
-        if table.num_rows:
-            self.writer.write(table)
-            self.by_status.update(table.column("status").to_pylist())
-            self.by_reason.update(table.column("reason").to_pylist())
+    def add(self, table: pa.Table | Future[pa.Table] | None) -> None:
+        if table is not None:
+            self._pending.append(table)
+        self._write(wait=False)
+
+    def _write(self, wait: bool) -> None:
+        while self._pending:
+            head = self._pending[0]
+            if isinstance(head, Future):
+                if not (wait or head.done()):
+                    return
+                head = head.result()
+            self._pending.popleft()
+            if head.num_rows:
+                self.writer.write(head)
+                self.by_status.update(head.column("status").to_pylist())
+                self.by_reason.update(head.column("reason").to_pylist())
+
+    def finish(self) -> None:
+        self._write(wait=True)
 
 
 def build(inputs: list[Path], name: str, config: Config, *, store: Store, version: str | None = None,
@@ -96,21 +114,22 @@ def build(inputs: list[Path], name: str, config: Config, *, store: Store, versio
     files, skipped = discover(inputs)
     ctx = PipelineContext.create(config)
 
-    def prepare(spill: Spill) -> Iterable[PreparedBatch]:
-        documents = batches(_documents(files, config), config.executor.batch_size)
-        jobs = ((spill.path(n), batch) for n, batch in enumerate(documents))
-        return run_local(prepare_batch, jobs, ctx, config.executor.workers)
+    def prepare(spill: Spill, executor: LocalExecutor) -> Iterable[PreparedBatch]:
+        documents = batches(_documents(files, config), config.executor.batch_size, taper=executor.workers)
+        return executor.map(prepare_batch, ((spill.path(n), batch) for n, batch in enumerate(documents)))
 
     sources = {"inputs": input_entries(files), "input_roots": [input_root(p) for p in inputs],
                "skipped_inputs": skipped}
     return write_version(name, ctx, prepare, sources, store=store, version=version, on_progress=on_progress)
 
 
-def write_version(name: str, ctx: PipelineContext, prepare: Callable[[Spill], Iterable[PreparedBatch]],
+def write_version(name: str, ctx: PipelineContext,
+                  prepare: Callable[[Spill, LocalExecutor], Iterable[PreparedBatch]],
                   sources: dict[str, Any], *, store: Store, version: str | None = None,
                   on_progress: Callable[[str, int], None] | None = None) -> BuildResult:
-    """The corpus pass (`prepare` spills prepared batches), then the document pass, into a new
-    version of `name`. `sources` (inputs, their hashes, skipped files) goes into the manifest."""
+    """The corpus pass (`prepare` spills prepared batches, on the executor if it likes), then the
+    document pass, into a new version of `name`. `sources` (inputs, their hashes, skipped files)
+    goes into the manifest."""
     config = ctx.config
     progress = on_progress or (lambda _pass, _n: None)
     parent = store.latest(name)
@@ -127,32 +146,39 @@ def write_version(name: str, ctx: PipelineContext, prepare: Callable[[Spill], It
 
     counter = TemplateCounter(config.templates.min_share, config.templates.min_docs)
     spill = Spill(staging / ".spill")
-    spilled: list[Path] = []
-    for batch in prepare(spill):
-        for publisher, keys in zip(batch.publishers, batch.keys):
-            counter.add(publisher or UNKNOWN_SOURCE, keys)
-        if batch.spill is not None:
-            spilled.append(batch.spill)
-        rejects.add(rejects_table(batch.rejects))
-        progress("prepare", len(batch.publishers) + len(batch.rejects))
-    table = counter.table() if config.templates.enabled else TemplateTable()
-
+    spilled: list[tuple[Path, set[str | None]]] = []
     duplicates = ExactDuplicates() if config.policy.drop_exact_duplicates else None
-    for result in run_local(process_spilled, spilled, (ctx, table), config.executor.workers):
-        for split, kept in result.kept.items():
+    with LocalExecutor(config.executor.workers, ctx) as executor:
+        for batch in prepare(spill, executor):
+            for publisher, keys in zip(batch.publishers, batch.keys):
+                counter.add(publisher or UNKNOWN_SOURCE, keys)
+            if batch.spill is not None:
+                spilled.append((batch.spill, set(batch.publishers)))
+            rejects.add(batch.rejects)
+            progress("prepare", batch.documents)
+        table = counter.table() if config.templates.enabled else TemplateTable()
+
+        jobs = ((path, templates_for(table, publishers)) for path, publishers in spilled)
+        for result in executor.map(process_spilled, jobs):
+            documents = result.documents
+            repeats: list[tuple[int, dict[str, Any]]] = []
             if duplicates is not None:
-                kept, repeats = duplicates.split_off(kept)
-                rejects.add(rejects_table(repeats))
-            by_split[split] += kept.num_rows
-            writers[split].write(kept)
-        rejects.add(result.rejects)
-        progress("annotate", result.documents)
+                result, repeats = duplicates.split_off(result)
+            for split, kept in result.kept.items():
+                by_split[split] += kept.num_rows
+                writers[split].write(kept)
+            if repeats:  # their table is made in a worker: here it would cost a pandas import
+                rejects.add(executor.submit(merge_rejects, (result.rejects, result.reject_positions, repeats)))
+            else:
+                rejects.add(result.rejects)
+            progress("annotate", documents)
+        rejects.finish()
     spill.folder.rmdir()  # every batch was taken back
+    reject_files = [{**s, "path": f"rejects/{s['path']}"} for s in rejects.writer.close()]
     shards = []
     for split in SPLITS:
         for shard in writers[split].close():
             shards.append({"split": split, **shard, "path": f"data/{shard['path']}"})
-    reject_files = [{**s, "path": f"rejects/{s['path']}"} for s in rejects.writer.close()]
     kept = sum(by_split.values())
     manifest: dict[str, Any] = {
         "name": name,

@@ -71,5 +71,5 @@ def rebuild(name: str, from_version: str, config: Config, *, store: Store, versi
     sources = {"inputs": manifest["inputs"], "skipped_inputs": manifest["skipped_inputs"],
                "rebuilt_from": from_version}
     ctx = PipelineContext.create(config)
-    return write_version(name, ctx, lambda spill: _prepared_batches(folder, manifest, ctx, spill), sources,
+    return write_version(name, ctx, lambda spill, _executor: _prepared_batches(folder, manifest, ctx, spill), sources,
                          store=store, version=version, on_progress=on_progress)

@@ -1,19 +1,22 @@
-"""The local executor: a process pool over batches, streaming and ordered.
+"""The local executor: one process pool for a whole build, over batches, streaming and ordered.
 
-The caller reads (cheap, and it keeps record order) and hands batches to `run_local` with a
-module-level task `task(batch, state)`. `state` (config, lexicons, the template table) goes to
-each worker once, at start-up. At most `2 x workers` batches are in flight, so memory does not
-grow with the corpus, and results come back in submission order, so the output does not depend
-on the number of workers.
+The caller hands batches to `LocalExecutor.map` with a module-level task `task(batch, state)`, once
+per pass; the same worker processes serve every pass, so a build forks them once. `state` (the
+config and what every row records) goes to each worker once, at start-up. At most `2 x workers`
+batches are in flight, so memory does not grow with the corpus, and results come back in
+submission order, so the output does not depend on the number of workers.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
+from types import TracebackType
 from typing import Any, TypeVar
 
 Item = TypeVar("Item")
@@ -22,38 +25,111 @@ Result = TypeVar("Result")
 _WORKER_STATE: Any = None
 
 
+class _HidePandas:
+    """A meta-path finder under which `import pandas` fails."""
+
+    def find_spec(self, name: str, path: object, target: object = None) -> None:
+        if name.partition(".")[0] == "pandas":
+            raise ImportError("pandas is not needed in a build worker")
+        return None
+
+
+def _pyarrow_without_pandas() -> None:
+    """pyarrow imports pandas at its first conversion from Python objects, only to recognise pandas
+    inputs (0.3 CPU-s in every worker); a worker never hands it one, so let that first check
+    find no pandas. pyarrow retries the import when a pandas API is really called."""
+    if "pandas" in sys.modules:
+        return
+    import pyarrow as pa
+
+    finder = _HidePandas()
+    sys.meta_path.insert(0, finder)
+    try:
+        pa.array([])
+    finally:
+        sys.meta_path.remove(finder)
+
+
 def _init_worker(state: Any) -> None:
     global _WORKER_STATE
     _WORKER_STATE = state
+    _pyarrow_without_pandas()
 
 
-def _run_in_worker(task: Callable[[list[Any], Any], Result], batch: list[Any]) -> Result:
-    return task(batch, _WORKER_STATE)
+def _run_in_worker(task: Callable[[Any, Any], Result], job: Any) -> Result:
+    return task(job, _WORKER_STATE)
 
 
-def batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+def batches(items: Iterable[Item], size: int, taper: int = 0) -> Iterator[list[Item]]:
+    """Lists of `size` items, except at the end: the last `taper` batches' worth of items come in
+    quarter-size batches, so that `taper` workers run out of work at about the same time."""
     iterator = iter(items)
-    while batch := list(islice(iterator, size)):
-        yield batch
+    if not taper:
+        while batch := list(islice(iterator, size)):
+            yield batch
+        return
+    ahead: deque[Item] = deque()
+    for item in iterator:  # hold `taper` batches back: the end is near when the input runs out
+        ahead.append(item)
+        if len(ahead) == (taper + 1) * size:
+            yield [ahead.popleft() for _ in range(size)]
+    small = max(1, size // 4)
+    while ahead:
+        yield [ahead.popleft() for _ in range(min(small, len(ahead)))]
 
 
 def worker_count(requested: int) -> int:
     return requested or os.cpu_count() or 1
 
 
-def run_local(task: Callable[[list[Item], Any], Result], work: Iterable[list[Item]], state: Any,
-              workers: int) -> Iterator[Result]:
-    """`task(batch, state)` for every batch, results in input order; `workers <= 1` runs here."""
-    workers = worker_count(workers)
-    if workers <= 1:
-        for batch in work:
-            yield task(batch, state)
-        return
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(state,)) as pool:
+class LocalExecutor:
+    """`workers` processes (forked on Linux: they start with every module the parent imported),
+    started at the first `map` and kept until `close`; `workers <= 1` runs every task here."""
+
+    def __init__(self, workers: int, state: Any) -> None:
+        self.workers = worker_count(workers)
+        self._state = state
+        self._pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> LocalExecutor:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+
+    def _started(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            context = multiprocessing.get_context("fork") if sys.platform == "linux" else None
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_init_worker,
+                                             initargs=(self._state,))
+        return self._pool
+
+    def submit(self, task: Callable[[Item, Any], Result], item: Item) -> Future[Result]:
+        """`task(item, state)` on its own, for a result the caller collects later."""
+        if self.workers <= 1:
+            done: Future[Result] = Future()
+            done.set_result(task(item, self._state))
+            return done
+        return self._started().submit(_run_in_worker, task, item)
+
+    def map(self, task: Callable[[list[Item], Any], Result], work: Iterable[list[Item]]) -> Iterator[Result]:
+        """`task(batch, state)` for every batch, results in input order."""
+        if self.workers <= 1:
+            for batch in work:
+                yield task(batch, self._state)
+            return
+        pool = self._started()
         pending: deque[Future[Result]] = deque()
         for batch in work:
             pending.append(pool.submit(_run_in_worker, task, batch))
-            if len(pending) >= 2 * workers:
+            if len(pending) >= 2 * self.workers:
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
+

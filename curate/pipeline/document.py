@@ -19,6 +19,7 @@ from curate.config import Config
 from curate.document import RawDoc
 from curate.errors import DocumentError
 from curate.pipeline.prepare import Prepared, prepare
+from curate.readers.records import JsonLine
 from curate.signals import identity, language, quality
 
 Outcome = Literal["kept", "dropped", "rejected"]
@@ -119,10 +120,10 @@ def _error_row(input_uri: str, input_format: str, input_sha256: str | None, raw:
                       error_type=type(exc).__name__, raw=raw)
 
 
-def prepare_one(doc: RawDoc, ctx: PipelineContext, raw_cap: int = 2**20) -> Prepared | dict[str, Any]:
+def prepare_one(doc: RawDoc | JsonLine, ctx: PipelineContext, raw_cap: int = 2**20) -> Prepared | dict[str, Any]:
     """The prepared document, or its reject row (keeping up to `raw_cap` raw bytes)."""
     try:
-        return prepare(doc, ctx.config)
+        return prepare(doc if isinstance(doc, RawDoc) else doc.load(ctx.config.readers), ctx.config)
     except Exception as exc:  # noqa: BLE001 - every failure of one document becomes its reject row
         sha = hashlib.sha256(doc.raw).hexdigest() if doc.raw else None
         return _error_row(doc.input_uri, doc.input_format, sha, doc.raw[:raw_cap], exc)

@@ -4,7 +4,8 @@
 deterministic) into `InputFile`s; `read_input` dispatches each to its reader by suffix. A folder
 that is a saved Hugging Face dataset is one input, and so is `hf:PATH`, a local dataset
 repository loaded with `datasets.load_dataset(PATH)` (nothing is fetched from the Hub). Files of
-no supported kind are listed as skipped, never silently dropped.
+no supported kind are listed as skipped, never silently dropped. `read_lazily` is what the build
+reads with: JSON Lines records come undecoded (`JsonLine`), for the workers to decode.
 """
 
 from __future__ import annotations
@@ -18,11 +19,11 @@ from curate.document import RawDoc
 from curate.errors import InputError
 from curate.readers.hf import is_saved_dataset, read_hf
 from curate.readers.html import read_html
-from curate.readers.records import read_csv, read_json, read_jsonl, read_parquet
+from curate.readers.records import JsonLine, jsonl_lines, read_csv, read_json, read_jsonl, read_parquet
 from curate.readers.text import read_text
 from curate.readers.warc import read_warc
 
-__all__ = ["InputFile", "discover", "read_input"]
+__all__ = ["InputFile", "JsonLine", "discover", "read_input", "read_lazily"]
 
 Reader = Callable[[Path, str, ReadersConfig], Iterator[RawDoc]]
 
@@ -99,3 +100,10 @@ def read_input(item: InputFile, config: ReadersConfig) -> Iterator[RawDoc]:
     if item.reader == "hf":
         return read_hf(item.path, item.uri, config)
     return _READERS[item.reader](item.path, item.uri, config)
+
+
+def read_lazily(item: InputFile, config: ReadersConfig) -> Iterator[RawDoc | JsonLine]:
+    """`read_input`, but a JSON Lines record is left undecoded: `JsonLine.load` makes its document."""
+    if item.reader in (".jsonl", ".jsonl.gz"):
+        return jsonl_lines(item.path, item.uri)
+    return read_input(item, config)

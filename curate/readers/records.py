@@ -11,6 +11,7 @@ import gzip
 import io
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -28,34 +29,54 @@ def _bad_record(uri: str, fmt: str, raw: bytes, reason: str, message: str) -> Ra
     return RawDoc(input_uri=uri, input_format=fmt, raw=raw, error=DocumentError(reason, message))
 
 
-def read_jsonl(path: Path, uri: str, config: ReadersConfig) -> Iterator[RawDoc]:
+@dataclass(frozen=True, slots=True)
+class JsonLine:
+    """One JSON Lines record as read, not yet decoded: the build decodes and maps it where the
+    document is prepared (in a worker), so reading a corpus costs the parent only line splitting."""
+
+    input_uri: str  # the file's uri, plus `#<record number>`
+    number: int  # 0-based, blank lines not counted
+    raw: bytes  # the line, with its newline if it had one
+
+    input_format = "jsonl"
+
+    def load(self, config: ReadersConfig) -> RawDoc:
+        """The document, or an error document when the line is not a JSON object."""
+        line, where = self.raw, self.input_uri
+        try:
+            record = json.loads(line)
+            if not isinstance(record, dict):
+                raise ValueError(f"expected a JSON object, got {type(record).__name__}")
+        except ValueError as exc:
+            if line.endswith(b"\n"):
+                return _bad_record(where, "jsonl", line, "read_malformed_record",
+                                   f"{where} (line {self.number + 1}): not a JSON object: {exc}")
+            # the last line, cut off: the file was truncated
+            return _bad_record(where, "jsonl", line, "read_truncated_record",
+                               f"{where} (line {self.number + 1}): the file ends inside this record: {exc}")
+        return doc_from_record(record, config.fields, input_uri=where, input_format="jsonl",
+                               raw=line.rstrip(b"\r\n"))
+
+
+def jsonl_lines(path: Path, uri: str) -> Iterator[JsonLine | RawDoc]:
+    """The records of a JSON Lines file (optionally gzip) undecoded, and an error document if the
+    compressed stream ends early."""
     opener = gzip.open if path.name.endswith(".gz") else open
     with opener(path, "rb") as handle:
         number = 0
         try:
             for line in handle:
-                if not line.strip():
-                    continue
-                where = f"{uri}#{number}"
-                try:
-                    record = json.loads(line)
-                    if not isinstance(record, dict):
-                        raise ValueError(f"expected a JSON object, got {type(record).__name__}")
-                except ValueError as exc:
-                    if line.endswith(b"\n"):
-                        yield _bad_record(where, "jsonl", line, "read_malformed_record",
-                                          f"{where} (line {number + 1}): not a JSON object: {exc}")
-                    else:  # the last line, cut off: the file was truncated
-                        yield _bad_record(where, "jsonl", line, "read_truncated_record",
-                                          f"{where} (line {number + 1}): the file ends inside this record: {exc}")
-                else:
-                    yield doc_from_record(record, config.fields, input_uri=where,
-                                          input_format="jsonl", raw=line.rstrip(b"\r\n"))
-                number += 1
+                if line.strip():
+                    yield JsonLine(f"{uri}#{number}", number, line)
+                    number += 1
         except (EOFError, OSError) as exc:  # a truncated gzip stream
-            where = f"{uri}#{number}"
-            yield _bad_record(where, "jsonl", b"", "read_truncated_file",
+            yield _bad_record(f"{uri}#{number}", "jsonl", b"", "read_truncated_file",
                               f"{uri}: compressed stream ends early after {number} records: {exc}")
+
+
+def read_jsonl(path: Path, uri: str, config: ReadersConfig) -> Iterator[RawDoc]:
+    for item in jsonl_lines(path, uri):
+        yield item.load(config) if isinstance(item, JsonLine) else item
 
 
 def read_json(path: Path, uri: str, config: ReadersConfig) -> Iterator[RawDoc]:

@@ -1,8 +1,9 @@
 """Write rows into zstd Parquet shards named like the Hugging Face Hub's.
 
-Rows are buffered into fixed-size row groups, so the bytes of a shard depend only on the rows,
-never on how the executor batched them: same inputs and config, byte-identical shards. Shards get
-their final `<split>-00000-of-0000N.parquet` names once the count N is known.
+Rows are buffered into fixed-size row groups, and each row group is written from one contiguous
+chunk (Parquet's page boundaries follow the chunks it is handed), so the bytes of a shard depend
+only on the rows, never on how the executor batched them: same inputs and config, byte-identical
+shards. Shards get their final `<split>-00000-of-0000N.parquet` names once the count N is known.
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ class ShardWriter:
             part = self._current_part()
             take = min(rows, self.max_rows - part.rows)
             assert self._writer is not None
-            self._writer.write_table(pending.slice(0, take), row_group_size=take)
+            self._writer.write_table(pending.slice(0, take).combine_chunks(), row_group_size=take)
             part.rows += take
             pending, rows = pending.slice(take), rows - take
         self._buffer = [pending] if pending.num_rows else []

@@ -5,6 +5,7 @@ import gzip
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -14,7 +15,7 @@ from warcio.warcwriter import WARCWriter
 
 from curate.config import FieldMap, ReadersConfig
 from curate.errors import InputError
-from curate.readers import discover, read_input
+from curate.readers import JsonLine, discover, read_input, read_lazily
 from curate.readers.text import split_title_dek
 
 CONFIG = ReadersConfig()
@@ -71,6 +72,19 @@ def test_jsonl_bad_line_in_the_middle(tmp_path: Path) -> None:
     bad, good = _read(path)
     assert bad.error is not None and bad.error.reason == "read_malformed_record"
     assert "expected a JSON object" in str(bad.error) and good.text == "Body"
+
+
+def test_the_build_reads_jsonl_undecoded(tmp_path: Path) -> None:
+    path = tmp_path / "f.jsonl.gz"
+    with gzip.open(path, "wb") as handle:
+        handle.write(b'{"text": "Body"}\n\n[1]\n{"text": "cut')
+    [item], _ = discover([path])
+    lazy = list(read_lazily(item, CONFIG))
+    assert all(isinstance(line, JsonLine) for line in lazy)
+    assert [line.input_uri for line in lazy] == ["f.jsonl.gz#0", "f.jsonl.gz#1", "f.jsonl.gz#2"]
+    def seen(doc: Any) -> tuple:  # errors compare by identity
+        return doc.input_uri, doc.raw, doc.text, doc.error and (doc.error.reason, str(doc.error))
+    assert [seen(line.load(CONFIG)) for line in lazy] == [seen(doc) for doc in read_input(item, CONFIG)]
 
 
 def test_jsonl_gz_and_custom_field_map(tmp_path: Path) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+import string
 from pathlib import Path
 
 import pyarrow as pa
@@ -30,6 +32,24 @@ def test_batching_does_not_change_the_bytes(tmp_path: Path) -> None:
     assert [s["rows"] for s in a] == [5000, total - 5000]
     rows = pa.concat_tables([pq.read_table(tmp_path / "a" / s["path"]) for s in a]).column("n").to_pylist()
     assert rows == list(range(total))
+
+
+def test_page_boundaries_do_not_follow_the_batches(tmp_path: Path) -> None:
+    # Over 1 MB of text in one column chunk: several data pages, whose boundaries Parquet sets
+    # after each chunk it is handed; the writer hands it one chunk per row group.
+    rng = random.Random(7)
+    words = ["".join(rng.choice(string.ascii_lowercase) for _ in range(rng.randint(2, 9))) for _ in range(5000)]
+    texts = [" ".join(rng.choice(words) for _ in range(300)) for _ in range(700)]
+    digests = []
+    for chunk in (7, 64, 700):
+        folder = tmp_path / str(chunk)
+        folder.mkdir()
+        writer = ShardWriter(folder, "train", SCHEMA, 5000)
+        for start in range(0, len(texts), chunk):
+            part = texts[start:start + chunk]
+            writer.write(pa.table({"n": range(start, start + len(part)), "s": part}, schema=SCHEMA))
+        digests.append([s["sha256"] for s in writer.close()])
+    assert digests[0] == digests[1] == digests[2]
 
 
 def test_no_rows_no_shards(tmp_path: Path) -> None:

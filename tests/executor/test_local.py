@@ -1,0 +1,63 @@
+"""The local executor: ordered results, one set of worker processes for every pass, no pandas."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from curate.executor import LocalExecutor, batches
+
+
+def _describe(batch: list[int], state: str) -> tuple[list[int], str, int]:
+    time.sleep(0.01 * (batch[0] % 3))  # finish out of order
+    return batch, state, os.getpid()
+
+
+def test_results_come_back_in_order_from_the_same_workers_in_every_pass() -> None:
+    with LocalExecutor(2, "state") as executor:
+        first = list(executor.map(_describe, batches(range(20), 3)))
+        second = list(executor.map(_describe, batches(range(20), 3)))
+    for results in (first, second):
+        assert [n for batch, _, _ in results for n in batch] == list(range(20))
+        assert {state for _, state, _ in results} == {"state"}
+    pids = {pid for _, _, pid in first + second}
+    assert len(pids) <= 2 and os.getpid() not in pids
+
+
+def test_one_worker_runs_here() -> None:
+    with LocalExecutor(1, "state") as executor:
+        assert {pid for _, _, pid in executor.map(_describe, [[1], [2]])} == {os.getpid()}
+
+
+_NO_PANDAS = """
+import sys
+import pyarrow as pa
+from curate.executor import LocalExecutor
+
+def task(batch, state):
+    pa.Table.from_pylist([{"n": n} for n in batch])
+    return "pandas" in sys.modules
+
+if __name__ == "__main__":
+    with LocalExecutor(2, None) as executor:
+        print(any(executor.map(task, [[1, 2], [3]])))
+"""
+
+
+def test_workers_do_not_import_pandas_for_pyarrow(tmp_path: Path) -> None:
+    # In a fresh interpreter: forked workers inherit the modules of this test session.
+    script = tmp_path / "no_pandas.py"
+    script.write_text(_NO_PANDAS, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
+
+
+def test_batches_taper_at_the_end() -> None:
+    assert [len(b) for b in batches(range(10), 4)] == [4, 4, 2]
+    tapered = list(batches(range(50), 8, taper=2))
+    assert [n for batch in tapered for n in batch] == list(range(50))
+    assert [len(b) for b in tapered] == [8, 8, 8, 8] + [2] * 9
+    assert [len(b) for b in batches(range(5), 8, taper=2)] == [2, 2, 1]
