@@ -22,7 +22,11 @@ class _Stream:
         self.buffer = sink.getvalue()
 
     def table(self) -> pa.Table:
-        return pa.ipc.open_stream(self.buffer).read_all()
+        # Into Arrow's own memory: tables kept for a while (a rare split's rows wait for a full row
+        # group) must not pin the unpickled bytes, which fragments the Python process's heap.
+        owned = pa.allocate_buffer(self.buffer.size)
+        memoryview(owned)[:] = memoryview(self.buffer)
+        return pa.ipc.open_stream(owned).read_all()
 
 
 def _pack(value: Any) -> Any:

@@ -16,7 +16,7 @@ import pyarrow.parquet as pq
 
 from curate.store.manifest import file_sha256
 
-ROW_GROUP_ROWS = 4096
+ROW_GROUP_ROWS = 1024
 # Buffered tables are merged into one once there are this many: a rare split (5% of rows) would
 # otherwise hold thousands of three-row tables, whose per-table overhead grows with the corpus.
 _COMPACT_AFTER = 64
