@@ -170,3 +170,17 @@ def test_round_trip_at_two_tags(two_versions: tuple[Store, list[str]], tmp_path:
     assert f"## Changes since {built[0]}" in card
     assert "- documents: 1 added, 2 removed, 0 changed" in card  # valley-courier back, northern-ledger gone
 
+
+
+def test_publishing_from_an_older_checkout_commits_on_main(validated: tuple[Store, str]) -> None:
+    """A user who checked out an older tag to load it: the next release still goes on main."""
+    store, version = validated
+    publish(store, "sample", version)
+    repo = default_target(store, "sample")
+    _git(repo, "checkout", "-q", f"v{version}")
+    copy = store.version_dir("sample", "9.0.0")
+    shutil.copytree(store.version_dir("sample", version), copy)
+    (copy / "manifest.json").write_text(json.dumps({**read_manifest(copy), "version": "9.0.0"}), encoding="utf-8")
+    result = publish(store, "sample", "9.0.0")
+    assert _git(repo, "rev-parse", "main").strip() == result.commit
+    assert _git(repo, "log", "--format=%s", "main").split("\n")[:2] == ["Publish sample 9.0.0", f"Publish sample {version}"]
