@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow.compute as pc
-import pyarrow.parquet as pq
+
+from curate.store.read import row_group_batches
 
 UNNAMED = "(no publisher)"
 
@@ -40,7 +41,7 @@ def count_contents(version: Path, manifest: dict[str, Any]) -> Contents:
         contents.bytes[shard["split"]] += shard["bytes"]
         if not shard["rows"]:
             continue
-        for batch in pq.ParquetFile(version / shard["path"]).iter_batches(columns=["source", "language"]):
+        for batch in row_group_batches([version / shard["path"]], ["source.name", "language"]):
             names = pc.fill_null(pc.struct_field(batch.column("source"), "name"), UNNAMED)
             contents.publishers.update(_counts(names))
             contents.languages.update(_counts(batch.column("language")))

@@ -8,6 +8,7 @@ import hashlib
 import os
 import shutil
 import subprocess
+from functools import cached_property
 from pathlib import Path
 
 from curate.errors import PublishError
@@ -32,21 +33,22 @@ class LocalRepository:
         self.repo_id = str(path)
 
     def _git(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-        env = dict(os.environ)
-        if self._needs_identity():
-            env.update(_IDENTITY)
         try:
-            done = subprocess.run(["git", "-C", str(self.path), *args], capture_output=True, text=True, env=env)
+            done = subprocess.run(["git", "-C", str(self.path), *args], capture_output=True, text=True,
+                                  env=self._env)
         except FileNotFoundError as exc:
             raise PublishError("git is not installed: the local dataset repository needs it") from exc
         if check and done.returncode:
             raise PublishError(f"git {' '.join(args)} failed in {self.path}: {done.stderr.strip()}")
         return done
 
-    def _needs_identity(self) -> bool:
+    @cached_property
+    def _env(self) -> dict[str, str]:
+        """The environment of every git call: the user's, plus a committer identity when git has none.
+        (Read inside `_git`'s try: a missing git is reported there.)"""
         probe = subprocess.run(["git", "config", "user.email"], capture_output=True, text=True,
                                cwd=self.path if self.path.is_dir() else None)
-        return not probe.stdout.strip()
+        return dict(os.environ) if probe.stdout.strip() else {**os.environ, **_IDENTITY}
 
     def existing(self, release: Release) -> str | None:
         """The commit of the release's tag, if it exists; refused when it holds other shards."""

@@ -21,11 +21,11 @@ from curate.report.scan import (
     BATCH_ROWS,
     REJECT_BATCH_ROWS,
     REJECT_COLUMNS,
-    batches,
     find_rows,
     shard_paths,
 )
 from curate.store import Store, read_manifest
+from curate.store.read import row_group_batches
 
 FORMAT = 1
 
@@ -46,7 +46,7 @@ class Collected:
 
 def collect_articles(paths: list[Path], batch_rows: int = BATCH_ROWS) -> tuple[ArticleFigures, RemovedFigures, ClaimFigures]:
     articles, removed, claims = ArticleFigures(), RemovedFigures(), ClaimFigures()
-    for batch in batches(paths, ARTICLE_COLUMNS, batch_rows):
+    for batch in row_group_batches(paths, ARTICLE_COLUMNS, batch_rows):
         articles.add(batch)
         removed.add(batch)
         claims.add(batch)
@@ -55,7 +55,7 @@ def collect_articles(paths: list[Path], batch_rows: int = BATCH_ROWS) -> tuple[A
 
 def collect_rejects(paths: list[Path], sources: SourcesConfig, batch_rows: int = REJECT_BATCH_ROWS) -> RejectFigures:
     rejects = RejectFigures(sources)
-    for batch in batches(paths, REJECT_COLUMNS, batch_rows):
+    for batch in row_group_batches(paths, REJECT_COLUMNS, batch_rows):
         rejects.add(batch)
     return rejects
 

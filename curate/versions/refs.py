@@ -16,8 +16,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from curate.store import Store, read_manifest
-
-_BATCH_ROWS = 8192
+from curate.store.read import row_group_batches
 
 
 @dataclass(frozen=True)
@@ -44,10 +43,9 @@ class VersionRef:
     def batches(self, columns: list[str]) -> Iterator[pa.RecordBatch]:
         """Record batches of the article shards, reading only those of `columns` a shard has."""
         for path in self.shard_paths:
-            handle = pq.ParquetFile(path)
-            present = [c for c in columns if _has_column(handle.schema_arrow, c)]
+            present = [c for c in columns if _has_column(pq.read_schema(path), c)]
             if present:
-                yield from handle.iter_batches(batch_size=_BATCH_ROWS, columns=present)
+                yield from row_group_batches([path], present)
 
 
 def _has_column(schema: pa.Schema, dotted: str) -> bool:
