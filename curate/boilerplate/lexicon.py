@@ -373,11 +373,13 @@ class WholeLine:
     "FacebookTwitterEmail") are still one widget, so button phrases (`GLUED_KINDS`, without
     free text) may follow the first phrase. Why one regex per first letter: Python's `re` tries
     the hundreds of alternatives one by one, so only the phrases that can start with the line's
-    first letter are tried.
+    first letter are tried. Latin letters begin most phrases and get a regex each; the few
+    phrases of other scripts share one. Each regex is compiled when a line first needs it;
+    a process that forks workers calls `warm()` first, so that they share the compiled patterns.
     """
 
     GLUED_KINDS = frozenset({"share_widget", "login", "paywall", "follow_prompt", "comments"})
-
+    _OTHER_SCRIPTS = "*"  # the bucket of first letters outside ASCII
     _EDGE = r"[\W_]*"
     # A phrase's trailing free text (".{0,60}") ends it: possessive, so a long line that is not
     # the phrase fails at once instead of retrying every split of the text.
@@ -386,32 +388,46 @@ class WholeLine:
     _FREE_TEXT = re.compile(r"\.\{")
 
     def __init__(self, phrases: dict[str, tuple[str, ...]]) -> None:
-        branches = [
+        self._branches = [
             (kind, self._TRAILING_TEXT.sub(r"\1+", b), _first_letters(b))
             for kind, sources in phrases.items()
             for s in sources
             for b in _top_level(s)
         ]
-        glued = "|".join(b for k, b, _ in branches if k in self.GLUED_KINDS and not self._FREE_TEXT.search(b))
-        letters = set().union(*(found for _, _, found in branches if found))
-        self._by_letter = {
-            letter: self._compile([(k, b) for k, b, found in branches if found is None or letter in found], glued)
-            for letter in letters
-        }
-        self._other = self._compile([(k, b) for k, b, found in branches if found is None], glued)
+        self._glued = "|".join(
+            b for k, b, _ in self._branches if k in self.GLUED_KINDS and not self._FREE_TEXT.search(b))
+        self._letters = frozenset().union(*(found for _, _, found in self._branches if found))
+        # bucket (a Latin letter, _OTHER_SCRIPTS, or None for a line no phrase can start) -> regex
+        self._patterns: dict[str | None, re.Pattern[str]] = {}
 
-    def _compile(self, branches: list[tuple[str, str]], glued: str) -> re.Pattern[str]:
-        by_kind: dict[str, list[str]] = {}
-        for kind, branch in branches:
-            by_kind.setdefault(kind, []).append(branch)
-        first = "|".join(f"(?P<{kind}>{'|'.join(bs)})" for kind, bs in by_kind.items())
-        edge = self._EDGE
-        return re.compile(rf"(?i:{edge}(?:{first})(?:{edge}+(?:{glued}))*{edge})\Z")
+    def _bucket(self, letter: str | None) -> str | None:
+        if letter not in self._letters:
+            return None
+        return letter if letter.isascii() else self._OTHER_SCRIPTS
+
+    def _pattern(self, bucket: str | None) -> re.Pattern[str]:
+        """The regex of the phrases a line whose first letter falls in `bucket` may be made of."""
+        pattern = self._patterns.get(bucket)
+        if pattern is None:
+            by_kind: dict[str, list[str]] = {}  # in the lexicon's order of kinds, whatever the bucket
+            for kind, branch, found in self._branches:
+                if found is None or any(self._bucket(letter) == bucket for letter in found):
+                    by_kind.setdefault(kind, []).append(branch)
+            first = "|".join(f"(?P<{kind}>{'|'.join(bs)})" for kind, bs in by_kind.items())
+            edge = self._EDGE
+            pattern = re.compile(rf"(?i:{edge}(?:{first})(?:{edge}+(?:{self._glued}))*{edge})\Z")
+            self._patterns[bucket] = pattern
+        return pattern
+
+    def warm(self) -> None:
+        """Compile every bucket's regex now."""
+        for bucket in {self._bucket(letter) for letter in self._letters} | {None}:
+            self._pattern(bucket)
 
     def kind(self, line: str) -> str | None:
         first = self._FIRST_CHAR.search(line)
-        pattern = self._by_letter.get(first.group().lower(), self._other) if first else self._other
-        match = pattern.match(line)
+        # [:1]: a lowered letter may be two characters ("İ" becomes "i" and a combining dot)
+        match = self._pattern(self._bucket(first.group().lower()[:1] if first else None)).match(line)
         return match.lastgroup if match else None
 
 

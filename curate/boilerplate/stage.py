@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from curate.boilerplate import lexicon
 from curate.boilerplate.model import DEFAULT_THRESHOLD
 from curate.boilerplate.rules import RULES_VERSION, classify_lines
 from curate.boilerplate.spans import Span, assemble
@@ -56,3 +57,9 @@ def remove_boilerplate(
         flags={kind: kind in present for kind in KINDS},
         ratio=removed / len(document) if document else 0.0,
     )
+
+
+def warm() -> None:
+    """Compile the rules' lazily built regexes now: called before forking workers, so that they
+    share one copy instead of each compiling its own."""
+    lexicon.WHOLE_LINE.warm()

@@ -28,6 +28,11 @@ STAGES: tuple[tuple[str, int], ...] = tuple(
     for module in (extract, normalize, templates, language, boilerplate, claims, quality, identity, policy)
 )
 
+# Build workers fork from the process that imports this module: the boilerplate rules compile
+# their regexes here, once, so that every worker shares them (the gate, which imports the rules
+# but not the pipeline, compiles only the few it needs).
+boilerplate.warm()
+
 
 @dataclass(frozen=True)
 class PipelineContext:

@@ -8,10 +8,36 @@ from __future__ import annotations
 
 import copy
 import datetime
+import importlib.util
+import sys
 from pathlib import Path
 from typing import Any
 
-import great_expectations as gx
+
+def _defer(name: str) -> None:
+    """Import module `name` on its first use rather than now.
+
+    GX's KL-divergence expectation imports `scipy.stats` at module level, which is a third of
+    GX's import time; it is used only when that expectation runs, which the curate suites never do.
+    A suite that does use it loads the module then, transparently.
+    """
+    if name in sys.modules:
+        return
+    spec = importlib.util.find_spec(name)
+    if spec is None or spec.loader is None:
+        return
+    spec.loader = importlib.util.LazyLoader(spec.loader)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    parent, _, child = name.rpartition(".")
+    if parent:
+        setattr(sys.modules[parent], child, module)
+
+
+_defer("scipy.stats")
+
+import great_expectations as gx  # noqa: E402
 import pandas as pd
 from great_expectations.core.run_identifier import RunIdentifier
 from great_expectations.data_context.types.base import ProgressBarsConfig

@@ -160,6 +160,16 @@ def test_importing_curate_does_not_import_gx() -> None:
     assert subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=False).returncode == 0
 
 
+def test_gx_comes_without_scipy_stats_until_something_uses_it() -> None:
+    """The gate defers GX's module-level `scipy.stats` import (a third of GX's import time);
+    whatever then uses it still gets the real module."""
+    code = ("import sys, curate.validate.gx_run; "
+            "assert 'scipy.stats._stats_py' not in sys.modules; "
+            "from scipy import stats; assert abs(stats.entropy([0.5, 0.5]) - 0.6931471805599453) < 1e-12; "
+            "assert 'scipy.stats._stats_py' in sys.modules")
+    assert subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=False).returncode == 0
+
+
 def test_small_chunks_give_the_same_verdict(version, gate_config) -> None:
     """A shard of many row groups is read in parts and validated in chunks; counts and `mostly`
     add up over all of them."""
