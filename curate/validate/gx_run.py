@@ -35,14 +35,14 @@ def _defer(name: str) -> None:
         setattr(sys.modules[parent], child, module)
 
 
-_defer("scipy.stats")
+_defer("scipy.stats")  # before GX's import below, which is why these imports come late
 
 import great_expectations as gx  # noqa: E402
-import pandas as pd
-from great_expectations.core.run_identifier import RunIdentifier
-from great_expectations.data_context.types.base import ProgressBarsConfig
+import pandas as pd  # noqa: E402
+from great_expectations.core.run_identifier import RunIdentifier  # noqa: E402
+from great_expectations.data_context.types.base import ProgressBarsConfig  # noqa: E402
 
-from curate.validate.outcome import SAMPLES, Observation
+from curate.validate.outcome import SAMPLES, Observation  # noqa: E402
 
 _SITE = "curate"
 
