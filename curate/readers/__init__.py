@@ -16,10 +16,13 @@ from pathlib import Path
 
 from curate.config import ReadersConfig
 from curate.document import RawDoc
-from curate.errors import InputError
+from curate.errors import DocumentError, InputError
+from curate.readers.files import document_bytes
 from curate.readers.hf import is_saved_dataset, read_hf
+from curate.readers.html import FORMAT as HTML
 from curate.readers.html import read_html
 from curate.readers.records import JsonLine, jsonl_lines, read_csv, read_json, read_jsonl, read_parquet
+from curate.readers.text import FORMAT as TEXT
 from curate.readers.text import read_text
 from curate.readers.warc import read_warc
 
@@ -27,10 +30,24 @@ __all__ = ["InputFile", "JsonLine", "discover", "read_input", "read_lazily"]
 
 Reader = Callable[[Path, str, ReadersConfig], Iterator[RawDoc]]
 
+
+def _one_document(read: Callable[[bytes, str], Iterator[RawDoc]], input_format: str) -> Reader:
+    """The reader of a file that holds one document, plain or gzipped; an unreadable gzip file
+    becomes an error document."""
+
+    def reader(path: Path, uri: str, config: ReadersConfig) -> Iterator[RawDoc]:
+        try:
+            raw = document_bytes(path, uri, config.max_document_bytes)
+        except DocumentError as error:
+            return iter([RawDoc(input_uri=uri, input_format=input_format, raw=b"", error=error)])
+        return read(raw, uri)
+
+    return reader
+
+
 _READERS: dict[str, Reader] = {
-    ".txt": lambda path, uri, _cfg: read_text(path, uri),
-    ".html": lambda path, uri, _cfg: read_html(path, uri),
-    ".htm": lambda path, uri, _cfg: read_html(path, uri),
+    **{suffix: _one_document(read_text, TEXT) for suffix in (".txt", ".txt.gz")},
+    **{suffix: _one_document(read_html, HTML) for suffix in (".html", ".htm", ".html.gz", ".htm.gz")},
     ".jsonl": read_jsonl,
     ".jsonl.gz": read_jsonl,
     ".json": read_json,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 from curate.document import RawDoc
 from curate.errors import DocumentError
@@ -12,8 +11,7 @@ from curate.normalize import decode_bytes
 FORMAT = "html"
 
 
-def read_html(path: Path, uri: str) -> Iterator[RawDoc]:
-    raw = path.read_bytes()
+def read_html(raw: bytes, uri: str) -> Iterator[RawDoc]:
     try:
         html = decode_bytes(raw, uri)
     except DocumentError as error:

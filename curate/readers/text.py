@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 from curate.document import RawDoc
 from curate.errors import DocumentError
@@ -33,8 +32,7 @@ def split_title_dek(text: str) -> tuple[str | None, str | None, str]:
     return title, dek, "\n\n".join(body_blocks)
 
 
-def read_text(path: Path, uri: str) -> Iterator[RawDoc]:
-    raw = path.read_bytes()
+def read_text(raw: bytes, uri: str) -> Iterator[RawDoc]:
     try:
         text = normalize_text(decode_bytes(raw, uri))
     except DocumentError as error:

@@ -41,6 +41,34 @@ def test_txt(tmp_path: Path) -> None:
         "Headline", "Dek line", "Body text here.", "a.txt", "txt")
 
 
+def test_gzipped_pages_and_articles_read_as_the_plain_files(tmp_path: Path) -> None:
+    (tmp_path / "page.html").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "page.html.gz").write_bytes(gzip.compress(PAGE.encode()))
+    (tmp_path / "a.txt").write_text("Headline\n\nBody text here.\n", encoding="utf-8")
+    (tmp_path / "a.TXT.gz").write_bytes(gzip.compress(b"Headline\n\nBody text here.\n"))
+    plain_page, gz_page = _read(tmp_path / "page.html") + _read(tmp_path / "page.html.gz")
+    assert (gz_page.html, gz_page.raw, gz_page.input_format, gz_page.input_uri) == (
+        plain_page.html, plain_page.raw, "html", "page.html.gz")
+    plain_text, gz_text = _read(tmp_path / "a.txt") + _read(tmp_path / "a.TXT.gz")
+    assert (gz_text.title, gz_text.text, gz_text.input_format) == (plain_text.title, plain_text.text, "txt")
+
+
+@pytest.mark.parametrize(("stored", "reason"), [
+    (gzip.compress(PAGE.encode())[:-12], "read_truncated_file"),
+    (b"<html>not gzip at all</html>", "read_corrupt_gzip"),
+])
+def test_an_unreadable_gzip_page_is_an_error_document(tmp_path: Path, stored: bytes, reason: str) -> None:
+    (tmp_path / "page.html.gz").write_bytes(stored)
+    [doc] = _read(tmp_path / "page.html.gz")
+    assert doc.error is not None and doc.error.reason == reason and "page.html.gz" in str(doc.error)
+
+
+def test_a_gzip_bomb_is_inflated_only_past_the_size_limit(tmp_path: Path) -> None:
+    (tmp_path / "big.html.gz").write_bytes(gzip.compress(b"<p>" + b"x" * 5_000_000))
+    [doc] = _read(tmp_path / "big.html.gz", ReadersConfig(max_document_bytes=1000))
+    assert len(doc.raw) == 1001  # the build then rejects it as read_too_large
+
+
 def test_folder_is_read_recursively_in_order(tmp_path: Path) -> None:
     for name in ("b/2.txt", "a/1.txt", "a/0.htm", "notes.md"):
         (tmp_path / name).parent.mkdir(exist_ok=True)
