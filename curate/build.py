@@ -22,6 +22,7 @@ import pyarrow as pa
 from curate import __version__
 from curate.config import Config
 from curate.document import RawDoc
+from curate.errors import InputError
 from curate.executor import LocalExecutor, batches
 from curate.executor.spill import Spill
 from curate.pipeline.batches import PreparedBatch, merge_rejects, prepare_batch, process_spilled, templates_for
@@ -112,6 +113,10 @@ def build(inputs: list[Path], name: str, config: Config, *, store: Store, versio
     documents with the resulting template table. `on_progress(pass, documents)` reports both.
     """
     files, skipped = discover(inputs)
+    if not files:
+        shown = "; ".join(skipped[:3]) + (f"; and {len(skipped) - 3} more" if len(skipped) > 3 else "")
+        raise InputError(f"no input file to read in {', '.join(map(str, inputs))}"
+                         + (f": {len(skipped)} skipped ({shown})" if skipped else ": it is empty"))
     ctx = PipelineContext.create(config)
 
     def prepare(spill: Spill, executor: LocalExecutor) -> Iterable[PreparedBatch]:

@@ -135,6 +135,8 @@ class ValidationConfig(_Section):
     languages: list[str] = Field(default_factory=list,
                                  description="Allowed languages; empty means the build's policy.languages, and when "
                                              "that is empty too, any two- or three-letter code or `und`.")
+    min_articles: int = Field(1, ge=0, description="Fewest articles a version may hold: an empty dataset is "
+                                                   "not published.")
     max_source_missing_share: float = Field(0.0, ge=0, le=1,
                                             description="Share of articles allowed to have no publisher name.")
     max_repeated_content_share: float = Field(0.0, ge=0, le=1,

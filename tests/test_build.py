@@ -13,7 +13,7 @@ from jsonschema import Draft202012Validator
 from curate.boilerplate import reconstruct
 from curate.build import build
 from curate.config import load_config
-from curate.errors import StoreError
+from curate.errors import InputError, StoreError
 from curate.schema import load_schema
 from curate.store import Store, read_manifest
 
@@ -137,6 +137,19 @@ def test_a_crashed_build_leaves_no_version(tmp_path: Path, sample_config) -> Non
     build([SAMPLE / "txt"], "news", sample_config, store=store)
     assert store.versions("news") == ["1.0.0"]
     assert not list((tmp_path / "news" / ".staging").iterdir()), "the stale staging folder was removed"
+
+
+def test_inputs_with_nothing_to_read_are_an_error_not_an_empty_version(tmp_path: Path, sample_config) -> None:
+    store = Store(tmp_path / "store")
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    with pytest.raises(InputError, match=r"no input file to read in .*pages: it is empty"):
+        build([pages], "news", sample_config, store=store)
+    for n in range(5):
+        (pages / f"{n}.pdf").write_bytes(b"%PDF-1.7")
+    with pytest.raises(InputError, match=r"5 skipped \(0.pdf: unsupported file type .*; and 2 more\)"):
+        build([pages], "news", sample_config, store=store)
+    assert store.versions("news") == []
 
 
 def test_load_gives_the_schema_features(sample_build) -> None:

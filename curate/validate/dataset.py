@@ -57,9 +57,10 @@ class DatasetTally:
     def frame(self, split_rows: Counter[str]) -> tuple[pd.DataFrame, dict[str, list[str]]]:
         """The `dataset` suite's row, and sample ids or details per column."""
         total = sum(split_rows.values())
-        row: dict[str, Any] = {"duplicate_id_rows": self.repeats["duplicate_id_rows"],
+        row: dict[str, Any] = {"article_rows": total,
+                               "duplicate_id_rows": self.repeats["duplicate_id_rows"],
                                "repeated_content_share": self.repeats["repeated_content_share"] / max(self.rows, 1)}
-        samples = dict(self.samples)
+        samples = dict(self.samples, article_rows=[f"{total} articles in the data shards"])
         for split in load_schema("article").enum_values("split"):
             row[f"{split}_share"] = split_rows[split] / total if total else 0.0
             samples[f"{split}_share"] = [f"{split}: {split_rows[split]} of {total} rows"]

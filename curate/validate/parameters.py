@@ -27,6 +27,7 @@ def row_parameters(config: Config, build: Config) -> dict[str, Any]:
     """Parameters known before any data is read (every suite but the split shares)."""
     gate = config.validation
     return {
+        "min_articles": gate.min_articles,
         "min_words": max(1, build.policy.min_words),
         "max_words": build.policy.max_words,
         "allowed_languages": language_pattern(gate.languages or build.policy.languages),

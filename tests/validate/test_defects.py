@@ -197,6 +197,8 @@ DEFECTS = [
     Defect("rejects.input_uri_present", reject(lambda r: r.update(input_uri=None), "dropped",
                                                 nullable=("input_uri",))),
     Defect("rejects.evidence_kept", reject(lambda r: r.update(row_json=None), "dropped")),
+    Defect("dataset.has_articles", lambda folder: "21 articles in the data shards",
+           config={"validation": {"min_articles": 22}}),
     Defect("dataset.ids_unique", _duplicate_id),
     Defect("dataset.repeated_content_within_policy", _repeated_content),
     Defect("dataset.train_share", _splits(train=0.05, validation=0.05, test=0.9),

@@ -185,3 +185,19 @@ def test_small_chunks_give_the_same_verdict(version, gate_config) -> None:
     assert outcome.unexpected == 1 and outcome.chunks > 3 and outcome.samples == [rows[-1]["id"]]
     strict = gate_config(validation={"chunk_rows": 3})
     assert [o.key for o in validate_version(store, "sample", folder.name, strict)[0].failed] == [outcome.key]
+
+
+def test_a_build_that_kept_nothing_fails_the_gate(tmp_path: Path) -> None:
+    """Every input rejected (here: empty files): the version exists, with its rejects, but the
+    gate refuses it, so it can never be published."""
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    for name in ("a.txt", "b.html"):
+        (inputs / name).write_bytes(b"")
+    store = tmp_path / "store"
+    built = runner.invoke(app, ["build", str(inputs), "--name", "empty", "--store", str(store), "--workers", "1",
+                                "--no-report"])
+    assert built.exit_code == 1, built.output
+    assert "dataset.has_articles" in built.output and "0 articles in the data shards" in built.output
+    verdict = read_manifest(store / "empty" / "versions" / "1.0.0")["validation"]
+    assert verdict["passed"] is False
