@@ -13,9 +13,11 @@ import trafilatura
 
 from curate.document import RawDoc
 from curate.errors import DocumentError
+from curate.extract.page_meta import address_and_site_name
 
 NAME = "extract"
-VERSION = 2  # 2: reworded headlines, their section labels and dek openers dropped too
+VERSION = 3  # 2: reworded headlines, their section labels and dek openers dropped too;
+# 3: the page's own canonical link / og:url and og:site_name when trafilatura finds none
 
 _AUTHOR_SPLIT = re.compile(r"\s*;\s*")
 _FOLD = re.compile(r"\W+")
@@ -102,6 +104,10 @@ def extract_html(doc: RawDoc) -> RawDoc:
     doc.subtitle = subtitle
     doc.url = doc.url or page.url
     doc.source_name = doc.source_name or page.sitename
+    if not (doc.url and doc.source_name):
+        declared_url, declared_name = address_and_site_name(doc.html)
+        doc.url = doc.url or declared_url
+        doc.source_name = doc.source_name or declared_name
     doc.published = doc.published or page.date
     if not doc.authors and page.author:
         doc.authors = [a for a in _AUTHOR_SPLIT.split(page.author) if a]

@@ -47,3 +47,19 @@ def test_fingerprints_follow_the_content() -> None:
     changed = json.loads(json.dumps(spec))
     changed["expectations"][0]["notes"] += "!"
     assert fingerprint(spec) == fingerprint(json.loads(json.dumps(spec))) != fingerprint(changed)
+
+
+MARKUP_SEEN = ["<b>Bold</b>", "</p>", "<br/>", "<br />", '<a href="https://x.org/a">', "<img src=a.jpg alt='y'>",
+               "<P CLASS=lead>", "&amp;", "&#8217;", "&#x2019;"]
+MARKUP_NOT_SEEN = ["<The Palace: Tale of Jang Noksu>", "<I love you>", "if a < b > c", "x<y and y>z", "<bold>",
+                   "AT&T said", "R&D spending"]
+
+
+def test_markup_regex_tells_tags_from_bracketed_titles() -> None:
+    import re
+
+    [regex] = {e["kwargs"]["regex"] for e in load_suites()["article_rows"]["expectations"]
+               if e["meta"]["name"] in ("text_no_markup", "title_no_markup")}
+    pattern = re.compile(regex)
+    assert [s for s in MARKUP_SEEN if not pattern.search(s)] == []
+    assert [s for s in MARKUP_NOT_SEEN if pattern.search(s)] == []
