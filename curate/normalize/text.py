@@ -16,7 +16,7 @@ import ftfy
 from ftfy.badness import is_bad
 
 NAME = "normalize"
-VERSION = 1
+VERSION = 2  # 2: NFC before the mojibake check, so decomposed mojibake is repaired too
 
 _LINE_BREAKS = re.compile(r"[\u2028\u2029\x85\x0b\x0c]")
 # C0/C1 controls except \t and \n, zero-width characters, soft hyphen, BOM.
@@ -42,12 +42,13 @@ def looks_mojibaked(text: str) -> bool:
 
 def normalize_text(text: str) -> str:
     """Return the canonical form of `text` (see the module docstring)."""
+    # NFC first: mojibake stored decomposed ("A" + U+0303 + "©") only shows as "Ã©" once composed.
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     # ftfy costs ~1 ms a document: call it only when its own mojibake detector, or an HTML
     # entity, says there is something to fix; the rest of its work is done below, cheaply.
     if _ENTITY.search(text) or looks_mojibaked(text):
         text = ftfy.fix_text(text, unescape_html=True, uncurl_quotes=False, normalization="NFC")
-    elif not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _LINE_BREAKS.sub("\n", text)

@@ -24,6 +24,11 @@ def test_nfc() -> None:
     assert normalize_text("Cafe\u0301") == "Caf\u00e9"
 
 
+def test_mojibake_stored_decomposed_is_repaired() -> None:
+    # "Libération" read as cp1252 ("LibÃ©ration"), then stored in NFD: "A" + combining tilde.
+    assert normalize_text("the Paris daily LibA\u0303\u00a9ration said") == "the Paris daily Libération said"
+
+
 def test_repeated_widget_label_is_not_hidden() -> None:
     assert normalize_text("Send in e-mailSend in e-mail\nBody.") == "Send in e-mailSend in e-mail\nBody."
 
