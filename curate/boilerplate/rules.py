@@ -111,14 +111,18 @@ def _model_verdict(line: str, probability: float, outside: bool, version: int) -
     return LineVerdict(kind, round(1.0 - probability, 4), f"model_v{version}:{where}")
 
 
-def rule_verdicts(text: Sequence[str], language: str) -> list[LineVerdict | None]:
-    """The rules' verdicts for stripped lines: lexicon and shape per line, then context."""
+def line_verdicts(text: Sequence[str], language: str) -> list[LineVerdict | None]:
+    """The verdicts each stripped line earns on its own (lexicon, shapes, prompts, credits,
+    other-language lines), before any rule looks at its neighbours."""
     scripts = document_scripts(language, text)
     foreign = foreign_letters(scripts)
     check_ascii = "latin" not in scripts
-    verdicts = [
-        _line_verdict(line, foreign, check_ascii) if line else None for line in text
-    ]
+    return [_line_verdict(line, foreign, check_ascii) if line else None for line in text]
+
+
+def rule_verdicts(text: Sequence[str], language: str) -> list[LineVerdict | None]:
+    """The rules' verdicts for stripped lines: lexicon and shape per line, then context."""
+    verdicts = line_verdicts(text, language)
     _caption_repeats(text, verdicts)
     context.credit_labels(text, verdicts)
     context.teaser_cards(text, verdicts)

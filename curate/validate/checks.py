@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 
 from curate.boilerplate import KINDS, reconstruct
-from curate.boilerplate.rules import classify_lines
+from curate.boilerplate.rules import line_verdicts
 from curate.normalize.text import looks_mojibaked
 
 _RATIO_TOLERANCE = 1e-4  # boilerplate_ratio is float32
@@ -82,8 +82,12 @@ def spans_rebuild_document(text: str, spans: Sequence[dict[str, Any]], ratio: fl
 
 @_malformed_fails
 def lines_pass_boilerplate_rules(text: str, language: str) -> bool:
-    """No line of the kept text is one the boilerplate stage would flag."""
-    return all(verdict is None for verdict in classify_lines(text.split("\n"), language))
+    """No line of the kept text is one the boilerplate rules flag on its own (a widget phrase, a
+    prompt, a credit, an other-language line). Rules that judge a line by its neighbours are
+    not re-run: removing boilerplate gave the kept lines new neighbours, so their verdicts on the
+    kept text would judge a document the build never saw (a list of captions that ends an
+    article once the share buttons after it are gone reads as a trailing headline list)."""
+    return all(verdict is None for verdict in line_verdicts(text.split("\n"), language))
 
 
 def has_mojibake(text: str | None) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 
 from curate.boilerplate import remove_boilerplate
+from curate.boilerplate.rules import rule_verdicts
 from curate.validate import checks
 
 TEXT = "The mayor said the harbor would reopen. Officials in Ottawa have not confirmed it."
@@ -50,6 +51,11 @@ def test_residual_boilerplate_and_mojibake() -> None:
     assert checks.lines_pass_boilerplate_rules(TEXT, "en")
     assert not checks.lines_pass_boilerplate_rules(TEXT + "\n\nAlready signed up? LOG IN", "en")
     assert not checks.lines_pass_boilerplate_rules(None, "en")  # type: ignore[arg-type]
+    # Short caption lines ending a kept text read as a trailing headline list to the context
+    # rules, but no line of them is boilerplate on its own: the check passes them.
+    captions = TEXT + "\n\nSome of the installations on show at the light festival\n\nLight a Wish by OGE Group" \
+                      "\n\nParabolic Lightcloud by amigo & amigo"
+    assert any(rule_verdicts(captions.split("\n"), "en")) and checks.lines_pass_boilerplate_rules(captions, "en")
     assert checks.has_mojibake("The cafÃ© was closed.")
     assert not checks.has_mojibake("The café cost £5.")
     assert not checks.has_mojibake(None)
