@@ -33,13 +33,13 @@ Reader = Callable[[Path, str, ReadersConfig], Iterator[RawDoc]]
 
 def _one_document(read: Callable[[bytes, str], Iterator[RawDoc]], input_format: str) -> Reader:
     """The reader of a file that holds one document, plain or gzipped; an unreadable gzip file
-    becomes an error document."""
+    becomes an error document that keeps the file's bytes as evidence."""
 
     def reader(path: Path, uri: str, config: ReadersConfig) -> Iterator[RawDoc]:
         try:
             raw = document_bytes(path, uri, config.max_document_bytes)
         except DocumentError as error:
-            return iter([RawDoc(input_uri=uri, input_format=input_format, raw=b"", error=error)])
+            return iter([RawDoc(input_uri=uri, input_format=input_format, raw=path.read_bytes(), error=error)])
         return read(raw, uri)
 
     return reader

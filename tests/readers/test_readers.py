@@ -61,6 +61,7 @@ def test_an_unreadable_gzip_page_is_an_error_document(tmp_path: Path, stored: by
     (tmp_path / "page.html.gz").write_bytes(stored)
     [doc] = _read(tmp_path / "page.html.gz")
     assert doc.error is not None and doc.error.reason == reason and "page.html.gz" in str(doc.error)
+    assert doc.raw == stored  # the reject keeps what was read
 
 
 def test_a_gzip_bomb_is_inflated_only_past_the_size_limit(tmp_path: Path) -> None:
