@@ -12,6 +12,8 @@ from curate.config import PolicyConfig
 
 NAME = "policy"
 VERSION = 1
+# The reason of an exact duplicate's drop; the build drops those across batches (`pipeline.dedup`).
+DUPLICATE_CONTENT = "policy_duplicate_content"
 
 
 def drop_reason(row: dict[str, Any], policy: PolicyConfig) -> tuple[str, str] | None:

@@ -106,7 +106,9 @@ def credit_labels(text: Sequence[str], verdicts: list[LineVerdict | None]) -> No
 def comment_threads(text: Sequence[str], verdicts: list[LineVerdict | None]) -> None:
     """From the first comment header on, when a page has two or more and an article above them,
     every line is readers' text (replies, quotes, sign-offs) or the thread's furniture."""
-    headers = [i for i, line in enumerate(text) if line and len(line) <= 150 and lexicon.COMMENT_HEADER.match(line)]
+    # A header ends with a colon: the cheap test first, the regex on the few lines that pass.
+    headers = [i for i, line in enumerate(text)
+               if line.endswith(":") and len(line) <= 150 and lexicon.COMMENT_HEADER.match(line)]
     if len(headers) < 2:
         return
     first = headers[0]

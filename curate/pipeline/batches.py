@@ -120,7 +120,7 @@ def rejects_table(rows: list[dict[str, Any]]) -> pa.Table:
 def templates_for(table: TemplateTable, publishers: set[str | None]) -> TemplateTable:
     """The part of `table` a batch of these publishers' documents needs (what is sent with it)."""
     sources = {publisher or UNKNOWN_SOURCE for publisher in publishers}
-    return TemplateTable({source: keys for source, keys in table.templates.items() if source in sources})
+    return TemplateTable({source: table.templates[source] for source in sources if source in table.templates})
 
 
 def process_spilled(job: tuple[Path, TemplateTable], ctx: PipelineContext) -> BatchResult:

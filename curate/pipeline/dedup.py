@@ -14,8 +14,7 @@ import pyarrow as pa
 
 from curate.pipeline.batches import BatchResult
 from curate.pipeline.document import reject_row
-
-REASON = "policy_duplicate_content"
+from curate.policy import DUPLICATE_CONTENT as REASON
 
 
 class ExactDuplicates:

@@ -10,9 +10,7 @@ from typing import Any
 
 import pyarrow.compute as pc
 
-from curate.store.read import row_group_batches
-
-UNNAMED = "(no publisher)"
+from curate.store.read import row_group_batches, source_names
 
 
 @dataclass
@@ -42,8 +40,7 @@ def count_contents(version: Path, manifest: dict[str, Any]) -> Contents:
         if not shard["rows"]:
             continue
         for batch in row_group_batches([version / shard["path"]], ["source.name", "language"]):
-            names = pc.fill_null(pc.struct_field(batch.column("source"), "name"), UNNAMED)
-            contents.publishers.update(_counts(names))
+            contents.publishers.update(_counts(source_names(batch)))
             contents.languages.update(_counts(batch.column("language")))
     return contents
 

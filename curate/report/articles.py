@@ -16,8 +16,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from curate.report.bounded import Histogram, ranked
+from curate.store.read import NO_SOURCE, source_names
 
-NO_SOURCE = "(no publisher)"
 RATIO_EDGES = [i / 20 for i in range(21)]
 WORD_EDGES = [0, 50, 100, 200, 300, 400, 500, 600, 800, 1000, 1500, 2000, 3000, 5000, float("inf")]
 
@@ -55,9 +55,6 @@ class SourceFigures:
     languages: Counter[str] = field(default_factory=Counter)
     first_id: str | None = None
 
-
-def source_names(batch: pa.RecordBatch) -> pa.Array:
-    return pc.fill_null(batch.column("source").field("name"), NO_SOURCE)
 
 
 @dataclass

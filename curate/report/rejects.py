@@ -18,12 +18,10 @@ import pyarrow.compute as pc
 
 from curate.config import SourcesConfig
 from curate.pipeline.publisher import resolve_publisher
-from curate.report.articles import NO_SOURCE
+from curate.policy import DUPLICATE_CONTENT as DUPLICATE_REASON
+from curate.store.read import NO_SOURCE
 
 EXAMPLES = 3
-# curate.pipeline.dedup.REASON, spelled out: importing the pipeline loads every stage (~2 s); a test
-# keeps the two equal.
-DUPLICATE_REASON = "policy_duplicate_content"
 # json.dumps writes `"source": {"name": ...` with these separators; inside a JSON string every `"`
 # is escaped, so the pattern can only match the row's own source field.
 _SOURCE_NAME = r'"source": \{"name": (?P<name>null|"(?:[^"\\]|\\.)*")'

@@ -23,22 +23,19 @@ def file_sha256(path: Path) -> str:
 
 
 def write_manifest(folder: Path, manifest: dict[str, Any]) -> None:
-    text = json.dumps(manifest, indent=2, ensure_ascii=False, sort_keys=False)
-    (folder / MANIFEST).write_text(text + "\n", encoding="utf-8")
-
-
-def update_manifest(folder: Path, key: str, value: Any) -> dict[str, Any]:
-    """Set one top-level entry of a version's manifest (the gate's verdict, a publication).
-
-    The manifest is written to a temporary file and renamed over the old one, so a reader never
-    sees it half-written. Returns the updated manifest.
-    """
-    manifest = read_manifest(folder)
-    manifest[key] = value
+    """Write to a temporary file renamed over the old one, so a reader never sees it half-written."""
     handle, temp = tempfile.mkstemp(prefix=".manifest-", suffix=".json", dir=folder)
     with os.fdopen(handle, "w", encoding="utf-8") as out:
         out.write(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
     os.replace(temp, folder / MANIFEST)
+
+
+def update_manifest(folder: Path, key: str, value: Any) -> dict[str, Any]:
+    """Set one top-level entry of a version's manifest (the gate's verdict, a publication);
+    returns the updated manifest."""
+    manifest = read_manifest(folder)
+    manifest[key] = value
+    write_manifest(folder, manifest)
     return manifest
 
 

@@ -7,9 +7,12 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from curate.store.writer import ROW_GROUP_ROWS
+
+NO_SOURCE = "(no publisher)"  # how the report and the card name articles without a publisher
 
 
 def row_group_batches(paths: Sequence[Path], columns: list[str],
@@ -21,3 +24,8 @@ def row_group_batches(paths: Sequence[Path], columns: list[str],
         shard = pq.ParquetFile(path)
         for group in range(shard.num_row_groups):
             yield from shard.iter_batches(batch_size=batch_rows, columns=columns, row_groups=[group])
+
+
+def source_names(batch: pa.RecordBatch) -> pa.Array:
+    """The batch's publisher names (its `source` struct read), `NO_SOURCE` where there is none."""
+    return pc.fill_null(pc.struct_field(batch.column("source"), "name"), NO_SOURCE)

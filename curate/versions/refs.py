@@ -43,7 +43,8 @@ class VersionRef:
     def batches(self, columns: list[str]) -> Iterator[pa.RecordBatch]:
         """Record batches of the article shards, reading only those of `columns` a shard has."""
         for path in self.shard_paths:
-            present = [c for c in columns if _has_column(pq.read_schema(path), c)]
+            schema = pq.read_schema(path)
+            present = [c for c in columns if _has_column(schema, c)]
             if present:
                 yield from row_group_batches([path], present)
 
