@@ -3,7 +3,7 @@
     python benchmarks/report.py                 # the 2,225 BBC articles, 2 workers
     python benchmarks/report.py --docs 10000    # also a scaled corpus (make_scaled.py)
 
-For each corpus one process builds it (`curate.build.build`, no gate) and then writes its report
+For each corpus one process builds it (`curate.pipeline.build.build`, no gate) and then writes its report
 (`curate.report.write_report`) `--repeat` times; the target is report <= 10% of build time. A second
 process writes the report once more on its own, so its peak RSS is the report's alone, next to the
 peak of live Arrow memory (the allocator's own high-water mark, not what it keeps cached).
@@ -24,7 +24,7 @@ from throughput import _corpus, _measure  # benchmarks/ is on sys.path when run 
 _BUILD_AND_REPORT = """
 import json, sys, time
 from pathlib import Path
-from curate.build import build
+from curate.pipeline.build import build
 from curate.config import load_config
 from curate.report import write_report
 from curate.store import Store

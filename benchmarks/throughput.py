@@ -36,7 +36,7 @@ CORPUS = ROOT.parent / "shared" / "bench" / "corpus"
 _BUILD = """
 import json, sys, time
 from pathlib import Path
-from curate.build import build
+from curate.pipeline.build import build
 from curate.config import load_config
 from curate.store import Store
 import resource

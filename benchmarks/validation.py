@@ -28,7 +28,7 @@ _BUILD = """
 import json, sys, time
 start = time.perf_counter()
 from pathlib import Path
-from curate.build import build
+from curate.pipeline.build import build
 from curate.config import load_config
 from curate.store import Store
 config = load_config(None, {"executor": {"workers": int(sys.argv[3]), "shard_max_rows": int(sys.argv[4])}})

@@ -11,7 +11,7 @@ from curate.schema import load_schema
 from curate.store import Store, default_store, read_manifest
 
 if TYPE_CHECKING:
-    from curate.publish import PublishResult
+    from curate.publishing import PublishResult
     from curate.versions import VersionDiff
     from curate.versions.reproduce import Reproduction
 
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 def build(inputs: list[str | Path], name: str, config: Config | None = None, *,
           version: str | None = None, store: str | Path | None = None) -> Path:
     """Build a new version from files or folders; returns the version's folder."""
-    from curate.build import build as run_build
+    from curate.pipeline.build import build as run_build
 
     result = run_build([Path(p) for p in inputs], name, config or Config(),
                        store=Store(Path(store) if store else default_store()), version=version)
@@ -80,6 +80,6 @@ def publish(name: str, version: str | None = None, *, to: str | None = None, sto
             dry_run: bool = False) -> PublishResult:
     """Publish a validated version (default: the latest) to `to`: a local folder or
     `hf://datasets/ORG/NAME` (default: the local repository `STORE/NAME/hub`)."""
-    from curate.publish import publish as run_publish
+    from curate.publishing import publish as run_publish
 
     return run_publish(Store(Path(store) if store else default_store()), name, version, to, dry_run=dry_run)

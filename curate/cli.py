@@ -21,7 +21,7 @@ from curate.schema import load_schema
 from curate.store import Store, default_store, read_manifest
 
 if TYPE_CHECKING:
-    from curate.build import BuildResult
+    from curate.pipeline.build import BuildResult
     from curate.validate import GateResult
 
 app = typer.Typer(help="Curate scraped news articles into a versioned, validated dataset.",
@@ -129,7 +129,7 @@ def build(
 
     Exits with 1 when the gate fails (the version stays, with its failed verdict recorded).
     """
-    from curate.build import build as run_build
+    from curate.pipeline.build import build as run_build
 
     overrides: dict[str, Any] = {}
     if source:
@@ -159,7 +159,7 @@ def rebuild(
     Rows keep their removed spans, so another boilerplate threshold, template setting or policy
     can be applied to a version whose raw inputs are gone. Ends with the quality gate, as build does.
     """
-    from curate.rebuild import rebuild as run_rebuild
+    from curate.pipeline.rebuild import rebuild as run_rebuild
 
     overrides: dict[str, Any] = {"executor": {"workers": workers}} if workers is not None else {}
     _make_version(name, config, _set_overrides(set_, overrides), store, validate, report, lambda cfg, progress: run_rebuild(
@@ -442,7 +442,7 @@ def publish(
     Refused when the version's gate did not pass or a shard changed since; publishing the same
     version to the same target again does nothing.
     """
-    from curate.publish import publish as run_publish
+    from curate.publishing import publish as run_publish
 
     try:
         result = run_publish(_store(store), name, version, to, dry_run=dry_run)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from curate.build import BuildResult, build
+from curate.pipeline.build import BuildResult, build
 from curate.config import load_config
 from curate.store import Store
 

@@ -11,7 +11,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from curate.boilerplate import reconstruct
-from curate.build import build
+from curate.pipeline.build import build
 from curate.config import load_config
 from curate.errors import InputError, StoreError
 from curate.schema import load_schema

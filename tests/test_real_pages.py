@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from curate.build import build
+from curate.pipeline.build import build
 from curate.config import load_config
 from curate.store import Store
 from curate.validate import validate_version

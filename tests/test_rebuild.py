@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from curate.cli import app
 from curate.config import load_config
-from curate.rebuild import rebuild
+from curate.pipeline.rebuild import rebuild
 from curate.store import Store, read_manifest
 
 from conftest import ROOT

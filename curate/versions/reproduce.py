@@ -156,9 +156,9 @@ def _scratch(store: Store, name: str) -> Iterator[Store]:
 def reproduce(store: Store, name: str, version: str, *, inputs: list[Path] | None = None,
               workers: int | None = None, on_progress: Progress | None = None) -> Reproduction:
     """Rebuild `version` of `name` from its recorded inputs and config; compare every shard."""
-    from curate.build import build, input_entries
+    from curate.pipeline.build import build, input_entries
     from curate.readers import discover
-    from curate.rebuild import rebuild
+    from curate.pipeline.rebuild import rebuild
 
     ref = open_version(store, name, version)
     config = recorded_config(ref.manifest, workers)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
-from curate.build import build
+from curate.pipeline.build import build
 from curate.config import SplitsConfig, load_config
 from curate.signals import identity
 from curate.pipeline.dedup import REASON

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from curate.build import BuildResult
+from curate.pipeline.build import BuildResult
 from curate.report import ReportResult, write_report
 from curate.store import Store
 

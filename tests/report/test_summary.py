@@ -9,7 +9,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from curate.build import BuildResult
+from curate.pipeline.build import BuildResult
 from curate.config import SourcesConfig
 from curate.pipeline.dedup import REASON
 from curate.report.rejects import DUPLICATE_REASON, RejectFigures

@@ -8,7 +8,7 @@ from typing import Any
 import pyarrow.parquet as pq
 
 from curate.boilerplate.spans import reconstruct
-from curate.build import BuildResult
+from curate.pipeline.build import BuildResult
 from curate.report.viewer import document_html, insertion_points, page_name, render_document
 
 VOID = {"meta", "input", "br"}

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from curate.build import BuildResult
+from curate.pipeline.build import BuildResult
 from curate.errors import StoreError
 from curate.report import ReportResult, find_document, write_document, write_report
 from curate.report.changes import compare_with_parent
@@ -115,7 +115,7 @@ def test_changes_name_the_articles_a_rebuild_changed(report_store: Store, sample
                                                       tmp_path: Path) -> None:
     """A stricter policy on the sample's own rows: the report counts the articles it dropped."""
     from curate.config import load_config
-    from curate.rebuild import rebuild
+    from curate.pipeline.rebuild import rebuild
 
     store = Store(tmp_path / "store")
     parent = sample_build.manifest["version"]

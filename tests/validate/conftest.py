@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from curate.build import BuildResult
+from curate.pipeline.build import BuildResult
 from curate.config import Config, load_config
 from curate.store import Store
 

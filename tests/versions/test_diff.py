@@ -10,7 +10,7 @@ import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
 
-from curate.build import build
+from curate.pipeline.build import build
 from curate.cli import app
 from curate.errors import StoreError
 from curate.store import Store

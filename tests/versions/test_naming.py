@@ -6,7 +6,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from curate.build import build
+from curate.pipeline.build import build
 from curate.cli import app
 from curate.store import Store
 

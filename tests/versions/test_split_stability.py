@@ -7,7 +7,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from curate.build import build
+from curate.pipeline.build import build
 from curate.store import Store
 from curate.versions import diff_versions, open_version
 

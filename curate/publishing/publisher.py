@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from curate.errors import PublishError
-from curate.publish.hub import HubRepository, parse_hub_uri
-from curate.publish.local_repo import LocalRepository
-from curate.publish.release import Release, stage_release
+from curate.publishing.hub import HubRepository, parse_hub_uri
+from curate.publishing.local_repo import LocalRepository
+from curate.publishing.release import Release, stage_release
 from curate.store import Store, read_manifest
 from curate.store.manifest import update_manifest
 from curate.validate.record import recorded_problems

@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 
 from curate.config import CardConfig, Config
-from curate.publish.contents import Contents
+from curate.publishing.contents import Contents
 from curate.schema import load_schema
 
 # Limitations true of every curate dataset, whatever its config; the config adds its own.

@@ -9,8 +9,8 @@ import datasets
 import pytest
 from huggingface_hub import DatasetCard
 
-from curate.publish.card import card_metadata, render_card, size_category
-from curate.publish.contents import count_contents
+from curate.publishing.card import card_metadata, render_card, size_category
+from curate.publishing.contents import count_contents
 from curate.schema import load_schema
 from curate.store import read_manifest
 

@@ -12,7 +12,7 @@ import time
 from typing import Any
 
 from curate.errors import PublishError
-from curate.publish.release import Release
+from curate.publishing.release import Release
 
 PREFIX = "hf://datasets/"
 ATTEMPTS = 5

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from curate.publish.card import card_metadata, render_card
-from curate.publish.contents import count_contents
-from curate.publish.croissant import croissant
+from curate.publishing.card import card_metadata, render_card
+from curate.publishing.contents import count_contents
+from curate.publishing.croissant import croissant
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,6 @@ Parquet shards), one commit and one tag per release.
     hub.py         target: `hf://datasets/ORG/NAME` through huggingface_hub
 """
 
-from curate.publish.publisher import PublishResult, publish
+from curate.publishing.publisher import PublishResult, publish
 
 __all__ = ["PublishResult", "publish"]

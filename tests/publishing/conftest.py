@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from curate.build import BuildResult
+from curate.pipeline.build import BuildResult
 from curate.config import load_config
 from curate.store import Store
 from curate.validate import validate_version

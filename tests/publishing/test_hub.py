@@ -14,8 +14,8 @@ from huggingface_hub import CommitOperationAdd, CommitOperationDelete, constants
 from huggingface_hub.errors import HfHubHTTPError, RepositoryNotFoundError
 
 from curate.errors import PublishError
-from curate.publish import publish
-from curate.publish.hub import parse_hub_uri
+from curate.publishing import publish
+from curate.publishing.hub import parse_hub_uri
 from curate.store import Store, read_manifest
 
 REPO = "curate-org/sample"
@@ -122,7 +122,7 @@ def test_rate_limits_and_server_errors_are_retried_with_backoff(validated: tuple
                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     store, version = validated
     waits: list[float] = []
-    monkeypatch.setattr("curate.publish.hub.time.sleep", waits.append)
+    monkeypatch.setattr("curate.publishing.hub.time.sleep", waits.append)
     hub = FakeHub(failures={"create_commit": [_http_error(429, **{"Retry-After": "7"}), _http_error(503)]})
     publish(store, "sample", version, TARGET, api=hub)
     assert hub.names().count("create_commit") == 3
@@ -132,7 +132,7 @@ def test_rate_limits_and_server_errors_are_retried_with_backoff(validated: tuple
 def test_persistent_rate_limit_gives_up_with_a_clear_error(validated: tuple[Store, str],
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     store, version = validated
-    monkeypatch.setattr("curate.publish.hub.time.sleep", lambda _s: None)
+    monkeypatch.setattr("curate.publishing.hub.time.sleep", lambda _s: None)
     hub = FakeHub(failures={"create_commit": [_http_error(429) for _ in range(5)]})
     with pytest.raises(PublishError, match="refused create_commit on curate-org/sample: HTTP 429"):
         publish(store, "sample", version, TARGET, api=hub)

@@ -12,7 +12,7 @@ from functools import cached_property
 from pathlib import Path
 
 from curate.errors import PublishError
-from curate.publish.release import Release
+from curate.publishing.release import Release
 
 _IDENTITY = {"GIT_AUTHOR_NAME": "curate", "GIT_AUTHOR_EMAIL": "curate@localhost",
              "GIT_COMMITTER_NAME": "curate", "GIT_COMMITTER_EMAIL": "curate@localhost"}

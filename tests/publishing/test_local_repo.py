@@ -11,11 +11,11 @@ import datasets
 import pytest
 
 import curate
-from curate.build import build
+from curate.pipeline.build import build
 from curate.config import load_config
 from curate.errors import PublishError
-from curate.publish import publish
-from curate.publish.publisher import default_target
+from curate.publishing import publish
+from curate.publishing.publisher import default_target
 from curate.schema import load_schema
 from curate.store import Store, read_manifest
 from curate.validate import validate_version

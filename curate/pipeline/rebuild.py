@@ -15,7 +15,7 @@ from typing import Any
 import pyarrow.parquet as pq
 
 from curate.boilerplate import reconstruct
-from curate.build import BuildResult, write_version
+from curate.pipeline.build import BuildResult, write_version
 from curate.config import Config
 from curate.executor import batches
 from curate.executor.spill import Spill

@@ -10,7 +10,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from curate.publish.release import stage_release
+from curate.publishing.release import stage_release
 from curate.store import read_manifest
 
 
