@@ -17,12 +17,13 @@ if TYPE_CHECKING:
 
 
 def build(inputs: list[str | Path], name: str, config: Config | None = None, *,
-          version: str | None = None, store: str | Path | None = None) -> Path:
-    """Build a new version from files or folders; returns the version's folder."""
+          version: str | None = None, store: str | Path | None = None, resume: bool = True) -> Path:
+    """Build a new version from files or folders; returns the version's folder. A build of the
+    same inputs that was killed or crashed is resumed from the batches it finished (`resume`)."""
     from curate.pipeline.build import build as run_build
 
     result = run_build([Path(p) for p in inputs], name, config or Config(),
-                       store=Store(Path(store) if store else default_store()), version=version)
+                       store=Store(Path(store) if store else default_store()), version=version, resume=resume)
     return result.path
 
 

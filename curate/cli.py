@@ -106,6 +106,10 @@ def _report_build(name: str, result: BuildResult, seconds: float) -> None:
         console.print(f"numbered {bump['version']}: {bump['bump']} after {bump['from']} ({bump['reason']})")
     console.print(f"read {acc['read']} = kept {acc['kept']} + dropped {acc['dropped']} + rejected {acc['rejected']}"
                   f"  ({acc['read'] / max(seconds, 1e-9):,.0f} docs/s)")
+    resumed = result.manifest.get("resumed") or {}
+    if any(resumed.values()):
+        console.print(f"resumed: {resumed['prepared_batches']} prepared and {resumed['annotated_batches']} annotated "
+                      "batches taken from an interrupted build")
     _print_reasons(acc["by_reason"])
     for skipped in result.manifest["skipped_inputs"]:
         console.print(f"[yellow]skipped[/yellow] {skipped}")
@@ -124,10 +128,13 @@ def build(
     set_: SetOption = [],  # noqa: B006
     validate: ValidateOption = True,
     report: ReportOption = True,
+    resume: Annotated[bool, typer.Option("--resume/--no-resume", help="Take the batches an interrupted build of "
+                                         "the same inputs finished (default), or discard them first.")] = True,
 ) -> None:
     """Build a new version of NAME from INPUTS, then run the quality gate on it and write its report.
 
-    Exits with 1 when the gate fails (the version stays, with its failed verdict recorded).
+    Exits with 1 when the gate fails (the version stays, with its failed verdict recorded). A build
+    that was killed or crashed resumes from the batches it finished when run again.
     """
     from curate.pipeline.build import build as run_build
 
@@ -139,7 +146,7 @@ def build(
     if workers is not None:
         overrides["executor"] = {"workers": workers}
     _make_version(name, config, _set_overrides(set_, overrides), store, validate, report, lambda cfg, progress: run_build(
-        inputs, name, cfg, store=_store(store), version=version, on_progress=progress))
+        inputs, name, cfg, store=_store(store), version=version, on_progress=progress, resume=resume))
 
 
 @app.command()

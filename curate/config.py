@@ -12,7 +12,7 @@ import hashlib
 import json
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -93,6 +93,10 @@ class PolicyConfig(_Section):
                                  description="Allowed languages (ISO 639-1); empty allows all (policy_language_not_allowed).")
     drop_exact_duplicates: bool = Field(True, description="Keep only the first document with a given text "
                                                           "(policy_duplicate_content).")
+    keep_duplicate_id: Literal["latest", "first"] = Field(
+        "latest", description="Of several records with one id (one canonical URL), keep the latest in input order "
+                              "(a re-crawl with corrected text) or the first; the others are dropped "
+                              "(policy_duplicate_id).")
     min_alpha_word_ratio: float = Field(0.5, ge=0, le=1,
                                         description="Drop texts with fewer words containing letters (policy_not_prose).")
 

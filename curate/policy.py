@@ -16,8 +16,13 @@ VERSION = 1
 DUPLICATE_CONTENT = "policy_duplicate_content"
 
 
-def drop_reason(row: dict[str, Any], policy: PolicyConfig) -> tuple[str, str] | None:
-    """(reason code, message) when the row must be dropped, else None."""
+def drop_reason(row: dict[str, Any], policy: PolicyConfig, superseded_by: str | None = None) -> tuple[str, str] | None:
+    """(reason code, message) when the row must be dropped, else None. `superseded_by` is the input
+    of another record with this row's id, which the corpus pass chose to keep
+    (`policy.keep_duplicate_id`): two records of one id would be two rows of one document."""
+    if superseded_by is not None:
+        return ("policy_duplicate_id", f"same id {row['id']} as {superseded_by}, which is kept "
+                                       f"(policy.keep_duplicate_id = {policy.keep_duplicate_id})")
     quality = row["quality"]
     words = quality["n_words"]
     if words < policy.min_words:

@@ -19,6 +19,8 @@ from itertools import islice
 from types import TracebackType
 from typing import Any, TypeVar
 
+from curate.executor.lifetime import die_with_parent
+
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
@@ -50,8 +52,9 @@ def _pyarrow_without_pandas() -> None:
         sys.meta_path.remove(finder)
 
 
-def _init_worker(state: Any) -> None:
+def _init_worker(parent: int, state: Any) -> None:
     global _WORKER_STATE
+    die_with_parent(parent)
     _WORKER_STATE = state
     _pyarrow_without_pandas()
 
@@ -107,7 +110,7 @@ class LocalExecutor:
         if self._pool is None:
             context = multiprocessing.get_context("fork") if sys.platform == "linux" else None
             self._pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_init_worker,
-                                             initargs=(self._state,))
+                                             initargs=(os.getpid(), self._state))
         return self._pool
 
     def submit(self, task: Callable[[Item, Any], Result], item: Item) -> Future[Result]:

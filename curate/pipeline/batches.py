@@ -1,47 +1,59 @@
 """The tasks the executor runs on batches of documents, returning Arrow tables.
 
-`prepare_batch` is the corpus pass's unit (it spills the prepared documents and returns their
-publishers and line keys for the template count, and reject rows); `process_spilled` is the
+`prepare_batch` is the corpus pass's unit (it stores the prepared documents and returns what the
+corpus pass counts: publishers, line keys, ids, and reject rows); `process_prepared` is the
 document pass's (article rows cast to the schema, and reject rows); `merge_rejects` puts the
 parent's duplicate rejects among a batch's rejects. All are module-level functions of (job,
 state) so any executor can ship them to worker processes, and every table is built there: the
-parent only counts, slices and writes.
+parent only counts, slices and writes. Both passes keep their output as checkpoints named by the
+content of the batch (`curate.pipeline.checkpoints`), and take a finished one instead of
+computing it again: that is how a killed build resumes.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 
 from curate.document import RawDoc
+from curate.errors import StoreError
 from curate.executor.ipc import ArrowFields
-from curate.executor.spill import take_batch, write_batch
-from curate.pipeline.document import PipelineContext, prepare_one, process, reject_row
+from curate.pipeline.checkpoints import Checkpoints, batch_key
+from curate.pipeline.document import PipelineContext, prepare_one, process
+from curate.pipeline.fit import fit_rows
 from curate.pipeline.prepare import Prepared
 from curate.readers.records import JsonLine
 from curate.schema import load_schema
+from curate.signals.identity import document_id
 from curate.templates import TemplateTable, line_keys
 from curate.templates.table import UNKNOWN_SOURCE
-
-_CAST_ERRORS = (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError)
 
 
 @dataclass
 class PreparedBatch(ArrowFields):
-    """What the corpus pass hands the parent: no document text, which waits in `spill`."""
+    """What the corpus pass hands the parent: no document text, which waits in the checkpoint
+    `key` names. Per prepared document (in batch order): publisher, template line keys, id, input
+    uri, and its place in input order when that is not the order of the stream (a rebuild)."""
 
-    spill: Path | None  # None when every document of the batch was rejected
+    key: str
     publishers: list[str | None]
     keys: list[set[int]]
+    ids: list[str]
+    uris: list[str]
     rejects: pa.Table | None  # None when there are none
+    order: list[int] | None = None
+    reused: bool = False  # taken from a checkpoint rather than computed
+
+    @property
+    def prepared(self) -> int:
+        return len(self.publishers)
 
     @property
     def documents(self) -> int:
-        return len(self.publishers) + (self.rejects.num_rows if self.rejects is not None else 0)
+        return self.prepared + (self.rejects.num_rows if self.rejects is not None else 0)
 
 
 @dataclass
@@ -53,25 +65,49 @@ class BatchResult(ArrowFields):
     kept_positions: dict[str, list[int]]
     rejects: pa.Table
     reject_positions: list[int]
+    reused: bool = field(default=False, compare=False)
 
     @property
     def documents(self) -> int:
         return sum(t.num_rows for t in self.kept.values()) + self.rejects.num_rows
 
 
-def spill_prepared(path: Path, prepared: list[Prepared], rejects: list[dict[str, Any]],
-                   ctx: PipelineContext) -> PreparedBatch:
-    """Write `prepared` to `path` and summarize it for the template count."""
+def store_prepared(checkpoints: Checkpoints, key: str, prepared: list[Prepared], rejects: list[dict[str, Any]],
+                   ctx: PipelineContext, order: list[int] | None = None) -> PreparedBatch:
+    """Checkpoint `prepared` under `key` and summarize it for the corpus pass."""
     templates = ctx.config.templates
-    keys = [line_keys(doc.document, templates.max_line_chars) if templates.enabled else set() for doc in prepared]
-    if prepared:
-        write_batch(path, prepared)
-    return PreparedBatch(path if prepared else None, [doc.publisher for doc in prepared], keys,
-                         rejects_table(rejects) if rejects else None)
+    batch = PreparedBatch(
+        key,
+        [doc.publisher for doc in prepared],
+        [line_keys(doc.document, templates.max_line_chars) if templates.enabled else set() for doc in prepared],
+        [document_id(doc.url, doc.input_uri) for doc in prepared],
+        [doc.input_uri for doc in prepared],
+        rejects_table(rejects) if rejects else None,
+        order,
+    )
+    checkpoints.save("prepare", key, "documents", prepared)
+    checkpoints.save("prepare", key, "summary", batch)  # last: its presence marks the batch done
+    return batch
 
 
-def prepare_batch(job: tuple[Path, list[RawDoc | JsonLine]], ctx: PipelineContext) -> PreparedBatch:
-    path, docs = job
+def _finished(checkpoints: Checkpoints, stage: str, key: str) -> Any | None:
+    """A checkpoint's content, or None when there is none or it cannot be read (then it goes)."""
+    if not checkpoints.exists(stage, key, "summary"):
+        return None
+    try:
+        done = checkpoints.load(stage, key, "summary")
+    except Exception:  # noqa: BLE001 - a torn or foreign file: recompute rather than fail
+        checkpoints.discard(stage, key)
+        return None
+    done.reused = True
+    return done
+
+
+def prepare_batch(job: tuple[Checkpoints, list[RawDoc | JsonLine]], ctx: PipelineContext) -> PreparedBatch:
+    checkpoints, docs = job
+    key = batch_key(ctx.run_key, docs)
+    if (done := _finished(checkpoints, "prepare", key)) is not None:
+        return done
     prepared, rejects = [], []
     for doc in docs:
         result = prepare_one(doc, ctx)
@@ -79,31 +115,7 @@ def prepare_batch(job: tuple[Path, list[RawDoc | JsonLine]], ctx: PipelineContex
             prepared.append(result)
         else:
             rejects.append(result)
-    return spill_prepared(path, prepared, rejects, ctx)
-
-
-def _to_table(rows: list[dict[str, Any]], docs: list[Prepared], positions: list[int],
-              rejects: list[tuple[int, dict[str, Any]]]) -> pa.Table:
-    """Cast rows to the article schema; a row that does not fit goes to `rejects` instead (and
-    its position out of `positions`)."""
-    schema = load_schema("article").arrow()
-    try:
-        return pa.Table.from_pylist(rows, schema=schema)
-    except _CAST_ERRORS:
-        good, kept_positions = [], []
-        for row, doc, position in zip(rows, docs, positions):
-            try:
-                pa.Table.from_pylist([row], schema=schema)
-                good.append(row)
-                kept_positions.append(position)
-            except _CAST_ERRORS as exc:
-                rejects.append((position, reject_row(
-                    input_uri=doc.input_uri, input_format=doc.input_format, input_sha256=doc.input_sha256,
-                    status="rejected", reason="write_schema_mismatch", stage="write",
-                    error_type=type(exc).__name__, doc_id=row.get("id"),
-                    message=f"{doc.input_uri}: row does not fit the schema: {exc}")))
-        positions[:] = kept_positions
-        return pa.Table.from_pylist(good, schema=schema)
+    return store_prepared(checkpoints, key, prepared, rejects, ctx)
 
 
 @cache
@@ -123,14 +135,29 @@ def templates_for(table: TemplateTable, publishers: set[str | None]) -> Template
     return TemplateTable({source: table.templates[source] for source in sources if source in table.templates})
 
 
-def process_spilled(job: tuple[Path, TemplateTable], ctx: PipelineContext) -> BatchResult:
-    """The document pass over one spilled batch, with its sources' template lines."""
-    path, table = job
-    docs: list[Prepared] = take_batch(path)
+def prepared_documents(checkpoints: Checkpoints, key: str) -> list[Prepared]:
+    try:
+        docs: list[Prepared] = checkpoints.load("prepare", key, "documents")
+    except Exception as exc:  # noqa: BLE001 - torn by a crash of the machine, not of the build
+        checkpoints.discard("prepare", key)
+        raise StoreError(f"the prepared documents of batch {key[:12]} in {checkpoints.folder} could not be read "
+                         f"({type(exc).__name__}); they were removed: run the build again") from exc
+    return docs
+
+
+def process_prepared(job: tuple[Checkpoints, str, TemplateTable, dict[int, str]], ctx: PipelineContext) -> BatchResult:
+    """The document pass over one prepared batch, with its sources' template lines and the
+    documents of the batch that another record of the same id supersedes (position -> the input
+    uri of the one kept)."""
+    checkpoints, prepared_key, table, superseded = job
+    key = batch_key(ctx.run_key, (), prepared_key, sorted(table.templates.items()), sorted(superseded.items()))
+    if (done := _finished(checkpoints, "annotate", key)) is not None:
+        return done
+    docs = prepared_documents(checkpoints, prepared_key)
     kept: dict[str, tuple[list[dict[str, Any]], list[Prepared], list[int]]] = {}
     rejects: list[tuple[int, dict[str, Any]]] = []
     for position, doc in enumerate(docs):
-        outcome, row = process(doc, ctx, table.of(doc.publisher))
+        outcome, row = process(doc, ctx, table.of(doc.publisher), superseded.get(position))
         if outcome == "kept":
             rows, sources, positions = kept.setdefault(row["split"], ([], [], []))
             rows.append(row)
@@ -138,11 +165,13 @@ def process_spilled(job: tuple[Path, TemplateTable], ctx: PipelineContext) -> Ba
             positions.append(position)
         else:
             rejects.append((position, row))
-    kept_tables = {split: _to_table(rows, sources, positions, rejects)
+    kept_tables = {split: fit_rows(rows, sources, positions, rejects)
                    for split, (rows, sources, positions) in sorted(kept.items())}
     rejects.sort(key=lambda item: item[0])
-    return BatchResult(kept_tables, {split: positions for split, (_, _, positions) in sorted(kept.items())},
-                       rejects_table([row for _, row in rejects]), [position for position, _ in rejects])
+    result = BatchResult(kept_tables, {split: positions for split, (_, _, positions) in sorted(kept.items())},
+                         rejects_table([row for _, row in rejects]), [position for position, _ in rejects])
+    checkpoints.save("annotate", key, "summary", result)
+    return result
 
 
 def merge_rejects(job: tuple[pa.Table, list[int], list[tuple[int, dict[str, Any]]]], _ctx: PipelineContext) -> pa.Table:

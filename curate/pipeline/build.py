@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
@@ -24,10 +25,12 @@ from curate.config import Config
 from curate.document import RawDoc
 from curate.errors import InputError
 from curate.executor import LocalExecutor, batches
-from curate.executor.spill import Spill
-from curate.pipeline.batches import PreparedBatch, merge_rejects, prepare_batch, process_spilled, templates_for
+from curate.pipeline.batches import PreparedBatch, merge_rejects, prepare_batch, process_prepared, templates_for
+from curate.pipeline.checkpoints import FOLDER as CHECKPOINTS
+from curate.pipeline.checkpoints import Checkpoints
 from curate.pipeline.dedup import ExactDuplicates
 from curate.pipeline.document import PipelineContext
+from curate.pipeline.duplicate_ids import IdLedger
 from curate.readers import HF_PREFIX, InputFile, JsonLine, discover, read_lazily
 from curate.schema import load_schema
 from curate.store import Store
@@ -105,12 +108,13 @@ class _Rejects:
 
 
 def build(inputs: list[Path], name: str, config: Config, *, store: Store, version: str | None = None,
-          on_progress: Callable[[str, int], None] | None = None) -> BuildResult:
+          on_progress: Callable[[str, int], None] | None = None, resume: bool = True) -> BuildResult:
     """Build a new version of `name` from `inputs` and move it into the store whole.
 
     Two passes over the documents: the corpus pass prepares every document (extract, normalize,
     publisher) and counts each source's repeated lines; the document pass annotates the prepared
     documents with the resulting template table. `on_progress(pass, documents)` reports both.
+    A build of the same inputs that was killed or crashed is resumed (`resume`, see `write_version`).
     """
     files, skipped = discover(inputs)
     if not files:
@@ -119,22 +123,74 @@ def build(inputs: list[Path], name: str, config: Config, *, store: Store, versio
                          + (f": {len(skipped)} skipped ({shown})" if skipped else ": it is empty"))
     ctx = PipelineContext.create(config)
 
-    def prepare(spill: Spill, executor: LocalExecutor) -> Iterable[PreparedBatch]:
+    def prepare(checkpoints: Checkpoints, executor: LocalExecutor) -> Iterable[PreparedBatch]:
         documents = batches(_documents(files, config), config.executor.batch_size, taper=executor.workers)
-        return executor.map(prepare_batch, ((spill.path(n), batch) for n, batch in enumerate(documents)))
+        return executor.map(prepare_batch, ((checkpoints, batch) for batch in documents))
 
     sources = {"inputs": input_entries(files), "input_roots": [input_root(p) for p in inputs],
                "skipped_inputs": skipped}
-    return write_version(name, ctx, prepare, sources, store=store, version=version, on_progress=on_progress)
+    return write_version(name, ctx, prepare, sources, store=store, version=version, on_progress=on_progress,
+                         resume=resume)
+
+
+class _CorpusPass:
+    """What the parent keeps of the corpus pass: each source's repeated lines, every document's
+    id, and the batches to annotate (checkpoint key and publishers)."""
+
+    def __init__(self, config: Config, scratch: Path) -> None:
+        self.config = config
+        self.counter = TemplateCounter(config.templates.min_share, config.templates.min_docs)
+        self.ids = IdLedger(scratch / "uris")
+        self.batches: list[tuple[int, str, set[str | None]]] = []  # (batch number, key, publishers)
+        self.reused = 0
+
+    def add(self, batch: PreparedBatch) -> None:
+        for publisher, keys in zip(batch.publishers, batch.keys):
+            self.counter.add(publisher or UNKNOWN_SOURCE, keys)
+        number = self.ids.batches
+        self.ids.add(batch.ids, batch.uris, batch.order)
+        if batch.prepared:
+            self.batches.append((number, batch.key, set(batch.publishers)))
+        self.reused += batch.reused
+
+    def jobs(self, checkpoints: Checkpoints, table: TemplateTable,
+             ) -> Iterator[tuple[Checkpoints, str, TemplateTable, dict[int, str]]]:
+        """The document pass's jobs: each batch with its template lines and superseded records."""
+        superseded = self.ids.superseded(self.config.policy.keep_duplicate_id)
+        self.ids.close()
+        for number, key, publishers in self.batches:
+            yield checkpoints, key, templates_for(table, publishers), superseded.get(number, {})
+
+    def templates(self) -> TemplateTable:
+        return self.counter.table() if self.config.templates.enabled else TemplateTable()
 
 
 def write_version(name: str, ctx: PipelineContext,
-                  prepare: Callable[[Spill, LocalExecutor], Iterable[PreparedBatch]],
+                  prepare: Callable[[Checkpoints, LocalExecutor], Iterable[PreparedBatch]],
                   sources: dict[str, Any], *, store: Store, version: str | None = None,
-                  on_progress: Callable[[str, int], None] | None = None) -> BuildResult:
-    """The corpus pass (`prepare` spills prepared batches, on the executor if it likes), then the
-    document pass, into a new version of `name`. `sources` (inputs, their hashes, skipped files)
-    goes into the manifest."""
+                  on_progress: Callable[[str, int], None] | None = None, resume: bool = True) -> BuildResult:
+    """The corpus pass (`prepare` yields prepared batches, made on the executor if it likes),
+    then the document pass, into a new version of `name`, under the dataset's lock. `sources`
+    (inputs, their hashes, skipped files) goes into the manifest.
+
+    With `resume`, batches an interrupted build of the same documents finished are taken from its
+    checkpoints (`curate.pipeline.checkpoints`); without, those are discarded first. They are
+    removed once the version is committed.
+    """
+    with store.lock(name, "build"):
+        folder = store.dataset(name) / CHECKPOINTS
+        if not resume:
+            shutil.rmtree(folder, ignore_errors=True)
+        checkpoints = Checkpoints(folder)
+        result = _write_version(name, ctx, prepare, sources, store, version, on_progress, checkpoints)
+        checkpoints.clear()
+        return result
+
+
+def _write_version(name: str, ctx: PipelineContext,
+                   prepare: Callable[[Checkpoints, LocalExecutor], Iterable[PreparedBatch]],
+                   sources: dict[str, Any], store: Store, version: str | None,
+                   on_progress: Callable[[str, int], None] | None, checkpoints: Checkpoints) -> BuildResult:
     config = ctx.config
     progress = on_progress or (lambda _pass, _n: None)
     parent = store.latest(name)
@@ -148,24 +204,18 @@ def write_version(name: str, ctx: PipelineContext,
     writers = {split: ShardWriter(staging / "data", split, article.arrow(), max_rows) for split in SPLITS}
     rejects = _Rejects(ShardWriter(staging / "rejects", "rejects", reject.arrow(), max_rows))
     by_split: Counter[str] = Counter()
-
-    counter = TemplateCounter(config.templates.min_share, config.templates.min_docs)
-    spill = Spill(staging / ".spill")
-    spilled: list[tuple[Path, set[str | None]]] = []
+    corpus = _CorpusPass(config, staging)
     duplicates = ExactDuplicates() if config.policy.drop_exact_duplicates else None
+    reused = 0
     with LocalExecutor(config.executor.workers, ctx) as executor:
-        for batch in prepare(spill, executor):
-            for publisher, keys in zip(batch.publishers, batch.keys):
-                counter.add(publisher or UNKNOWN_SOURCE, keys)
-            if batch.spill is not None:
-                spilled.append((batch.spill, set(batch.publishers)))
+        for batch in prepare(checkpoints, executor):
+            corpus.add(batch)
             rejects.add(batch.rejects)
             progress("prepare", batch.documents)
-        table = counter.table() if config.templates.enabled else TemplateTable()
-
-        jobs = ((path, templates_for(table, publishers)) for path, publishers in spilled)
-        for result in executor.map(process_spilled, jobs):
+        table = corpus.templates()
+        for result in executor.map(process_prepared, corpus.jobs(checkpoints, table)):
             documents = result.documents
+            reused += result.reused
             repeats: list[tuple[int, dict[str, Any]]] = []
             if duplicates is not None:
                 result, repeats = duplicates.split_off(result)
@@ -178,7 +228,6 @@ def write_version(name: str, ctx: PipelineContext,
                 rejects.add(result.rejects)
             progress("annotate", documents)
         rejects.finish()
-    spill.folder.rmdir()  # every batch was taken back
     reject_files = [{**s, "path": f"rejects/{s['path']}"} for s in rejects.writer.close()]
     shards = []
     for split in SPLITS:
@@ -209,6 +258,7 @@ def write_version(name: str, ctx: PipelineContext,
             "by_split": {split: by_split[split] for split in SPLITS},
             "by_reason": dict(sorted(rejects.by_reason.items())),
         },
+        "resumed": {"prepared_batches": corpus.reused, "annotated_batches": reused},
         "validation": None,
     }
     if auto and parent is not None:

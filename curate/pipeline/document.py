@@ -18,6 +18,7 @@ from curate import __version__, boilerplate, claims, extract, normalize, policy,
 from curate.config import Config
 from curate.document import RawDoc
 from curate.errors import DocumentError
+from curate.pipeline.checkpoints import code_fingerprint
 from curate.pipeline.prepare import Prepared, prepare
 from curate.readers.records import JsonLine
 from curate.signals import identity, language, quality
@@ -41,10 +42,13 @@ class PipelineContext:
     config: Config
     config_hash: str
     stages: tuple[str, ...]
+    run_key: str  # what a batch's output depends on besides its documents: code, config, stages
 
     @classmethod
     def create(cls, config: Config) -> PipelineContext:
-        return cls(config, config.content_hash(), tuple(f"{n}@{v}" for n, v in STAGES))
+        config_hash, stages = config.content_hash(), tuple(f"{n}@{v}" for n, v in STAGES)
+        run_key = json.dumps([__version__, code_fingerprint(), config_hash, stages])
+        return cls(config, config_hash, stages, run_key)
 
 
 def annotate(doc: Prepared, ctx: PipelineContext, template_keys: Collection[int] = frozenset()) -> dict[str, Any]:
@@ -135,14 +139,15 @@ def prepare_one(doc: RawDoc | JsonLine, ctx: PipelineContext, raw_cap: int = 2**
 
 
 def process(doc: Prepared, ctx: PipelineContext, template_keys: Collection[int] = frozenset(),
-            ) -> tuple[Outcome, dict[str, Any]]:
-    """("kept", article row) | ("dropped", reject row) | ("rejected", reject row)."""
+            superseded_by: str | None = None) -> tuple[Outcome, dict[str, Any]]:
+    """("kept", article row) | ("dropped", reject row) | ("rejected", reject row).
+    `superseded_by` names the input of the record kept for this document's id, when it is not this one."""
     try:
         row = annotate(doc, ctx, template_keys)
     except Exception as exc:  # noqa: BLE001
         return "rejected", _error_row(doc.input_uri, doc.input_format, doc.input_sha256,
                                       doc.document.encode(), exc)
-    verdict = policy.drop_reason(row, ctx.config.policy)
+    verdict = policy.drop_reason(row, ctx.config.policy, superseded_by)
     if verdict is not None:
         reason, why = verdict
         return "dropped", reject_row(input_uri=doc.input_uri, input_format=doc.input_format,

@@ -18,8 +18,8 @@ from curate.boilerplate import reconstruct
 from curate.pipeline.build import BuildResult, write_version
 from curate.config import Config
 from curate.executor import batches
-from curate.executor.spill import Spill
-from curate.pipeline.batches import PreparedBatch, spill_prepared
+from curate.pipeline.batches import PreparedBatch, store_prepared
+from curate.pipeline.checkpoints import Checkpoints, batch_key
 from curate.pipeline.document import PipelineContext
 from curate.pipeline.prepare import Prepared
 from curate.store import Store, read_manifest
@@ -56,11 +56,31 @@ def _stored(folder: Path, manifest: dict[str, Any]) -> Iterator[Prepared | dict[
                     yield row
 
 
+def input_order(inputs: list[dict[str, Any]]) -> Callable[[str], int]:
+    """A document's place in the original input order, from its input uri (`<input>#<record>`,
+    `<input>`, or `<input>/<split>#<row>` for a Hugging Face dataset; its splits' rows share
+    numbers, and a tie keeps the rebuild's order): the order the duplicate-id decision needs,
+    which the rebuild's order (kept rows by split, then the rejects) is not."""
+    position = {entry["uri"]: index for index, entry in enumerate(inputs)}
+
+    def order(uri: str) -> int:
+        base, hashed, record = uri.rpartition("#")
+        if not hashed:
+            base, record = uri, "0"
+        index = position.get(base, position.get(base.rpartition("/")[0], len(position)))
+        return index << 40 | (int(record) if record.isdecimal() else 0)
+
+    return order
+
+
 def _prepared_batches(folder: Path, manifest: dict[str, Any], ctx: PipelineContext,
-                      spill: Spill) -> Iterator[PreparedBatch]:
-    for n, items in enumerate(batches(_stored(folder, manifest), ctx.config.executor.batch_size)):
+                      checkpoints: Checkpoints) -> Iterator[PreparedBatch]:
+    order = input_order(manifest["inputs"])
+    for items in batches(_stored(folder, manifest), ctx.config.executor.batch_size):
         docs = [item for item in items if isinstance(item, Prepared)]
-        yield spill_prepared(spill.path(n), docs, [item for item in items if not isinstance(item, Prepared)], ctx)
+        rejects = [item for item in items if not isinstance(item, Prepared)]
+        key = batch_key(ctx.run_key, docs, "rebuild", [repr(sorted(row.items())) for row in rejects])
+        yield store_prepared(checkpoints, key, docs, rejects, ctx, [order(doc.input_uri) for doc in docs])
 
 
 def rebuild(name: str, from_version: str, config: Config, *, store: Store, version: str | None = None,
@@ -71,5 +91,7 @@ def rebuild(name: str, from_version: str, config: Config, *, store: Store, versi
     sources = {"inputs": manifest["inputs"], "skipped_inputs": manifest["skipped_inputs"],
                "rebuilt_from": from_version}
     ctx = PipelineContext.create(config)
-    return write_version(name, ctx, lambda spill, _executor: _prepared_batches(folder, manifest, ctx, spill), sources,
-                         store=store, version=version, on_progress=on_progress)
+    def prepare(checkpoints: Checkpoints, _executor: object) -> Iterator[PreparedBatch]:
+        return _prepared_batches(folder, manifest, ctx, checkpoints)
+
+    return write_version(name, ctx, prepare, sources, store=store, version=version, on_progress=on_progress)

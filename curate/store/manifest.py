@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from curate.errors import StoreError
+from curate.store.modes import write_atomically
 
 MANIFEST = "manifest.json"
 
@@ -23,11 +22,8 @@ def file_sha256(path: Path) -> str:
 
 
 def write_manifest(folder: Path, manifest: dict[str, Any]) -> None:
-    """Write to a temporary file renamed over the old one, so a reader never sees it half-written."""
-    handle, temp = tempfile.mkstemp(prefix=".manifest-", suffix=".json", dir=folder)
-    with os.fdopen(handle, "w", encoding="utf-8") as out:
-        out.write(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
-    os.replace(temp, folder / MANIFEST)
+    """Written aside and renamed over the old one, so a reader never sees it half-written."""
+    write_atomically(folder / MANIFEST, (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode())
 
 
 def update_manifest(folder: Path, key: str, value: Any) -> dict[str, Any]:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import shutil
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from curate.store.modes import fresh_folder
 
 
 @contextmanager
@@ -14,7 +15,7 @@ def replacing(target: Path) -> Iterator[Path]:
     """A fresh empty folder beside `target`; when the block ends without error it takes `target`'s
     place in two renames (a reader sees the old folder or the new one), else it is removed."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    fresh = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+    fresh = fresh_folder(target.parent, f".{target.name}-")
     try:
         yield fresh
         old = target.with_name(f".{target.name}-old")

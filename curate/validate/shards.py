@@ -22,6 +22,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from curate.executor.lifetime import die_with_parent
 from curate.schema import load_schema
 from curate.store.manifest import file_sha256
 from curate.validate.views import VIEWS
@@ -147,7 +148,8 @@ class ShardPool:
 
     def __enter__(self) -> Self:
         if self._workers > 1:
-            self._pool = ProcessPoolExecutor(max_workers=self._workers)
+            self._pool = ProcessPoolExecutor(max_workers=self._workers, initializer=die_with_parent,
+                                             initargs=(os.getpid(),))
             self._submit(2 * self._workers)
         return self
 
