@@ -125,15 +125,19 @@ def rebuild(
     validate: ValidateOption = True,
     report: ReportOption = True,
 ) -> None:
-    """Re-annotate FROM_VERSION's rows under the current config, without the inputs.
+    """Re-annotate FROM_VERSION's rows under its recorded config with --config and --set on top,
+    without the inputs.
 
     Rows keep their removed spans, so another boilerplate threshold, template setting or policy
-    can be applied to a version whose raw inputs are gone. Ends with the quality gate, as build does.
+    can be applied to a version whose raw inputs are gone; every setting not named again stays as
+    FROM_VERSION had it. Ends with the quality gate, as build does.
     """
+    from curate.pipeline.rebuild import inherited_config
     from curate.pipeline.rebuild import rebuild as run_rebuild
 
     def load() -> Config:
-        return load_config(config, layers=option_layers(workers=workers, sets=set_))
+        return inherited_config(_store(store), name, from_version, config,
+                                layers=option_layers(workers=workers, sets=set_))
 
     _make_version(name, load, store, validate, report, lambda cfg, progress: run_rebuild(
         name, from_version, cfg, store=_store(store), version=version, on_progress=progress))
