@@ -11,11 +11,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from rich import box
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import Progress, ProgressColumn, SpinnerColumn, Task, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
-from curate.config import Config, FieldMap, load_config
+from curate.config import Config, load_config
+from curate.config_overrides import option_layers
 from curate.errors import CurateError
 from curate.schema import load_schema
 from curate.store import Store, default_store, read_manifest
@@ -37,7 +39,7 @@ def _store(path: Path | None) -> Store:
 
 
 def _fail(exc: CurateError) -> typer.Exit:
-    err.print(f"[red]error:[/red] {exc}")
+    err.print(f"[red]error:[/red] {escape(str(exc))}")  # a message quotes what a user typed: never markup
     return typer.Exit(code=2)
 
 
@@ -45,17 +47,6 @@ class _RateColumn(ProgressColumn):
     def render(self, task: Task) -> Text:
         speed = task.completed / task.elapsed if task.elapsed else 0.0
         return Text(f"{speed:,.0f} docs/s")
-
-
-def _field_overrides(fields: list[str]) -> dict[str, list[str]]:
-    mapping: dict[str, list[str]] = {}
-    for item in fields:
-        key, sep, column = item.partition("=")
-        if not sep or key not in FieldMap.model_fields or not column:
-            raise typer.BadParameter(f"--field {item!r}: expected ROLE=COLUMN with ROLE one of "
-                                     f"{', '.join(FieldMap.model_fields)}")
-        mapping.setdefault(key, []).append(column)
-    return mapping
 
 
 VersionOption = Annotated[str | None, typer.Option("--version", help="Version to create (default: next minor; "
@@ -67,25 +58,9 @@ ValidateOption = Annotated[bool, typer.Option("--validate/--no-validate",
                                               help="Run the quality gate on the new version (default).")]
 ReportOption = Annotated[bool, typer.Option("--report/--no-report",
                                             help="Write the quality report (report/index.html) after the gate (default).")]
-SetOption = Annotated[list[str], typer.Option("--set", help="Config override SECTION.KEY=VALUE, e.g. policy.min_words=80 (repeatable).")]
-
-
-def _set_overrides(items: list[str], overrides: dict[str, Any]) -> dict[str, Any]:
-    """Merge `SECTION.KEY=VALUE` items into `overrides`; VALUE is JSON when it parses, else text."""
-    for item in items:
-        path, sep, raw = item.partition("=")
-        keys = path.split(".")
-        if not sep or len(keys) < 2 or not all(keys):
-            raise typer.BadParameter(f"--set {item!r}: expected SECTION.KEY=VALUE")
-        try:
-            value: Any = json.loads(raw)
-        except ValueError:
-            value = raw
-        node = overrides.setdefault(keys[0], {})
-        for key in keys[1:-1]:
-            node = node.setdefault(key, {})
-        node[keys[-1]] = value
-    return overrides
+SetOption = Annotated[list[str], typer.Option("--set", help="Config override SECTION.KEY=VALUE, e.g. policy.min_words=80 "
+                                                           "(repeatable; VALUE is read by the key's type: lists as "
+                                                           "JSON or a,b,c; an empty VALUE clears an optional key).")]
 
 
 def _with_progress(run: Callable[[Callable[[str, int], None]], BuildResult]) -> tuple[BuildResult, float]:
@@ -138,14 +113,10 @@ def build(
     """
     from curate.pipeline.build import build as run_build
 
-    overrides: dict[str, Any] = {}
-    if source:
-        overrides["sources"] = {"default": source}
-    if field:
-        overrides["readers"] = {"fields": _field_overrides(field)}
-    if workers is not None:
-        overrides["executor"] = {"workers": workers}
-    _make_version(name, config, _set_overrides(set_, overrides), store, validate, report, lambda cfg, progress: run_build(
+    def load() -> Config:
+        return load_config(config, layers=option_layers(source=source, fields=field, workers=workers, sets=set_))
+
+    _make_version(name, load, store, validate, report, lambda cfg, progress: run_build(
         inputs, name, cfg, store=_store(store), version=version, on_progress=progress, resume=resume))
 
 
@@ -161,26 +132,32 @@ def rebuild(
     validate: ValidateOption = True,
     report: ReportOption = True,
 ) -> None:
-    """Re-annotate FROM_VERSION's rows under the current config, without the inputs.
+    """Re-annotate FROM_VERSION's rows under its recorded config with --config and --set on top,
+    without the inputs.
 
     Rows keep their removed spans, so another boilerplate threshold, template setting or policy
-    can be applied to a version whose raw inputs are gone. Ends with the quality gate, as build does.
+    can be applied to a version whose raw inputs are gone; every setting not named again stays as
+    FROM_VERSION had it. Ends with the quality gate, as build does.
     """
+    from curate.pipeline.rebuild import inherited_config
     from curate.pipeline.rebuild import rebuild as run_rebuild
 
-    overrides: dict[str, Any] = {"executor": {"workers": workers}} if workers is not None else {}
-    _make_version(name, config, _set_overrides(set_, overrides), store, validate, report, lambda cfg, progress: run_rebuild(
+    def load() -> Config:
+        return inherited_config(_store(store), name, from_version, config,
+                                layers=option_layers(workers=workers, sets=set_))
+
+    _make_version(name, load, store, validate, report, lambda cfg, progress: run_rebuild(
         name, from_version, cfg, store=_store(store), version=version, on_progress=progress))
 
 
-def _make_version(name: str, config: Path | None, overrides: dict[str, Any], store: Path | None, validate: bool,
+def _make_version(name: str, load: Callable[[], Config], store: Path | None, validate: bool,
                   report: bool, make: Callable[[Config, Callable[[str, int], None]], BuildResult]) -> None:
     """Load the config, run `make` under the progress display, report, run the gate, write the
     quality report (also when the gate fails: it shows why)."""
     from curate.validate import validate_version
 
     try:
-        cfg = load_config(config, overrides)
+        cfg = load()
         result, seconds = _with_progress(lambda progress: make(cfg, progress))
     except CurateError as exc:
         raise _fail(exc) from exc
@@ -286,9 +263,8 @@ def validate(
 
     if not data and len(targets) != 2:
         raise typer.BadParameter("expected NAME VERSION (or --data FILE...)")
-    overrides: dict[str, Any] = {"executor": {"workers": workers}} if workers is not None else {}
     try:
-        cfg = load_config(config, _set_overrides(set_, overrides))
+        cfg = load_config(config, layers=option_layers(workers=workers, sets=set_))
     except CurateError as exc:
         raise _fail(exc) from exc
     if data:

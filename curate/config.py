@@ -4,23 +4,25 @@ Everything that can change a row lives here, and its hash (`Config.content_hash`
 every row and manifest. How the build runs (worker count, batch size) lives in `ExecutorConfig`
 and what the quality gate accepts lives in `ValidationConfig`; both are left out of the hash: the
 same inputs and config give the same shards on any machine, whatever the gate's thresholds.
+`curate.config_layers` assembles a config from defaults, files and options (deep merge, errors
+that name their source); `curate.config_overrides` reads the command line's settings.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import tomllib
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from curate.errors import ConfigError
+from curate.config_layers import Layer, file_layer, resolve
 
 
 class _Section(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)  # JSON has no NaN
 
 
 class FieldMap(_Section):
@@ -194,22 +196,11 @@ class Config(_Section):
         return hashlib.sha256(canonical.encode()).hexdigest()[:16]
 
 
-def load_config(path: Path | None = None, overrides: dict[str, Any] | None = None) -> Config:
-    """Defaults, then the TOML file, then `overrides` (nested dicts, e.g. from CLI options)."""
-    data: dict[str, Any] = {}
-    if path is not None:
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError as exc:
-            raise ConfigError(f"config file {path} does not exist") from exc
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"config file {path} is not valid TOML: {exc}") from exc
-    for section, values in (overrides or {}).items():
-        data.setdefault(section, {}).update(values)
-    try:
-        return Config.model_validate(data)
-    except ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()
-        )
-        raise ConfigError(f"invalid config{f' in {path}' if path else ''}: {problems}") from exc
+def load_config(path: Path | None = None, overrides: Mapping[str, Any] | None = None, *,
+                base: Layer | None = None, layers: Sequence[Layer] = ()) -> Config:
+    """The defaults, or `base` (a version's recorded config), then the TOML file at `path`, then
+    `overrides` (nested dicts), then `layers` (CLI options, each named in errors), merged deep: a
+    later one changes only the keys it names. Any mistake is a ConfigError naming where it is."""
+    stack = [*([base] if base else []), *([file_layer(path)] if path is not None else []),
+             *([Layer("overrides", overrides)] if overrides is not None else []), *layers]
+    return resolve(Config, stack)

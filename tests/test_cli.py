@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from curate.cli import app
@@ -82,3 +83,50 @@ def test_build_and_gate_with_a_relative_store(tmp_path: Path, monkeypatch) -> No
     assert result.exit_code == 0, result.output
     assert "validation passed" in result.output
     assert (tmp_path / "rel/store/seed/versions/1.0.0/validation/data_docs/index.html").is_file()
+
+
+def test_config_file_and_field_merge_deep(tmp_path: Path) -> None:
+    """--field adds to the file's field mapping instead of replacing it; --set values keep their type."""
+    data = tmp_path / "in.jsonl"
+    body = " ".join(["The harbor board approved the new dredging plan on Monday, officials said."] * 8)
+    data.write_text(json.dumps({"story": body, "hed": "Dredging approved"}) + "\n", encoding="utf-8")
+    config = tmp_path / "c.toml"
+    config.write_text('[readers.fields]\ntitle = ["hed"]\n', encoding="utf-8")
+    result = runner.invoke(app, ["build", str(data), "--name", "j", "--store", str(tmp_path / "s"), "--config", str(config),
+                                 "--field", "text=story", "--set", "sources.default=123", "--workers", "1",
+                                 "--no-validate", "--no-report"])
+    assert result.exit_code == 0, result.output
+    import curate
+
+    [row] = [r for split in curate.load("j", store=tmp_path / "s").values() for r in split]
+    assert row["title"] == "Dredging approved" and row["text"].startswith("The harbor board")
+    assert row["source"]["name"] == "123", "a text field's value stays text"
+
+
+@pytest.mark.parametrize(("args", "fragment"), [
+    (["--config", "{tmp}"], "is a directory, not a TOML file"),
+    (["--config", "{tmp}/missing.toml"], "missing.toml does not exist"),
+    (["--config", "{tmp}/latin1.toml"], "latin1.toml is not UTF-8 text"),
+    (["--config", "{tmp}/deep.toml"], "deep.toml is not valid TOML: arrays or tables nested too deeply"),
+    (["--config", "{tmp}/scalar.toml", "--set", "policy.min_words=1"], "scalar.toml: [policy] must be a table, not int 3"),
+    (["--set", "policy.min_words=1", "--set", "policy.min_words.x=1"], "policy.min_words is an integer: it has no key x"),
+    (["--set", "policy.min_words"], "--set policy.min_words: expected SECTION.KEY=VALUE"),
+    (["--set", "policy.languages=[en]"], "policy.languages takes a list (JSON, or items separated by commas), not '[en]'"),
+    (["--set", "polcy.min_words=1"], "unknown section polcy (did you mean policy?)"),
+    (["--field", "txt=body"], "--field txt=body: unknown role txt (did you mean text?)"),
+    (["--workers", "-1"], "executor.workers: Input should be greater than or equal to 0, got -1 (from --workers)"),
+    (["--set", "executor.batch_size=99999999999999999999"], "does not fit in a signed 64-bit integer"),
+    (["--set", "splits.train=nan"], "splits.train: Input should be a finite number"),
+])
+def test_config_mistakes_are_clear_errors(tmp_path: Path, args: list[str], fragment: str) -> None:
+    (tmp_path / "latin1.toml").write_bytes("[card]\ndescription = 'caf\u00e9'\n".encode("latin-1"))
+    (tmp_path / "deep.toml").write_text("a = " + "[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    (tmp_path / "scalar.toml").write_text("policy = 3\n", encoding="utf-8")
+    args = [arg.format(tmp=tmp_path) for arg in args]
+    for command in (["build", str(tmp_path / "no-input"), "--name", "x"], ["validate", "--data", str(tmp_path / "x.parquet")]):
+        if command[0] == "validate" and args[0] == "--field":
+            continue  # validate reads no inputs: it has no --field
+        result = runner.invoke(app, [*command, "--store", str(tmp_path / "s"), *args])
+        assert result.exit_code == 2 and isinstance(result.exception, SystemExit), result.output
+        assert result.output.startswith("error: ") and fragment in result.output, result.output
+        assert "Traceback" not in result.output

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import copy
+import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+import pytest
 from typer.testing import CliRunner
 
 from curate.cli import app
-from curate.config import load_config
-from curate.pipeline.rebuild import rebuild
+from curate.config import Config, load_config
+from curate.errors import ConfigError
+from curate.pipeline.rebuild import inherited_config, rebuild
 from curate.store import Store, read_manifest
 
 from conftest import ROOT
@@ -72,3 +77,95 @@ def test_a_higher_boilerplate_threshold_removes_more(sample_build, tmp_path: Pat
     removed = lambda row: sum(s["end"] - s["start"] for s in row["boilerplate"])  # noqa: E731
     assert all(removed(after[i]) >= removed(row) for i, row in before.items() if i in after)
     assert sum(map(removed, after.values())) > sum(removed(before[i]) for i in after)
+
+
+runner = CliRunner()
+_QUIET = ["--workers", "1", "--no-validate", "--no-report"]
+
+
+@pytest.fixture
+def jsonl_store(tmp_path: Path) -> Path:
+    """Version j 1.0.0 built with everything a rebuild must keep: a field mapping from the file and
+    from --field, publisher domains, card text, a --source."""
+    sentences = ["The harbor board approved the new dredging plan on Monday, officials said.",
+                 "Council members voted to repair the old river bridge before the winter storms.",
+                 "The school district hired forty new teachers for the coming autumn term."]
+    with (tmp_path / "in.jsonl").open("w", encoding="utf-8") as out:
+        for n, (sentence, repeat) in enumerate(zip(sentences, (8, 6, 10), strict=True)):
+            out.write(json.dumps({"story": " ".join([sentence] * repeat), "hed": f"Story {n}",
+                                  "link": f"https://bay.example/{n}"}) + "\n")
+    (tmp_path / "c.toml").write_text('[readers.fields]\ntitle = ["hed"]\n[sources.domains]\n"bay.example" = "Bay Times"\n'
+                                     '[card]\npretty_name = "Bay news"\ndescription = "Harbor news."\n', encoding="utf-8")
+    store = tmp_path / "store"
+    built = runner.invoke(app, ["build", str(tmp_path / "in.jsonl"), "--name", "j", "--store", str(store), "--config",
+                                str(tmp_path / "c.toml"), "--field", "text=story", "--field", "url=link",
+                                "--source", "Wire", *_QUIET])
+    assert built.exit_code == 0 and "kept 3" in built.output, built.output
+    return store
+
+
+def _config(store: Path, version: str) -> dict[str, Any]:
+    return read_manifest(store / "j" / "versions" / version)["config"]  # type: ignore[no-any-return]
+
+
+def _changed(config: dict[str, Any], **sections: dict[str, Any]) -> dict[str, Any]:
+    expected = copy.deepcopy(config)
+    for section, values in sections.items():
+        expected[section].update(values)
+    return expected
+
+
+def test_rebuild_with_set_keeps_every_other_recorded_setting(jsonl_store: Path) -> None:
+    recorded = _config(jsonl_store, "1.0.0")
+    assert recorded["readers"]["fields"]["text"] == ["story"] and recorded["readers"]["fields"]["title"] == ["hed"]
+    result = runner.invoke(app, ["rebuild", "j", "1.0.0", "--store", str(jsonl_store), "--set", "policy.min_words=80",
+                                 *_QUIET])
+    assert result.exit_code == 0 and "kept 2 + dropped 1" in result.output, result.output
+    assert _config(jsonl_store, "1.1.0") == _changed(recorded, policy={"min_words": 80}, executor={"workers": 1})
+    after = _config(jsonl_store, "1.1.0")
+    assert after["sources"] == {"default": "Wire", "override": False, "folders": {}, "domains": {"bay.example": "Bay Times"}}
+    assert after["card"]["pretty_name"] == "Bay news" and after["card"]["description"] == "Harbor news."
+    assert after["readers"]["fields"]["url"] == ["link"]
+
+
+def test_rebuild_with_a_config_file_puts_it_between_the_record_and_the_sets(jsonl_store: Path, tmp_path: Path) -> None:
+    recorded = _config(jsonl_store, "1.0.0")
+    (tmp_path / "more.toml").write_text('[card]\ndescription = "Rebuilt."\n[policy]\nmin_words = 10\nmax_words = 500\n',
+                                        encoding="utf-8")
+    result = runner.invoke(app, ["rebuild", "j", "1.0.0", "--store", str(jsonl_store), "--config",
+                                 str(tmp_path / "more.toml"), "--set", "policy.min_words=80", *_QUIET])
+    assert result.exit_code == 0, result.output
+    assert _config(jsonl_store, "1.1.0") == _changed(recorded, card={"description": "Rebuilt."}, executor={"workers": 1},
+                                                     policy={"min_words": 80, "max_words": 500})
+
+
+def test_the_api_rebuild_inherits_as_the_cli_does(jsonl_store: Path) -> None:
+    store = Store(jsonl_store)
+    cli = runner.invoke(app, ["rebuild", "j", "1.0.0", "--store", str(jsonl_store), "--set", "policy.min_words=80",
+                              "--set", "executor.workers=1", "--no-validate", "--no-report"])
+    assert cli.exit_code == 0, cli.output
+    overrides = {"policy": {"min_words": 80}, "executor": {"workers": 1}}
+    for version in ("1.2.0", "1.3.0"):  # twice in one process
+        made = rebuild("j", "1.0.0", overrides=overrides, store=store)
+        assert made.manifest["version"] == version and made.manifest["accounting"]["kept"] == 2
+        assert made.manifest["config"] == _config(jsonl_store, "1.1.0")
+    assert inherited_config(store, "j", "1.0.0", overrides=overrides) == Config.model_validate(_config(jsonl_store, "1.1.0"))
+    again = rebuild("j", "1.0.0", store=store)
+    assert again.manifest["config"] == _config(jsonl_store, "1.0.0"), "nothing asked: the recorded config as it was"
+    with pytest.raises(ConfigError, match="a whole config or overrides"):
+        rebuild("j", "1.0.0", Config(), overrides=overrides, store=store)
+
+
+def test_rebuild_config_mistakes_are_clear_errors(jsonl_store: Path, tmp_path: Path) -> None:
+    for args, fragment in [(["--config", str(tmp_path)], "is a directory, not a TOML file"),
+                           (["--set", "policy.min_words.x=1"], "policy.min_words is an integer: it has no key x"),
+                           (["--set", "policy.min_words=-1"], "got -1 (from --set policy.min_words=-1)")]:
+        result = runner.invoke(app, ["rebuild", "j", "1.0.0", "--store", str(jsonl_store), *args, *_QUIET])
+        assert result.exit_code == 2 and result.output.startswith("error: ") and fragment in result.output, result.output
+    manifest_path = jsonl_store / "j" / "versions" / "1.0.0" / "manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    manifest["config"]["policy"]["retired_rule"] = True  # as written by another curate
+    manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+    result = runner.invoke(app, ["rebuild", "j", "1.0.0", "--store", str(jsonl_store), *_QUIET])
+    assert result.exit_code == 2, result.output
+    assert "the recorded config of j 1.0.0: unknown key policy.retired_rule" in result.output

@@ -1,4 +1,5 @@
-"""`curate rebuild`: a new version from an existing version's rows, under the current config.
+"""`curate rebuild`: a new version from an existing version's rows, under a new config: the
+version's recorded config with the changes asked for on top.
 
 Rows are non-destructive (kept text plus removed spans give back the normalized document), so
 every stage after normalization can run again, at another boilerplate threshold or policy,
@@ -8,7 +9,7 @@ without the original inputs. Documents that failed to read stay rejected as they
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,9 @@ import pyarrow.parquet as pq
 
 from curate.boilerplate import reconstruct
 from curate.pipeline.build import BuildResult, write_version
-from curate.config import Config
+from curate.config import Config, load_config
+from curate.config_layers import Layer
+from curate.errors import ConfigError
 from curate.executor import batches
 from curate.pipeline.batches import PreparedBatch, store_prepared
 from curate.pipeline.checkpoints import Checkpoints, batch_key
@@ -83,14 +86,31 @@ def _prepared_batches(folder: Path, manifest: dict[str, Any], ctx: PipelineConte
         yield store_prepared(checkpoints, key, docs, rejects, ctx, [order(doc.input_uri) for doc in docs])
 
 
-def rebuild(name: str, from_version: str, config: Config, *, store: Store, version: str | None = None,
+def inherited_config(store: Store, name: str, from_version: str, path: Path | None = None,
+                     overrides: Mapping[str, Any] | None = None, *, layers: Sequence[Layer] = ()) -> Config:
+    """The config a rebuild runs with: `from_version`'s recorded config, then the TOML file at
+    `path`, `overrides` and `layers` on top, merged as `load_config` merges them; so what is not
+    named again (publisher mappings, card text, field mapping) stays as the version had it."""
+    manifest = read_manifest(store.require(name, from_version))
+    recorded = Layer(f"the recorded config of {name} {from_version}", manifest.get("config"))
+    return load_config(path, overrides, base=recorded, layers=layers)
+
+
+def rebuild(name: str, from_version: str, config: Config | None = None, *, overrides: Mapping[str, Any] | None = None,
+            store: Store, version: str | None = None,
             on_progress: Callable[[str, int], None] | None = None) -> BuildResult:
-    """A new version of `name` re-annotated from `from_version`'s rows with `config`."""
+    """A new version of `name` re-annotated from `from_version`'s rows with `config`; without it,
+    with `from_version`'s recorded config and `overrides` on top (`inherited_config`)."""
+    if config is None:
+        config = inherited_config(store, name, from_version, overrides=overrides)
+    elif overrides is not None:
+        raise ConfigError("rebuild takes a whole config or overrides of the recorded one, not both")
     folder = store.require(name, from_version)
     manifest = read_manifest(folder)
     sources = {"inputs": manifest["inputs"], "skipped_inputs": manifest["skipped_inputs"],
                "rebuilt_from": from_version}
     ctx = PipelineContext.create(config)
+
     def prepare(checkpoints: Checkpoints, _executor: object) -> Iterator[PreparedBatch]:
         return _prepared_batches(folder, manifest, ctx, checkpoints)
 
