@@ -16,7 +16,7 @@ from rich.progress import Progress, ProgressColumn, SpinnerColumn, Task, TextCol
 from rich.table import Table
 from rich.text import Text
 
-from curate.config import Config, load_config
+from curate.config import Config, inherited_config, load_config
 from curate.config_overrides import option_layers
 from curate.errors import CurateError
 from curate.schema import load_schema
@@ -139,7 +139,6 @@ def rebuild(
     can be applied to a version whose raw inputs are gone; every setting not named again stays as
     FROM_VERSION had it. Ends with the quality gate, as build does.
     """
-    from curate.pipeline.rebuild import inherited_config
     from curate.pipeline.rebuild import rebuild as run_rebuild
 
     def load() -> Config:
@@ -263,8 +262,10 @@ def validate(
 
     if not data and len(targets) != 2:
         raise typer.BadParameter("expected NAME VERSION (or --data FILE...)")
-    try:
-        cfg = load_config(config, layers=option_layers(workers=workers, sets=set_))
+    try:  # a stored version's gate starts from the config it recorded (thresholds, waivers)
+        layers = option_layers(workers=workers, sets=set_)
+        cfg = (load_config(config, layers=layers) if data
+               else inherited_config(_store(store), targets[0], targets[1], config, layers=layers))
     except CurateError as exc:
         raise _fail(exc) from exc
     if data:

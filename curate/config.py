@@ -14,11 +14,14 @@ import hashlib
 import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from curate.config_layers import Layer, file_layer, resolve
+
+if TYPE_CHECKING:
+    from curate.store import Store
 
 
 class _Section(BaseModel):
@@ -49,7 +52,9 @@ class FieldMap(_Section):
 class ReadersConfig(_Section):
     fields: FieldMap = Field(default_factory=FieldMap, description="Record field mapping.")
     csv_delimiter: str = Field(",", description="Delimiter of CSV inputs.")
-    max_document_bytes: int = Field(8 * 2**20, description="Larger documents are rejected (read_too_large).")
+    max_document_bytes: int = Field(8 * 2**20, ge=1, le=2**30,
+                                    description="Larger documents are rejected (read_too_large); at most 1 GiB, "
+                                                "as an Arrow string column holds at most 2 GiB a batch.")
 
 
 class SourcesConfig(_Section):
@@ -122,7 +127,7 @@ class SplitsConfig(_Section):
 class ExecutorConfig(_Section):
     """How the build runs; not part of the config hash (it never changes a row)."""
 
-    workers: int = Field(0, ge=0, description="Worker processes; 0 means one per core.")
+    workers: int = Field(0, ge=0, le=1024, description="Worker processes; 0 means one per core.")
     batch_size: int = Field(64, ge=1, description="Documents per task sent to a worker.")
     shard_max_rows: int = Field(100_000, ge=1, description="Rows per Parquet shard at most.")
 
@@ -204,3 +209,16 @@ def load_config(path: Path | None = None, overrides: Mapping[str, Any] | None = 
     stack = [*([base] if base else []), *([file_layer(path)] if path is not None else []),
              *([Layer("overrides", overrides)] if overrides is not None else []), *layers]
     return resolve(Config, stack)
+
+
+def inherited_config(store: Store, name: str, from_version: str, path: Path | None = None,
+                     overrides: Mapping[str, Any] | None = None, *, layers: Sequence[Layer] = ()) -> Config:
+    """The config of what follows a version (a rebuild, another run of its gate): `from_version`'s
+    recorded config, then the TOML file at `path`, `overrides` and `layers` on top, merged as
+    `load_config` merges them; so what is not named again (publisher mappings, card text, field
+    mapping, the gate's waivers) stays as the version had it."""
+    from curate.store import read_manifest
+
+    manifest = read_manifest(store.require(name, from_version))
+    recorded = Layer(f"the recorded config of {name} {from_version}", manifest.get("config"))
+    return load_config(path, overrides, base=recorded, layers=layers)

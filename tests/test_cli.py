@@ -130,3 +130,19 @@ def test_config_mistakes_are_clear_errors(tmp_path: Path, args: list[str], fragm
         assert result.exit_code == 2 and isinstance(result.exception, SystemExit), result.output
         assert result.output.startswith("error: ") and fragment in result.output, result.output
         assert "Traceback" not in result.output
+
+
+def test_validate_without_config_keeps_the_recorded_thresholds(tmp_path: Path) -> None:
+    """Articles without a publisher pass only with the share the version was built to allow."""
+    from versions.corpus import write_corpus
+
+    corpus = write_corpus(tmp_path / "in", dict.fromkeys(range(6), 0))
+    store = str(tmp_path / "s")
+    built = runner.invoke(app, ["build", str(corpus), "--name", "news", "--store", store, "--workers", "1",
+                                "--set", "validation.split_tolerance=1", "--set", "validation.max_source_missing_share=1",
+                                "--no-report"])
+    assert built.exit_code == 0, built.output
+    again = runner.invoke(app, ["validate", "news", "1.0.0", "--store", store])
+    assert again.exit_code == 0 and "validation passed" in again.output, again.output
+    strict = runner.invoke(app, ["validate", "news", "1.0.0", "--store", store, "--set", "validation.max_source_missing_share=0"])
+    assert strict.exit_code == 1 and "validation FAILED" in strict.output, strict.output

@@ -16,7 +16,8 @@ from typer.testing import CliRunner
 from curate.cli import app
 from curate.config import Config, load_config
 from curate.errors import ConfigError
-from curate.pipeline.rebuild import inherited_config, rebuild
+from curate.config import inherited_config
+from curate.pipeline.rebuild import rebuild
 from curate.store import Store, read_manifest
 
 from conftest import ROOT

@@ -9,7 +9,7 @@ without the original inputs. Documents that failed to read stay rejected as they
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +17,7 @@ import pyarrow.parquet as pq
 
 from curate.boilerplate import reconstruct
 from curate.pipeline.build import BuildResult, write_version
-from curate.config import Config, load_config
-from curate.config_layers import Layer
+from curate.config import Config, inherited_config
 from curate.errors import ConfigError
 from curate.executor import batches
 from curate.pipeline.batches import PreparedBatch, store_prepared
@@ -84,16 +83,6 @@ def _prepared_batches(folder: Path, manifest: dict[str, Any], ctx: PipelineConte
         rejects = [item for item in items if not isinstance(item, Prepared)]
         key = batch_key(ctx.run_key, docs, "rebuild", [repr(sorted(row.items())) for row in rejects])
         yield store_prepared(checkpoints, key, docs, rejects, ctx, [order(doc.input_uri) for doc in docs])
-
-
-def inherited_config(store: Store, name: str, from_version: str, path: Path | None = None,
-                     overrides: Mapping[str, Any] | None = None, *, layers: Sequence[Layer] = ()) -> Config:
-    """The config a rebuild runs with: `from_version`'s recorded config, then the TOML file at
-    `path`, `overrides` and `layers` on top, merged as `load_config` merges them; so what is not
-    named again (publisher mappings, card text, field mapping) stays as the version had it."""
-    manifest = read_manifest(store.require(name, from_version))
-    recorded = Layer(f"the recorded config of {name} {from_version}", manifest.get("config"))
-    return load_config(path, overrides, base=recorded, layers=layers)
 
 
 def rebuild(name: str, from_version: str, config: Config | None = None, *, overrides: Mapping[str, Any] | None = None,
