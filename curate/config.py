@@ -48,6 +48,12 @@ class ReadersConfig(_Section):
     fields: FieldMap = Field(default_factory=FieldMap, description="Record field mapping.")
     csv_delimiter: str = Field(",", description="Delimiter of CSV inputs.")
     max_document_bytes: int = Field(8 * 2**20, description="Larger documents are rejected (read_too_large).")
+    reject_raw_bytes: int = Field(
+        8 * 2**20, ge=1,
+        description="A rejected document keeps at most this many of its raw bytes as evidence (its message says "
+                    "when it kept fewer than it had). The default is max_document_bytes' default: any document "
+                    "small enough to build keeps all its bytes, so the gate can check them against their sha256; "
+                    "only documents too large to build are cut. Lower it to keep rejects shards small.")
 
 
 class SourcesConfig(_Section):

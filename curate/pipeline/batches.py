@@ -20,7 +20,8 @@ import pyarrow as pa
 from curate.document import RawDoc
 from curate.executor.ipc import ArrowFields
 from curate.executor.spill import take_batch, write_batch
-from curate.pipeline.document import PipelineContext, prepare_one, process, reject_row
+from curate.pipeline.document import PipelineContext, prepare_one, process
+from curate.pipeline.rejects import Evidence, reject_row
 from curate.pipeline.prepare import Prepared
 from curate.readers.records import JsonLine
 from curate.schema import load_schema
@@ -98,10 +99,8 @@ def _to_table(rows: list[dict[str, Any]], docs: list[Prepared], positions: list[
                 kept_positions.append(position)
             except _CAST_ERRORS as exc:
                 rejects.append((position, reject_row(
-                    input_uri=doc.input_uri, input_format=doc.input_format, input_sha256=doc.input_sha256,
-                    status="rejected", reason="write_schema_mismatch", stage="write",
-                    error_type=type(exc).__name__, doc_id=row.get("id"),
-                    message=f"{doc.input_uri}: row does not fit the schema: {exc}")))
+                    Evidence.prepared(doc, row.get("id")), reason="write_schema_mismatch", stage="write",
+                    error_type=type(exc).__name__, message=f"{doc.input_uri}: row does not fit the schema: {exc}")))
         positions[:] = kept_positions
         return pa.Table.from_pylist(good, schema=schema)
 

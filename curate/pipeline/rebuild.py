@@ -22,6 +22,7 @@ from curate.executor.spill import Spill
 from curate.pipeline.batches import PreparedBatch, spill_prepared
 from curate.pipeline.document import PipelineContext
 from curate.pipeline.prepare import Prepared
+from curate.pipeline.rejects import carried_reject
 from curate.store import Store, read_manifest
 
 
@@ -53,7 +54,7 @@ def _stored(folder: Path, manifest: dict[str, Any]) -> Iterator[Prepared | dict[
                 elif row["status"] == "dropped":
                     yield prepared_from_row(json.loads(row["row_json"]))
                 else:
-                    yield row
+                    yield carried_reject(row)
 
 
 def _prepared_batches(folder: Path, manifest: dict[str, Any], ctx: PipelineContext,
