@@ -15,6 +15,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from curate.signals.words import count_words
 from curate.validate import checks
 
 # The columns GX reports offending rows by, first non-null wins: an article's id, else its input;
@@ -46,7 +47,7 @@ def article_view(table: pa.Table) -> pa.Table:
         "split": table.column("split"),
         "boilerplate_ratio": table.column("boilerplate_ratio"),
         "source_name": pc.struct_field(table.column("source"), "name"),
-        "text_words": pa.array([len(t.split()) if t else 0 for t in texts], pa.int32()),
+        "text_words": pa.array([count_words(t) if t else 0 for t in texts], pa.int32()),
         "content_hash_matches_text": _bools([
             t is not None and hashlib.sha256(t.encode()).hexdigest() == h for t, h in zip(texts, hashes)]),
         "text_mojibake": _bools([checks.has_mojibake(t) for t in texts]),
