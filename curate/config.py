@@ -55,6 +55,12 @@ class ReadersConfig(_Section):
     max_document_bytes: int = Field(8 * 2**20, ge=1, le=2**30,
                                     description="Larger documents are rejected (read_too_large); at most 1 GiB, "
                                                 "as an Arrow string column holds at most 2 GiB a batch.")
+    reject_raw_bytes: int = Field(
+        8 * 2**20, ge=1,
+        description="A rejected document keeps at most this many of its raw bytes as evidence (its message says "
+                    "when it kept fewer than it had). The default is max_document_bytes' default: any document "
+                    "small enough to build keeps all its bytes, so the gate can check them against their sha256; "
+                    "only documents too large to build are cut. Lower it to keep rejects shards small.")
 
 
 class SourcesConfig(_Section):

@@ -15,6 +15,8 @@ class RawDoc:
     failed, in which case `error` says why and `raw` keeps whatever bytes there were, so the
     document can go to the rejects with nothing lost. `input_uri` is the file relative to its
     input root, plus `#<n>` (0-based record number) for files holding several documents.
+    `raw_size` is the document's full size when `raw` holds only its first bytes because the
+    reader cut it (None when `raw` is the whole document).
     """
 
     input_uri: str
@@ -29,3 +31,4 @@ class RawDoc:
     published: str | None = None
     authors: list[str] = field(default_factory=list)
     error: DocumentError | None = None
+    raw_size: int | None = None

@@ -1,6 +1,7 @@
 """The dataset schemas: one JSON file each in `schemas/`, every typed view derived from it.
 
-`schemas/article_v1.json` is the only place a field is named with its type. The Arrow schema the
+`schemas/article_v1.json` is the only place a field is named with its type (and
+`schemas/reject_v<n>.json` for the rejects; a changed contract is a new file, the old one stays). The Arrow schema the
 writers cast to, the `datasets.Features` the loaders use, the JSON Schema for consumers and the
 dataset card's field table are all functions of that file, so they cannot drift apart.
 
@@ -174,7 +175,33 @@ class Schema:
 
 
 @cache
-def load_schema(schema_id: str, version: int = 1) -> Schema:
-    """Load `schemas/<id>_v<version>.json` (shipped in the package as `curate.schemas`)."""
-    path = resources.files("curate.schemas") / f"{schema_id}_v{version}.json"
+def current_version(schema_id: str) -> int:
+    """The newest version of a schema: the largest n of the shipped `<id>_v<n>.json` files."""
+    prefix = f"{schema_id}_v"
+    found = [int(entry.name[len(prefix):-len(".json")]) for entry in resources.files("curate.schemas").iterdir()
+             if entry.name.startswith(prefix) and entry.name.endswith(".json")
+             and entry.name[len(prefix):-len(".json")].isdigit()]
+    if not found:
+        raise KeyError(f"no schema named {schema_id!r}")
+    return max(found)
+
+
+@cache
+def load_schema(schema_id: str, version: int | None = None) -> Schema:
+    """Load `schemas/<id>_v<version>.json` (shipped in the package as `curate.schemas`); by
+    default the newest version, the one builds write. Older versions stay, so the versions
+    written under them are still checked against their own contract."""
+    path = resources.files("curate.schemas") / f"{schema_id}_v{version or current_version(schema_id)}.json"
     return Schema(json.loads(path.read_text(encoding="utf-8")))
+
+
+def load_named(name: str) -> Schema:
+    """The schema a manifest or a shard names, e.g. `reject_v1`; KeyError when none is shipped."""
+    schema_id, _, version = name.rpartition("_v")
+    if not schema_id or not version.isdigit():
+        raise KeyError(f"not a schema name: {name!r}")
+    try:
+        return load_schema(schema_id, int(version))
+    except FileNotFoundError as exc:
+        raise KeyError(f"no schema {name!r} (this curate ships {schema_id}_v1 to "
+                       f"{schema_id}_v{current_version(schema_id)})") from exc

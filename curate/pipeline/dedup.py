@@ -13,7 +13,7 @@ from typing import Any
 import pyarrow as pa
 
 from curate.pipeline.batches import BatchResult
-from curate.pipeline.document import reject_row
+from curate.pipeline.rejects import Evidence, reject_row
 from curate.policy import DUPLICATE_CONTENT as REASON
 
 
@@ -59,9 +59,6 @@ def _without(table: pa.Table, indices: list[int]) -> pa.Table:
 
 
 def _reject(row: dict[str, Any]) -> dict[str, Any]:
-    source = row["source"]
-    return reject_row(input_uri=source["input_uri"], input_format=source["input_format"],
-                      input_sha256=row["provenance"]["input_sha256"], status="dropped", reason=REASON,
-                      stage="policy", doc_id=row["id"], row=row,
-                      message=f"{source['input_uri']}: same text (content_hash {row['content_hash'][:12]}) "
+    return reject_row(Evidence.dropped(row), reason=REASON, stage="policy",
+                      message=f"{row['source']['input_uri']}: same text (content_hash {row['content_hash'][:12]}) "
                               "as an earlier document")

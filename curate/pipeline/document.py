@@ -2,13 +2,12 @@
 normalized text, then the policy's verdict.
 
 Neither `prepare_one` nor `process` raises for a bad document: any failure becomes a reject row
-naming the document, the stage and the problem, so one broken input never costs the rest of the
-build.
+naming the document, the stage and the problem, with its evidence (`curate.pipeline.rejects`), so
+one broken input never costs the rest of the build.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -17,9 +16,9 @@ from typing import Any, Literal
 from curate import __version__, boilerplate, claims, extract, normalize, policy, templates
 from curate.config import Config
 from curate.document import RawDoc
-from curate.errors import DocumentError
 from curate.pipeline.checkpoints import code_fingerprint
 from curate.pipeline.prepare import Prepared, prepare
+from curate.pipeline.rejects import Evidence, error_row, reject_row
 from curate.readers.records import JsonLine
 from curate.signals import identity, language, quality
 
@@ -98,44 +97,15 @@ def annotate_raw(doc: RawDoc, ctx: PipelineContext) -> dict[str, Any]:
     return annotate(prepare(doc, ctx.config), ctx)
 
 
-def reject_row(*, input_uri: str, input_format: str, input_sha256: str | None, status: str, reason: str,
-               stage: str, message: str, error_type: str | None = None, doc_id: str | None = None,
-               raw: bytes | None = None, row: dict[str, Any] | None = None) -> dict[str, Any]:
-    """A row of the reject schema."""
-    return {
-        "status": status,
-        "reason": reason,
-        "stage": stage,
-        "error_type": error_type,
-        "message": message,
-        "input_uri": input_uri,
-        "input_format": input_format,
-        "input_sha256": input_sha256,
-        "id": doc_id,
-        "raw": raw or None,
-        "row_json": json.dumps(row, ensure_ascii=False) if row is not None else None,
-    }
-
-
-def _error_row(input_uri: str, input_format: str, input_sha256: str | None, raw: bytes | None,
-               exc: Exception) -> dict[str, Any]:
-    if isinstance(exc, DocumentError):
-        reason, stage, message = exc.reason, exc.stage, str(exc)
-    else:  # a bug or a library failure on this one document: keep the document, say what broke
-        reason, stage = "pipeline_unexpected_error", "pipeline"
-        message = f"{input_uri}: unexpected {type(exc).__name__}: {exc}"
-    return reject_row(input_uri=input_uri, input_format=input_format, input_sha256=input_sha256,
-                      status="rejected", reason=reason, stage=stage, message=message,
-                      error_type=type(exc).__name__, raw=raw)
-
-
-def prepare_one(doc: RawDoc | JsonLine, ctx: PipelineContext, raw_cap: int = 2**20) -> Prepared | dict[str, Any]:
-    """The prepared document, or its reject row (keeping up to `raw_cap` raw bytes)."""
+def prepare_one(doc: RawDoc | JsonLine, ctx: PipelineContext) -> Prepared | dict[str, Any]:
+    """The prepared document, or its reject row (keeping its first `readers.reject_raw_bytes`)."""
+    source: RawDoc | JsonLine = doc  # the loaded document once there is one: it may say the reader cut it
     try:
-        return prepare(doc if isinstance(doc, RawDoc) else doc.load(ctx.config.readers), ctx.config)
+        loaded = doc if isinstance(doc, RawDoc) else doc.load(ctx.config.readers)
+        source = loaded
+        return prepare(loaded, ctx.config)
     except Exception as exc:  # noqa: BLE001 - every failure of one document becomes its reject row
-        sha = hashlib.sha256(doc.raw).hexdigest() if doc.raw else None
-        return _error_row(doc.input_uri, doc.input_format, sha, doc.raw[:raw_cap], exc)
+        return error_row(Evidence.read(source, ctx.config.readers.reject_raw_bytes), exc)
 
 
 def process(doc: Prepared, ctx: PipelineContext, template_keys: Collection[int] = frozenset(),
@@ -145,12 +115,10 @@ def process(doc: Prepared, ctx: PipelineContext, template_keys: Collection[int] 
     try:
         row = annotate(doc, ctx, template_keys)
     except Exception as exc:  # noqa: BLE001
-        return "rejected", _error_row(doc.input_uri, doc.input_format, doc.input_sha256,
-                                      doc.document.encode(), exc)
+        return "rejected", error_row(Evidence.prepared(doc), exc)
     verdict = policy.drop_reason(row, ctx.config.policy, superseded_by)
     if verdict is not None:
         reason, why = verdict
-        return "dropped", reject_row(input_uri=doc.input_uri, input_format=doc.input_format,
-                                     input_sha256=doc.input_sha256, status="dropped", reason=reason,
-                                     stage="policy", message=f"{doc.input_uri}: {why}", doc_id=row["id"], row=row)
+        return "dropped", reject_row(Evidence.dropped(row), reason=reason, stage="policy",
+                                     message=f"{doc.input_uri}: {why}")
     return "kept", row

@@ -14,8 +14,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from curate.pipeline.document import reject_row
 from curate.pipeline.prepare import Prepared
+from curate.pipeline.rejects import Evidence, reject_row
 from curate.schema import load_schema
 
 _CAST_ERRORS = (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError, OverflowError)
@@ -78,10 +78,9 @@ def fit_rows(rows: list[dict[str, Any]], docs: list[Prepared], positions: list[i
             good.append(row)
             kept_positions.append(position)
             continue
+        doc_id = row.get("id") if isinstance(row.get("id"), str) else None
         rejects.append((position, reject_row(
-            input_uri=doc.input_uri, input_format=doc.input_format, input_sha256=doc.input_sha256,
-            status="rejected", reason="write_schema_mismatch", stage="write", error_type="SchemaMismatch",
-            doc_id=row.get("id") if isinstance(row.get("id"), str) else None,
+            Evidence.prepared(doc, doc_id), reason="write_schema_mismatch", stage="write", error_type="SchemaMismatch",
             message=f"{doc.input_uri}: row does not fit the schema: {problem}")))
     positions[:] = kept_positions
     return pa.Table.from_pylist(good, schema=schema)

@@ -24,6 +24,7 @@ from curate.pipeline.batches import PreparedBatch, store_prepared
 from curate.pipeline.checkpoints import Checkpoints, batch_key
 from curate.pipeline.document import PipelineContext
 from curate.pipeline.prepare import Prepared
+from curate.pipeline.rejects import carried_reject
 from curate.store import Store, read_manifest
 
 
@@ -55,7 +56,7 @@ def _stored(folder: Path, manifest: dict[str, Any]) -> Iterator[Prepared | dict[
                 elif row["status"] == "dropped":
                     yield prepared_from_row(json.loads(row["row_json"]))
                 else:
-                    yield row
+                    yield carried_reject(row)
 
 
 def input_order(inputs: list[dict[str, Any]]) -> Callable[[str], int]:

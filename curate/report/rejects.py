@@ -86,6 +86,7 @@ class RejectFigures:
                                      "examples": next((g["examples"] for g in groups if g["reason"] == DUPLICATE_REASON), [])}}
 
     def example_rows(self) -> list[tuple[str, dict[str, Any]]]:
-        """(reason, row) of every example that kept its article row (dropped by a policy rule)."""
+        """(reason, row) of every example that kept its article row (dropped by a policy rule; a
+        document rejected after preparation keeps its prepared document there, not a row)."""
         return [(reason, json.loads(ex["row_json"])) for reason, held in sorted(self.examples.items())
-                for ex in held if ex["row_json"]]
+                for ex in held if ex["status"] == "dropped" and ex["row_json"]]

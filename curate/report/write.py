@@ -63,7 +63,7 @@ def find_document(store: Store, name: str, version: str, doc_id: str) -> Documen
     for row in find_rows(shard_paths(folder, manifest, "shards"), {doc_id}):
         return Document(row)
     for reject in find_rows(shard_paths(folder, manifest, "rejects"), {doc_id}):
-        if reject["row_json"]:
+        if reject["status"] == "dropped" and reject["row_json"]:
             return Document(json.loads(reject["row_json"]), reject["reason"])
         raise StoreError(f"document {doc_id!r} of {name} {version} was rejected ({reject['reason']}) "
                          "before it had a row to show")

@@ -1,7 +1,10 @@
 """Gopher- and C4-style quality signals of a clean text, computed in one cheap pass.
 
 Signals only measure; `curate.policy` decides. Thresholds quoted in the schema's descriptions
-are the Gopher paper's (Rae et al. 2021) and C4's (Raffel et al. 2020).
+are the Gopher paper's (Rae et al. 2021) and C4's (Raffel et al. 2020). Words are counted by
+`curate.signals.words`, which also estimates the words of scripts written without spaces; the
+word n-grams of those scripts are taken over characters, with n scaled to span as many
+characters as n words would.
 """
 
 from __future__ import annotations
@@ -10,8 +13,10 @@ import re
 from collections import Counter
 from typing import Any
 
+from curate.signals.words import count_words, word_units
+
 NAME = "quality"
-VERSION = 1
+VERSION = 2  # 2: words of scripts without spaces (Chinese, Japanese, Thai, ...) counted
 
 # A word with no letter in any script: every character a digit, `_` or punctuation.
 _LETTERLESS_WORD = re.compile(r"(?<!\S)(?:[^\s\w]|[\d_])+(?!\S)")
@@ -38,30 +43,39 @@ def _letter_counts(text: str) -> tuple[int, int]:
     return sum(map(str.isalpha, text)), sum(map(str.isupper, text))
 
 
-def _ngram_signals(words: list[str], total: int) -> tuple[float, float]:
+def _grams(units: list[str], n: int) -> zip[tuple[str, ...]]:
+    return zip(*(units[i:] for i in range(n)))
+
+
+def _ngram_signals(units: list[str], units_per_word: float) -> tuple[float, float]:
     """(top 2-gram char share, duplicated 5-gram char share), Gopher's repetition measures, over
-    lower-cased `words` holding `total` characters."""
-    if total == 0 or len(words) < 5:
+    lower-cased word `units`; n-grams span 2 and 5 words' worth of units (a unit is a word, or a
+    character of a script without spaces)."""
+    total = sum(map(len, units))
+    two, five = max(2, round(2 * units_per_word)), max(5, round(5 * units_per_word))
+    if total == 0 or len(units) < five:
         return 0.0, 0.0
-    (top, count), = Counter(zip(words, words[1:])).most_common(1)
-    top_share = count * (len(top[0]) + len(top[1])) / total if count > 1 else 0.0
-    counts = Counter(zip(words, words[1:], words[2:], words[3:], words[4:]))
-    if len(counts) == len(words) - 4:  # the common case: no 5-gram repeats
+    (top, count), = Counter(_grams(units, two)).most_common(1)
+    top_share = count * sum(map(len, top)) / total if count > 1 else 0.0
+    counts = Counter(_grams(units, five))
+    if len(counts) == len(units) - five + 1:  # the common case: no 5-gram repeats
         return min(1.0, top_share), 0.0
-    covered = bytearray(len(words))
-    for i, gram in enumerate(zip(words, words[1:], words[2:], words[3:], words[4:])):
+    covered = bytearray(len(units))
+    for i, gram in enumerate(_grams(units, five)):
         if counts[gram] > 1:
-            covered[i:i + 5] = b"\x01\x01\x01\x01\x01"
-    dup_share = sum(len(w) for w, c in zip(words, covered) if c) / total
+            covered[i:i + five] = b"\x01" * five
+    dup_share = sum(len(w) for w, c in zip(units, covered) if c) / total
     return min(1.0, top_share), dup_share
 
 
 def quality_signals(text: str, language: str) -> dict[str, Any]:
     """The schema's `quality` struct for `text`."""
     # Lower-cased once; lower() keeps lengths for all but a handful of characters.
-    words = text.lower().split()
-    n_words = len(words)
+    lowered = text.lower()
+    words = lowered.split()
+    n_words = count_words(text)
     n_word_chars = sum(map(len, words))
+    units = word_units(lowered)  # `words`, unless the text has a script without spaces
     paragraphs = [p for p in text.split("\n\n") if p.strip()]
     lines = [line for line in text.split("\n") if line.strip()]
     n_letters, n_upper = _letter_counts(text)
@@ -72,7 +86,7 @@ def quality_signals(text: str, language: str) -> dict[str, Any]:
         if p in seen_paragraphs:
             dup_chars += len(p)
         seen_paragraphs.add(p)
-    top_2gram, dup_5gram = _ngram_signals(words, n_word_chars)
+    top_2gram, dup_5gram = _ngram_signals(units, len(units) / max(n_words, 1))
     per_word = max(n_words, 1)
     per_line = max(len(lines), 1)
     return {

@@ -178,8 +178,11 @@ def validate_version(store: Store, name: str, version: str, config: Config) -> t
     writes `validation/` into the version and the verdict into its manifest."""
     folder = store.require(name, version)
     manifest = read_manifest(folder)
-    targets = [Target(folder / s["path"], s["path"], "article") for s in manifest["shards"]]
-    targets += [Target(folder / s["path"], s["path"], "reject") for s in manifest["rejects"]]
+    # Each shard is checked against the schema its version was written under (an older version's
+    # rejects are reject_v1, without raw_size).
+    targets = [Target(folder / s["path"], s["path"], "article", manifest["schema"]["name"]) for s in manifest["shards"]]
+    targets += [Target(folder / s["path"], s["path"], "reject", manifest["reject_schema"]["name"])
+                for s in manifest["rejects"]]
     result, runner = _gate(targets, config, _recorded_config(manifest), manifest["accounting"])
     write_folder(folder / VALIDATION_FOLDER, result, runner.build_docs)
     update_manifest(folder, "validation", manifest_entry(result, VALIDATION_FOLDER))

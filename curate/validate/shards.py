@@ -23,7 +23,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from curate.executor.lifetime import die_with_parent
-from curate.schema import load_schema
+from curate.schema import load_named, load_schema
 from curate.store.manifest import file_sha256
 from curate.validate.views import VIEWS
 
@@ -38,6 +38,10 @@ class Target:
     path: Path
     label: str
     kind: str  # the schema id: "article" or "reject"
+    schema: str | None = None  # the schema it was written under, as a manifest names it; None: today's
+
+    def expected(self) -> pa.Schema:
+        return (load_named(self.schema) if self.schema else load_schema(self.kind)).arrow()
 
 
 @dataclass(frozen=True)
@@ -116,7 +120,7 @@ def inspect_part(part: Part) -> ShardView:
     target = part.target
     try:
         parquet = pq.ParquetFile(target.path)
-        problems = schema_problems(parquet.schema_arrow, load_schema(target.kind).arrow())
+        problems = schema_problems(parquet.schema_arrow, target.expected())
         if part.first:
             found.sha256 = file_sha256(target.path)
             found.rows = parquet.metadata.num_rows

@@ -15,6 +15,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from curate.signals.words import count_words
 from curate.validate import checks
 
 # The columns GX reports offending rows by, first non-null wins: an article's id, else its input;
@@ -46,7 +47,7 @@ def article_view(table: pa.Table) -> pa.Table:
         "split": table.column("split"),
         "boilerplate_ratio": table.column("boilerplate_ratio"),
         "source_name": pc.struct_field(table.column("source"), "name"),
-        "text_words": pa.array([len(t.split()) if t else 0 for t in texts], pa.int32()),
+        "text_words": pa.array([count_words(t) if t else 0 for t in texts], pa.int32()),
         "content_hash_matches_text": _bools([
             t is not None and hashlib.sha256(t.encode()).hexdigest() == h for t, h in zip(texts, hashes)]),
         "text_mojibake": _bools([checks.has_mojibake(t) for t in texts]),
@@ -59,24 +60,57 @@ def article_view(table: pa.Table) -> pa.Table:
     })
 
 
-def _evidence_kept(status: str | None, doc_id: str | None, row_json: str | None, has_raw: bool,
-                   input_sha256: str | None) -> bool:
-    """A dropped document keeps its row (same id); a rejected one its bytes, if any were read."""
-    if status == "dropped":
-        try:
-            return row_json is not None and json.loads(row_json).get("id") == doc_id
-        except (ValueError, AttributeError):
-            return False
-    return has_raw or input_sha256 is None
+def _row_of(row_json: str | None) -> dict[str, Any] | None:
+    try:
+        found = json.loads(row_json) if row_json is not None else None
+    except ValueError:
+        return None
+    return found if isinstance(found, dict) else None
+
+
+def _bytes_kept(raw: pa.Scalar, length: int, raw_size: int | None, input_sha256: str | None, sized: bool) -> bool:
+    """A rejected document's bytes, if any were read, are kept: a non-empty `raw` (`length`
+    bytes) of at most `raw_size` bytes, whose sha256 is `input_sha256` when it is the whole input.
+    A reject_v1 shard (`sized` False) has no raw_size: there, bytes must be kept when a sha256 says
+    some were read."""
+    if not sized:
+        return length > 0 or input_sha256 is None
+    if input_sha256 is None and not raw_size:
+        return length == 0  # nothing read, and nothing claimed
+    if raw_size is None or not 0 < length <= raw_size:
+        return False
+    return length < raw_size or hashlib.sha256(raw.as_py()).hexdigest() == input_sha256
+
+
+def _evidence_kept(table: pa.Table) -> list[bool]:
+    """Per reject row: a dropped document keeps its article row (same id); a rejected one its bytes
+    (`_bytes_kept`), or, when it failed after preparation, its prepared document (same input)."""
+    sized = "raw_size" in table.column_names
+    raws = table.column("raw")
+    lengths = pc.fill_null(pc.binary_length(raws), 0).to_pylist()
+    sizes = table.column("raw_size").to_pylist() if sized else [None] * table.num_rows
+    kept = []
+    for index, (status, doc_id, uri, sha, row_json, size) in enumerate(zip(
+            table.column("status").to_pylist(), table.column("id").to_pylist(),
+            table.column("input_uri").to_pylist(), table.column("input_sha256").to_pylist(),
+            table.column("row_json").to_pylist(), sizes)):
+        if status == "dropped":
+            row = _row_of(row_json)
+            kept.append(row is not None and row.get("id") == doc_id)
+        elif row_json is not None and sized:
+            row = _row_of(row_json)
+            kept.append(row is not None and bool(row.get("document")) and sha is not None
+                        and (row.get("input_uri"), row.get("input_sha256")) == (uri, sha))
+        else:
+            kept.append(_bytes_kept(raws[index], lengths[index], size, sha, sized))
+    return kept
 
 
 def reject_view(table: pa.Table) -> pa.Table:
-    """Flat columns of reject rows (table of the reject schema)."""
+    """Flat columns of reject rows (table of the reject schema: reject_v2, or reject_v1 before
+    `raw_size`)."""
     reasons = table.column("reason").to_pylist()
     stages = table.column("stage").to_pylist()
-    evidence = zip(table.column("status").to_pylist(), table.column("id").to_pylist(),
-                   table.column("row_json").to_pylist(), pc.is_valid(table.column("raw")).to_pylist(),
-                   table.column("input_sha256").to_pylist())
     return pa.table({
         "input_uri": table.column("input_uri"),
         "id": table.column("id"),
@@ -85,7 +119,7 @@ def reject_view(table: pa.Table) -> pa.Table:
         "message": pc.fill_null(table.column("message"), ""),
         "reason_matches_stage": _bools([
             bool(r and s) and r.startswith(f"{s}_") for r, s in zip(reasons, stages)]),
-        "evidence_kept": _bools([_evidence_kept(*row) for row in evidence]),
+        "evidence_kept": _bools(_evidence_kept(table)),
     })
 
 

@@ -18,11 +18,14 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from curate.pipeline.rebuild import rebuild
+from curate.report.write import write_report
 from curate.schema import load_schema
 from curate.store import read_manifest
 from curate.validate import validate_version
 from curate.validate.outcome import SCHEMA_CHECK
 from curate.validate.suites import load_suites
+from curate.versions.diff import diff_versions
 
 Row = dict[str, Any]
 TRAIN = "data/train-00000-of-00001.parquet"
@@ -69,11 +72,12 @@ def article(change: Callable[[Row], Any], where: Callable[[Row], bool] = lambda 
     return lambda folder: edit_rows(folder, TRAIN, edit, nullable)
 
 
-def reject(change: Callable[[Row], Any], status: str, nullable: tuple[str, ...] = ()) -> Callable[[Path], str | None]:
-    """Change the first reject of `status`; the report must name its input."""
+def reject(change: Callable[[Row], Any], status: str, nullable: tuple[str, ...] = (),
+           where: Callable[[Row], bool] = lambda row: True) -> Callable[[Path], str | None]:
+    """Change the first reject of `status` matching `where`; the report must name its input."""
 
     def edit(rows: list[Row]) -> str | None:
-        row = next(r for r in rows if r["status"] == status)
+        row = next(r for r in rows if r["status"] == status and where(r))
         change(row)
         return row["input_uri"] or row["id"]
 
@@ -244,3 +248,117 @@ def test_the_gate_catches(defect: Defect, version, gate_config) -> None:
     assert outcome.status == "failed", outcome.errors
     if named is not None:
         assert any(named in sample for sample in outcome.samples), (named, outcome.samples)
+
+
+# Every way a reject can lose its evidence, each alone: `evidence_kept` fails and names the input.
+# The sample's rejects: bytes read (bad/binary.txt, truncated records), nothing read (bad/empty.txt)
+# and one dropped row.
+
+
+def has_bytes(row: Row) -> bool:
+    return row["raw"] is not None
+
+
+def read_nothing(row: Row) -> bool:
+    return row["input_sha256"] is None
+
+
+def as_prepared(**changes: Any) -> Callable[[Row], None]:
+    """Make a read reject into one rejected after preparation, its prepared document changed by `changes`."""
+
+    def change(row: Row) -> None:
+        prepared = {"input_uri": row["input_uri"], "input_format": row["input_format"],
+                    "input_sha256": row["input_sha256"], "document": "The normalized text.", **changes}
+        row.update(raw=None, raw_size=None, row_json=json.dumps(prepared))
+
+    return change
+
+
+def rejected(change: Callable[[Row], Any], where: Callable[[Row], bool] = has_bytes) -> Callable[[Path], str | None]:
+    return reject(change, "rejected", where=where)
+
+
+LOST_EVIDENCE = {
+    "raw dropped, its sha256 kept": rejected(lambda r: r.update(raw=None)),
+    "raw and sha256 dropped, the size kept": rejected(lambda r: r.update(raw=None, input_sha256=None)),
+    "raw emptied": rejected(lambda r: r.update(raw=b"")),
+    "raw longer than raw_size": rejected(lambda r: r.update(raw_size=len(r["raw"]) - 1)),
+    "whole raw that is not the input": rejected(lambda r: r.update(raw=r["raw"][:-1] + b"?")),
+    "raw cut, its size not said": rejected(lambda r: r.update(raw=r["raw"][:10], raw_size=None)),
+    "bytes claimed where none were read": rejected(lambda r: r.update(raw=b"x"), read_nothing),
+    "a dropped row of another document": reject(lambda r: r.update(
+        row_json=json.dumps({**json.loads(r["row_json"]), "id": "0" * 32})), "dropped"),
+    "a dropped row that is not JSON": reject(lambda r: r.update(row_json="{not json"), "dropped"),
+    "a prepared document of another input": rejected(as_prepared(input_sha256="0" * 64)),
+    "a prepared document without text": rejected(as_prepared(document="")),
+    "a prepared document, no sha256 anywhere": rejected(as_prepared(input_sha256=None), read_nothing),
+}
+KEPT_EVIDENCE = {
+    "raw cut, its size said": rejected(lambda r: r.update(raw=r["raw"][:10])),
+    "a prepared document of its input": rejected(as_prepared()),
+}
+
+
+@pytest.mark.parametrize("damage", LOST_EVIDENCE.values(), ids=LOST_EVIDENCE)
+def test_lost_evidence_fails_the_gate(damage: Callable[[Path], str | None], version, gate_config) -> None:
+    store, folder = version
+    named = damage(folder)
+    result, _ = validate_version(store, "sample", folder.name, gate_config())
+    assert [o.key for o in result.failed] == ["rejects.evidence_kept"]
+    assert any(named in sample for sample in result.failed[0].samples), (named, result.failed[0].samples)
+
+
+@pytest.mark.parametrize("change", KEPT_EVIDENCE.values(), ids=KEPT_EVIDENCE)
+def test_kept_evidence_passes_the_gate(change: Callable[[Path], str | None], version, gate_config) -> None:
+    store, folder = version
+    change(folder)
+    result, _ = validate_version(store, "sample", folder.name, gate_config())
+    assert result.passed, [(o.key, o.samples) for o in result.failed]
+
+
+def as_reject_v1(folder: Path, edit: Callable[[list[Row]], None] = lambda rows: None) -> None:
+    """Make the version one written before raw_size: its rejects shard and manifest say reject_v1."""
+    v1 = load_schema("reject", 1)
+    rows = pq.read_table(folder / REJECTS).drop_columns(["raw_size"]).to_pylist()
+    edit(rows)
+    pq.write_table(pa.Table.from_pylist(rows, schema=v1.arrow()), folder / REJECTS)
+    edit_manifest(folder, lambda m: m.update(reject_schema={"name": v1.name, "fingerprint": v1.fingerprint}))
+
+
+def test_a_version_written_before_raw_size_still_passes(version, gate_config) -> None:
+    store, folder = version
+    as_reject_v1(folder)
+    result, _ = validate_version(store, "sample", folder.name, gate_config())
+    assert result.passed, [(o.key, o.samples) for o in result.failed]
+
+
+def test_a_reject_v1_that_lost_its_bytes_fails(version, gate_config) -> None:
+    store, folder = version
+    as_reject_v1(folder, lambda rows: next(r for r in rows if has_bytes(r)).update(raw=None))
+    result, _ = validate_version(store, "sample", folder.name, gate_config())
+    assert [o.key for o in result.failed] == ["rejects.evidence_kept"]
+
+
+def test_a_reject_v2_version_needs_raw_size(version, gate_config) -> None:
+    store, folder = version
+    table = pq.read_table(folder / REJECTS)
+    pq.write_table(table.drop_columns(["raw_size"]), folder / REJECTS)  # the manifest still says reject_v2
+    result, _ = validate_version(store, "sample", folder.name, gate_config())
+    assert [o.key for o in result.failed] == ["rejects.arrow_schema"]
+    assert any("missing columns: raw_size" in sample for sample in result.failed[0].samples)
+
+
+def test_a_reject_v1_version_reports_rebuilds_and_diffs(version, gate_config) -> None:
+    """Everything that reads rejects still reads a version written before raw_size; its rebuild
+    writes reject_v2 rows that pass the gate (the v1 bytes hash to their sha256, so their size is known)."""
+    store, folder = version
+    as_reject_v1(folder)
+    config = gate_config()
+    report = write_report(store, "sample", folder.name)
+    assert report.summary["rejects"]
+    again = rebuild("sample", folder.name, config, store=store, version="9.0.0")
+    rows = pq.read_table(again.path / REJECTS).to_pylist()
+    assert [r["raw_size"] for r in rows if r["status"] == "rejected" and r["raw"]] == [
+        len(r["raw"]) for r in rows if r["status"] == "rejected" and r["raw"]]
+    assert validate_version(store, "sample", "9.0.0", config)[0].passed
+    assert not diff_versions(store, "sample", folder.name, "9.0.0").schema.changes  # article shards alike
