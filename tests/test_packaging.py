@@ -1,10 +1,13 @@
 """The package ships every module and keeps its public surface deliberate; every package it
-imports is declared."""
+imports is declared, and the locks pin what pyproject.toml asks for."""
 
 from __future__ import annotations
 
 import ast
+import os
+import subprocess
 import sys
+import time
 import tomllib
 from importlib.metadata import packages_distributions
 from pathlib import Path
@@ -18,6 +21,8 @@ import curate
 from conftest import ROOT
 
 PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+LOCK = ROOT / "requirements" / "runtime.txt"
+TEST_LOCK = ROOT / "requirements" / "test.txt"
 
 
 def test_every_package_is_listed_in_pyproject() -> None:
@@ -87,7 +92,7 @@ def test_every_imported_package_is_declared(folder: str, extras: tuple[str, ...]
     undeclared = {module: f"{path} imports it, from {distributions.get(module, 'no installed distribution')}"
                   for module, path in _third_party_imports(ROOT / folder).items()
                   if not declared & {canonicalize_name(d) for d in distributions.get(module, [])}}
-    assert not undeclared, f"declare these in pyproject.toml: {undeclared}"
+    assert not undeclared, f"declare these in pyproject.toml, then `make lock`: {undeclared}"
 
 
 def test_lxml_html_clean_is_declared_itself() -> None:
@@ -95,3 +100,51 @@ def test_lxml_html_clean_is_declared_itself() -> None:
     before 23.3 does not normalise extra names (PEP 685), misses lxml's `html-clean` and installs
     no lxml_html_clean, so every HTML page would fail. Named here, it installs with any pip."""
     assert "lxml-html-clean" in {canonicalize_name(r.name) for r in _requirements()}
+
+
+def _pins(lock: Path) -> set[tuple[str, str]]:
+    """(name, version) of every pin in a lock; a package forked by marker has one per version."""
+    pins = set()
+    for line in lock.read_text().splitlines():
+        if line[:1].isalnum():  # not a hash, a comment or the header
+            requirement = Requirement(line.removesuffix("\\"))
+            (specifier,) = requirement.specifier
+            assert specifier.operator == "==", f"{lock.name}: {line} is not a pin"
+            pins.add((canonicalize_name(requirement.name), specifier.version))
+    return pins
+
+
+@pytest.mark.parametrize(("lock", "extras"), [(LOCK, ()), (TEST_LOCK, ("test",))])
+def test_a_lock_pins_every_requirement_within_its_bounds(lock: Path, extras: tuple[str, ...]) -> None:
+    pins = _pins(lock)
+    versions = {r: [v for name, v in pins if name == canonicalize_name(r.name)] for r in _requirements(*extras)}
+    stale = {str(r): found for r, found in versions.items()
+             if not found or not all(r.specifier.contains(v, prereleases=True) for v in found)}
+    assert not stale, f"{lock.relative_to(ROOT)} does not fit pyproject.toml (run `make lock`): {stale}"
+
+
+def test_the_test_lock_holds_the_runtime_lock() -> None:
+    """`make test` installs only the test lock and counts the runtime one as installed too."""
+    assert _pins(LOCK) - _pins(TEST_LOCK) == set()
+
+
+def _dry_run(venv: Path, target: str, *changed: Path) -> str:
+    """What `make -n target` would run on `venv`, with `changed` files taken as just modified."""
+    command = ["make", "-n", f"VENV={venv}", target] + [f"--what-if={path.relative_to(ROOT)}" for path in changed]
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True).stdout
+
+
+def test_a_changed_lock_reinstalls_and_an_unchanged_one_does_not(tmp_path: Path) -> None:
+    venv = tmp_path / "venv"
+    (venv / "bin").mkdir(parents=True)
+    (venv / "bin" / "python").touch()
+    later = time.time() + 60
+    for stamp in (".installed", ".installed-test"):
+        (venv / stamp).touch()
+        os.utime(venv / stamp, (later, later))
+    reinstalls = {
+        (target, changed.name): f"-r {lock.relative_to(ROOT)}" in _dry_run(venv, target, changed)
+        for target, lock in (("demo", LOCK), ("test", TEST_LOCK)) for changed in (LOCK, TEST_LOCK)}
+    assert reinstalls == {("demo", "runtime.txt"): True, ("demo", "test.txt"): False,
+                          ("test", "runtime.txt"): True, ("test", "test.txt"): True}
+    assert "pip install" not in _dry_run(venv, "demo") + _dry_run(venv, "test")
