@@ -56,15 +56,34 @@ def _imported(node: ast.AST) -> list[str]:
     return []
 
 
+def _optional(tree: ast.AST) -> set[ast.AST]:
+    """Nodes inside a `try` whose handler catches ImportError: imports a script takes when they
+    are there and goes without otherwise (a benchmark's optional segmenters), not requirements."""
+    found: set[ast.AST] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Try) and any(_catches_import_error(h.type) for h in node.handlers):
+            found.update(inner for statement in node.body for inner in ast.walk(statement))
+    return found
+
+
+def _catches_import_error(kind: ast.expr | None) -> bool:
+    names = kind.elts if isinstance(kind, ast.Tuple) else [kind]
+    return any(isinstance(n, ast.Name) and n.id in ("ImportError", "ModuleNotFoundError") for n in names)
+
+
 def _third_party_imports(folder: Path) -> dict[str, Path]:
     """Top-level names of the modules imported anywhere under `folder`, lazy imports inside
-    functions included, that are neither stdlib, nor curate, nor a sibling of the folder's own
-    (tests import `conftest` and `versions.corpus`, benchmarks `throughput`); each with a file
-    importing it."""
+    functions included and optional ones (`_optional`) left out, that are neither stdlib, nor
+    curate, nor a sibling of the folder's own (tests import `conftest` and `versions.corpus`,
+    benchmarks `throughput`); each with a file importing it."""
     local = {p.stem for p in folder.iterdir()} | {"curate"}
     found: dict[str, Path] = {}
     for path in sorted(folder.rglob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text(), str(path))):
+        tree = ast.parse(path.read_text(), str(path))
+        optional = _optional(tree)
+        for node in ast.walk(tree):
+            if node in optional:
+                continue
             for name in _imported(node):
                 top = name.partition(".")[0]
                 if top not in sys.stdlib_module_names and top not in local:
@@ -77,7 +96,8 @@ def test_the_import_walk_sees_lazy_imports_and_skips_stdlib_and_local(tmp_path: 
     (tmp_path / "mod.py").write_text("from __future__ import annotations\nimport os.path\nimport helper\n"
                                      "from curate import x\nfrom . import y\nimport numpy as np\n"
                                      "def f():\n    from scipy.special import bdtr\n"
-                                     "    pytest.importorskip('mlcroissant')\n")
+                                     "    pytest.importorskip('mlcroissant')\n"
+                                     "try:\n    import jieba\nexcept ImportError:\n    jieba = None\n")
     found = _third_party_imports(tmp_path)
     assert sorted(found) == ["mlcroissant", "numpy", "scipy"]
 
