@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pyarrow.parquet as pq
 import pytest
@@ -63,6 +65,7 @@ PAYLOADS = {
     "edited_kind": f"\"><svg onload={_run(16)}>",
     "edited_status": f"<img src=x onerror={_run(17)}>",
     "edited_language": f"<svg onload={_run(18)}>",
+    "edited_reason": f"<img src=x onerror={_run(21)}>",  # a hand-edited reject: the report groups by it
     "folder": f"<img src=x onerror={_run(19)}>",  # where that shard lies: its label on the page
 }
 URL = "javascript:alert(20)"
@@ -86,16 +89,24 @@ def _write_inputs(root: Path) -> None:
     (root / PAYLOADS["empty_file_name"]).write_bytes(b"")
 
 
-def _edit_shard(path: Path) -> None:
-    """Markup where the pipeline never puts it (ids, span kinds, claim status, language): the
-    first row that has spans and claims, edited by hand."""
+def _edit(path: Path, edit: Callable[[list[dict[str, Any]]], None]) -> None:
     table = pq.read_table(path)
     rows = table.to_pylist()
+    edit(rows)
+    pq.write_table(table.from_pylist(rows, schema=table.schema), path)
+
+
+def _edit_article(rows: list[dict[str, Any]]) -> None:
+    """Markup where the pipeline never puts it (ids, span kinds, claim status, language): the
+    first row that has spans and claims, edited by hand."""
     row = next(r for r in rows if r["boilerplate"] and r["claims"])
     row["id"], row["language"] = PAYLOADS["edited_id"], PAYLOADS["edited_language"]
     row["boilerplate"][0]["kind"] = PAYLOADS["edited_kind"]
     row["claims"][0]["status"] = row["claims"][0]["kind"] = PAYLOADS["edited_status"]
-    pq.write_table(table.from_pylist(rows, schema=table.schema), path)
+
+
+def _edit_reject(rows: list[dict[str, Any]]) -> None:
+    rows[0]["reason"] = PAYLOADS["edited_reason"]
 
 
 @dataclass(frozen=True)
@@ -123,7 +134,8 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Hostile:
     version = built.manifest["version"]
     edited = next(built.path / s["path"] for s in built.manifest["shards"]
                   if any(r["claims"] for r in pq.read_table(built.path / s["path"]).to_pylist()))
-    _edit_shard(edited)
+    _edit(edited, _edit_article)
+    _edit(built.path / built.manifest["rejects"][0]["path"], _edit_reject)
     validate_version(store, "hostile", version, config)
     write_report(store, "hostile", version)
     for shard in built.manifest["shards"]:

@@ -56,6 +56,7 @@ def test_the_payloads_reach_the_pages(hostile: Hostile) -> None:
     assert outcomes["article_rows.language_allowed"]["values"] == [PAYLOADS["edited_language"]]
     assert PAYLOADS["claim_source"] in outcomes["article_rows.text_no_markup"]["values"][0]
     assert outcomes["article_rows.source_name_present"]["waiver"] == PAYLOADS["waiver"]
+    assert PAYLOADS["edited_reason"] in outcomes["rejects.reason_format"]["values"]
     checked = json.loads((hostile.checked / "results.json").read_text(encoding="utf-8"))
     assert any(PAYLOADS["folder"] in label for label in checked["shards"])
     text = "".join(page.read_text(encoding="utf-8") for page in hostile.pages)
