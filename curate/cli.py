@@ -277,9 +277,9 @@ def validate(
 ) -> None:
     """Run the quality gate: every shard and the dataset-level checks against expectations/.
 
-    Writes validation/results.json and validation/index.html into the version, records the verdict in its
-    manifest and rewrites its quality report, if it has one. Exits with 1 when an expectation
-    fails or a validator breaks.
+    Writes validation/results.json and validation/index.html (every expectation and what it found)
+    into the version, records the verdict in its manifest and rewrites its quality report, if it
+    has one. Exits with 1 when an expectation fails or a validator breaks.
     """
     from curate.validate import validate_files, validate_version
 

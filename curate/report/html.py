@@ -51,8 +51,9 @@ def table(head: Sequence[str], rows: Iterable[Sequence[Cell]], *, numeric: Itera
         return f' class="{" ".join(names)}"' if names else ""
 
     header = "".join(f"<th{attrs(i)}>{escape(h)}</th>" for i, h in enumerate(head))
-    body = "".join(f"<tr{ids[n] if ids else ''}>" + "".join(f"<td{attrs(i)}>{cell(v)}</td>" for i, v in enumerate(row))
-                   + "</tr>" for n, row in enumerate(rows))
+    body = "".join(f"<tr{ids[n] if ids else ''}>" + "".join(f"<td{attrs(i)}>{cell(v)}</td>"
+                                                             for i, v in enumerate(row)) + "</tr>"
+                   for n, row in enumerate(rows))
     return f"<table><tr>{header}</tr>{body}</table>"
 
 

@@ -1,5 +1,6 @@
-"""The look shared by the report, its document pages and the validation page: one inline stylesheet, the colours of the
-boilerplate kinds and claim statuses, and the HTML shell. Nothing is loaded from outside the page.
+"""The look shared by the report, its document pages and the validation page: one inline
+stylesheet, the colours of the boilerplate kinds and claim statuses, and the HTML shell. Nothing
+is loaded from outside the page.
 """
 
 from __future__ import annotations

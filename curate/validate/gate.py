@@ -187,7 +187,7 @@ def _kind(path: Path) -> str:
     """article or reject: by the schema a curate shard names in its metadata, else by its columns."""
     try:
         schema = pq.read_schema(path)
-    except (OSError, pa.ArrowInvalid) as exc:
+    except (OSError, pa.ArrowInvalid, UnicodeEncodeError) as exc:  # Arrow opens only UTF-8 file names
         raise InputError(f"{path} is not a readable Parquet file: {exc}") from exc
     named = (schema.metadata or {}).get(SCHEMA_METADATA_KEY, b"")
     if b"reject_v" in named or {"status", "reason"} <= set(schema.names):

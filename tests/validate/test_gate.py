@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -14,7 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from curate.cli import app
-from curate.errors import ConfigError
+from curate.errors import ConfigError, InputError
 from curate.store import read_manifest
 from curate.store.manifest import update_manifest
 from curate.validate import gate, shards, validate_version
@@ -233,3 +234,13 @@ def test_show_names_the_validation_page(version, gate_config) -> None:
     older = runner.invoke(app, ["show", "sample", folder.name, "--store", str(store.root)])
     assert older.exit_code == 0 and "no validation page: validate again" in older.output, older.output
     assert "data_docs" not in older.output
+
+
+def test_a_file_name_arrow_cannot_open_is_an_input_error(version, tmp_path: Path, gate_config) -> None:
+    """A Parquet file whose name is not UTF-8 (Arrow cannot encode it) is refused with a clear
+    error, not a traceback."""
+    _, folder = version
+    odd = tmp_path / os.fsdecode(b"shard-\xff.parquet")
+    shutil.copy(folder / TRAIN, odd)
+    with pytest.raises(InputError, match="is not a readable Parquet file"):
+        gate.validate_files([odd], gate_config())
