@@ -216,9 +216,12 @@ def report(name: Annotated[str, typer.Argument(help="Dataset name.")],
 
 
 def _print_gate(result: GateResult, folder: Path | None) -> None:
+    """The verdict, and per failure its counts and samples: ids, file names and values from the
+    data, escaped (a file named `[/].txt` is not Rich markup)."""
     from curate.validate.gate import SUITE
+    from curate.validate.record import PAGE
 
-    where = f" -> {folder / 'results.json'}" if folder is not None else ""
+    where = f" -> {escape(str(folder / PAGE))}" if folder is not None else ""
     shards = len(result.shards)
     shape = (f"{len(result.outcomes)} expectations, {shards} shard{'s' if shards != 1 else ''} "
              f"({result.rows['articles']} articles, {result.rows['rejects']} rejects), {result.seconds:.1f} s")
@@ -229,14 +232,16 @@ def _print_gate(result: GateResult, folder: Path | None) -> None:
         table = Table("expectation", "unexpected rows, sample ids or detail", box=box.SIMPLE, pad_edge=False)
         for outcome in result.failed:
             if outcome.errors:
-                lines = ["[red]validator error[/red]", *outcome.errors[:1]]
+                lines = ["[red]validator error[/red]", *map(escape, outcome.errors[:1])]
             else:
                 per_row = outcome.suite in SUITE.values()  # dataset-level tables have one row: no count
-                lines = ([f"{outcome.unexpected} of {outcome.rows} rows"] if per_row else []) + outcome.samples[:3]
+                lines = ([f"{outcome.unexpected} of {outcome.rows} rows"] if per_row else []) + [
+                    escape(sample) for sample in outcome.samples[:3]]
             table.add_row(outcome.key, "\n".join(lines))
         console.print(table)
     for outcome in result.waived:
-        console.print(f"[yellow]waived[/yellow] {outcome.key} ({outcome.unexpected} unexpected): {outcome.waiver}")
+        console.print(f"[yellow]waived[/yellow] {outcome.key} ({outcome.unexpected} unexpected): "
+                      f"{escape(outcome.waiver or '')}")
 
 
 @app.command()
@@ -244,8 +249,8 @@ def validate(
     targets: Annotated[list[str], typer.Argument(metavar="TARGET",
                                                  help="NAME VERSION of a stored version, or with --data the Parquet files.")],
     data: Annotated[bool, typer.Option("--data", help="Validate Parquet files of the schema instead.")] = False,
-    out: Annotated[Path | None, typer.Option("--out", help="With --data: write results.json and Data Docs "
-                                                            "here.")] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="With --data: write results.json and the validation "
+                                                            "page (index.html) here.")] = None,
     store: StoreOption = None,
     config: Annotated[Path | None, typer.Option("--config", help="TOML config file: the gate's thresholds and "
                                                                  "waivers (with --data also the build's).")] = None,
@@ -254,9 +259,9 @@ def validate(
 ) -> None:
     """Run the quality gate: every shard and the dataset-level checks against expectations/.
 
-    Writes validation/results.json and Data Docs into the version, records the verdict in its
-    manifest and rewrites its quality report, if it has one. Exits with 1 when an expectation
-    fails or a validator breaks.
+    Writes validation/results.json and validation/index.html (every expectation and what it found)
+    into the version, records the verdict in its manifest and rewrites its quality report, if it
+    has one. Exits with 1 when an expectation fails or a validator breaks.
     """
     from curate.validate import validate_files, validate_version
 
@@ -320,7 +325,8 @@ def show(
         _show_document(_store(store), name, version, doc_id, html, out)
         return
     try:
-        manifest = read_manifest(_store(store).require(name, version))
+        folder = _store(store).require(name, version)
+        manifest = read_manifest(folder)
     except CurateError as exc:
         raise _fail(exc) from exc
     if as_json:
@@ -335,12 +341,20 @@ def show(
         console.print("quality gate: not run (curate validate NAME V)")
     else:
         verdict = "[green]passed[/green]" if gate["passed"] else f"[red]failed[/red]: {', '.join(gate['failed'])}"
-        console.print(f"quality gate: {verdict} at {gate['validated_at']} (Data Docs: {gate['data_docs']})")
+        console.print(f"quality gate: {verdict} at {gate['validated_at']} ({_validation_page(folder, gate)})")
     shards = Table("shard", "split", "rows", "bytes")
     for shard in manifest["shards"] + manifest["rejects"]:
         shards.add_row(shard["path"], shard.get("split", "rejects"), str(shard["rows"]), f"{shard['bytes']:,}")
     console.print(shards)
     _print_reasons(acc["by_reason"])
+
+
+def _validation_page(folder: Path, gate: dict[str, Any]) -> str:
+    """Where the gate's page is; a version validated by an older curate has only GX Data Docs,
+    which may run markup from the data (see curate.validate.record)."""
+    if gate.get("page"):
+        return f"page: {escape(str(folder / gate['page']))}"
+    return "no validation page: validate again to write one (the older Data Docs may run markup from the data)"
 
 
 def _show_document(store: Store, name: str, version: str, doc_id: str | None, html: bool, out: Path | None) -> None:

@@ -28,7 +28,7 @@ def test_build_versions_show(tmp_path: Path) -> None:
     summary = runner.invoke(app, ["show", "news", "1.0.0", "--store", str(store)])
     assert "quality gate: passed" in summary.output and "kept 6" in summary.output
     report = (store / "news" / "versions" / "1.0.0" / "report" / "index.html").read_text(encoding="utf-8")
-    assert "report ->" in result.output and '<a href="../validation/data_docs/index.html">' in report
+    assert "report ->" in result.output and '<a href="../validation/index.html">' in report
     plan = runner.invoke(app, ["publish", "news", "--store", str(store), "--dry-run"])
     assert plan.exit_code == 0 and "would" in plan.output and "tag v1.0.0" in plan.output
     published = runner.invoke(app, ["publish", "news", "1.0.0", "--store", str(store)])
@@ -82,7 +82,7 @@ def test_build_and_gate_with_a_relative_store(tmp_path: Path, monkeypatch) -> No
                                  "--workers", "1", "--source", "Sample Wire"])
     assert result.exit_code == 0, result.output
     assert "validation passed" in result.output
-    assert (tmp_path / "rel/store/seed/versions/1.0.0/validation/data_docs/index.html").is_file()
+    assert (tmp_path / "rel/store/seed/versions/1.0.0/validation/index.html").is_file()
 
 
 def test_config_file_and_field_merge_deep(tmp_path: Path) -> None:

@@ -1,11 +1,20 @@
-"""Small HTML builders the report's sections share. Every value that comes from data goes through
-`escape` here or at its call site; cells handed in as `Markup` are already safe HTML.
+"""Small HTML builders the report's sections, its document pages and the gate's validation page
+share. Every value that comes from data goes through `escape` here or at its call site (quotes
+included: values land in attributes too); cells handed in as `Markup` are already safe HTML.
+A link's target is checked as well: escaping does not stop a `javascript:` URL.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from html import escape
+
+# What a browser ignores when it reads a URL's scheme: ASCII whitespace and control characters
+# (`java\tscript:` is `javascript:`). Removing them all can only find more schemes, never fewer.
+_IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f]")
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+SAFE_SCHEMES = frozenset({"http", "https"})
 
 
 class Markup(str):
@@ -30,23 +39,41 @@ def cell(value: Cell) -> str:
 
 
 def table(head: Sequence[str], rows: Iterable[Sequence[Cell]], *, numeric: Iterable[int] = (),
-          classes: dict[int, str] | None = None) -> str:
-    """A table; columns in `numeric` are right-aligned, `classes` adds a class to a column."""
+          classes: dict[int, str] | None = None, row_ids: Sequence[str] | None = None) -> str:
+    """A table; columns in `numeric` are right-aligned, `classes` adds a class to a column,
+    `row_ids` gives each row an id (an anchor to link to)."""
     right = set(numeric)
     extra = classes or {}
+    ids = [f' id="{escape(i)}"' for i in row_ids] if row_ids is not None else None
 
     def attrs(i: int) -> str:
         names = (["n"] if i in right else []) + ([extra[i]] if i in extra else [])
         return f' class="{" ".join(names)}"' if names else ""
 
     header = "".join(f"<th{attrs(i)}>{escape(h)}</th>" for i, h in enumerate(head))
-    body = "".join("<tr>" + "".join(f"<td{attrs(i)}>{cell(v)}</td>" for i, v in enumerate(row)) + "</tr>"
-                   for row in rows)
+    body = "".join(f"<tr{ids[n] if ids else ''}>" + "".join(f"<td{attrs(i)}>{cell(v)}</td>"
+                                                             for i, v in enumerate(row)) + "</tr>"
+                   for n, row in enumerate(rows))
     return f"<table><tr>{header}</tr>{body}</table>"
 
 
+def safe_href(href: str) -> bool:
+    """Whether `href` may be a link target: a relative reference, or an http(s) URL. Any other
+    scheme (`javascript:`, `data:`, `vbscript:`, ...) could run or load something."""
+    scheme = _SCHEME.match(_IGNORED_IN_URL.sub("", href))
+    return scheme is None or scheme.group(1).lower() in SAFE_SCHEMES
+
+
 def link(href: str, text: str) -> Markup:
+    """A link, or only its text when the target is not `safe_href`."""
+    if not safe_href(href):
+        return Markup(escape(text))
     return Markup(f'<a href="{escape(href)}">{escape(text)}</a>')
+
+
+def one_per_line(items: Iterable[str]) -> Markup:
+    """Values one per line in a cell, each escaped."""
+    return Markup("<br>".join(escape(item) for item in items))
 
 
 def labelled(color: str, label: str) -> Markup:

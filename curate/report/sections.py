@@ -19,7 +19,10 @@ def _gate(gate: dict[str, Any]) -> str:
     if gate["status"] == "not run":
         return '<p>Quality gate: <span class="fail">not run</span> (run <code>curate validate NAME V</code>).</p>'
     verdict = '<span class="pass">passed</span>' if gate["status"] == "passed" else '<span class="fail">FAILED</span>'
-    docs = f" · {link(gate['data_docs'], 'Great Expectations Data Docs')}" if gate["data_docs"] else ""
+    docs = f" · {link(gate['page'], 'every expectation and its samples')}" if gate["page"] else ""
+    if gate["unsafe_data_docs"]:
+        docs += (" · its Great Expectations Data Docs, written by an older curate, may run markup from the data "
+                 "and are not linked: <code>curate validate NAME V</code> writes a safe validation page")
     failed = "".join(f"<li>{escape(key)}</li>" for key in gate["failed"])
     waived = "".join(f"<li>{escape(w['expectation'])}: {escape(w['reason'])} "
                      f"({'applied' if w.get('applied') else 'not needed: it passed'})</li>" for w in gate["waivers"])

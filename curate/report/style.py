@@ -1,5 +1,6 @@
-"""The look shared by the report and its document pages: one inline stylesheet, the colours of the
-boilerplate kinds and claim statuses, and the HTML shell. Nothing is loaded from outside the page.
+"""The look shared by the report, its document pages and the validation page: one inline
+stylesheet, the colours of the boilerplate kinds and claim statuses, and the HTML shell. Nothing
+is loaded from outside the page.
 """
 
 from __future__ import annotations
@@ -40,6 +41,11 @@ td.line { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 12px
 .card span { color: var(--muted); }
 .pass { color: #1a7f37; font-weight: 600; }
 .fail { color: #cf222e; font-weight: 600; }
+.waived { color: #9a6700; font-weight: 600; }
+td.check { max-width: 420px; }
+td.check code { font: 11px ui-monospace, Menlo, Consolas, monospace; word-break: break-all; }
+pre.json { font: 12px ui-monospace, Menlo, Consolas, monospace; white-space: pre-wrap; word-break: break-word;
+           background: var(--soft); border: 1px solid var(--line); padding: 8px 12px; max-width: 960px; }
 .grid { display: flex; flex-wrap: wrap; gap: 16px; }
 figure { margin: 0; border: 1px solid var(--line); border-radius: 6px; padding: 8px; }
 figcaption { font-weight: 600; margin-bottom: 4px; }

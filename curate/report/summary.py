@@ -27,7 +27,7 @@ from curate.report.scan import (
 from curate.store import Store, read_manifest
 from curate.store.read import row_group_batches
 
-FORMAT = 1
+FORMAT = 2  # 2: the gate links its validation page (`page`), no longer GX Data Docs
 
 
 @dataclass(frozen=True)
@@ -64,10 +64,11 @@ def _gate(manifest: dict[str, Any], folder: Path) -> dict[str, Any]:
     entry = manifest.get("validation")
     if not entry:
         return {"status": "not run"}
-    docs = entry["data_docs"]
+    page = entry.get("page")  # absent in versions validated before the page existed (curate.validate.record)
     return {"status": "passed" if entry["passed"] else "failed", "validated_at": entry["validated_at"],
             "failed": entry["failed"], "waivers": entry["waivers"],
-            "data_docs": f"../{docs}" if (folder / docs).is_file() else None}
+            "page": f"../{page}" if page and (folder / page).is_file() else None,
+            "unsafe_data_docs": page is None and "data_docs" in entry}
 
 
 def _sources(figures: dict[str, Any], removed: dict[str, Any], rejects: dict[str, Any],

@@ -9,7 +9,9 @@ published.
     suites.py      the suite files, their expectation names and fingerprints
     gx_run.py      Great Expectations itself (imported only when the gate runs: it takes seconds)
     outcome.py     one verdict per expectation, aggregated over chunks; waivers
-    record.py      results.json, Data Docs, the manifest's `validation` entry, and whether it
+    page.py        the validation page (index.html): every expectation and what it found, escaped
+                   (curate's own, not GX's Data Docs: those render scraped values unescaped)
+    record.py      results.json, the page, the manifest's `validation` entry, and whether it
                    still vouches for the version (`recorded_problems`, for publishing)
     gate.py        `validate_version` and `validate_files`: all of the above, in order
 

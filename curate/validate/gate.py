@@ -25,7 +25,7 @@ from curate.store import Store, read_manifest
 from curate.store.manifest import update_manifest
 from curate.validate import parameters
 from curate.validate.dataset import DatasetTally, accounting_frame
-from curate.validate.outcome import SCHEMA_CHECK, GateResult, Observation, Outcome
+from curate.validate.outcome import SCHEMA_CHECK, SCHEMA_CHECK_NOTES, GateResult, Observation, Outcome
 from curate.validate.record import manifest_entry, write_folder
 from curate.validate.shards import ShardPool, ShardView, Target, split_parts
 from curate.validate.suites import fingerprint, load_suites
@@ -47,7 +47,7 @@ class _Run:
     runner: GxRunner
     outcomes: dict[str, Outcome]
     tally: DatasetTally = field(default_factory=DatasetTally)
-    pending: dict[str, list[tuple[str, pa.Table]]] = field(default_factory=lambda: {kind: [] for kind in SUITE})
+    pending: dict[str, list[pa.Table]] = field(default_factory=lambda: {kind: [] for kind in SUITE})
     counts: dict[str, Counter[str]] = field(default_factory=lambda: {"split": Counter(), "status": Counter(),
                                                                       "reason": Counter()})
     shards: dict[str, str] = field(default_factory=dict)
@@ -71,8 +71,8 @@ class _Run:
         if found.view is None or not found.view.num_rows:
             return
         self.rows[target.kind] += found.view.num_rows
-        self.pending[target.kind].append((target.path.name, found.view))
-        if sum(view.num_rows for _, view in self.pending[target.kind]) >= self.config.validation.chunk_rows:
+        self.pending[target.kind].append(found.view)
+        if sum(view.num_rows for view in self.pending[target.kind]) >= self.config.validation.chunk_rows:
             self.flush(target.kind)
 
     def flush(self, kind: str) -> None:
@@ -80,11 +80,8 @@ class _Run:
         chunk, self.pending[kind] = self.pending[kind], []
         if not chunk:
             return
-        frame = pa.concat_tables([view for _, view in chunk]).to_pandas()
-        # Names the run in Data Docs, where it becomes a file name: short, and without "/".
-        names = list(dict.fromkeys(name for name, _ in chunk))
-        label = names[0] if len(names) == 1 else f"{names[0]} to {names[-1]} ({len(names)} shards)"
-        self.observe(SUITE[kind], self.runner.run(SUITE[kind], frame, self.params, INDEX[kind], label))
+        frame = pa.concat_tables(chunk).to_pandas()
+        self.observe(SUITE[kind], self.runner.run(SUITE[kind], frame, self.params, INDEX[kind]))
         if kind == "article":
             self.tally.add(frame)
 
@@ -99,18 +96,19 @@ class _Run:
         splits = self.counts["split"]
         frame, samples = self.tally.frame(splits)
         bounds = parameters.split_share_bounds(build.splits, sum(splits.values()), self.config.validation)
-        self.observe("dataset", self.runner.run("dataset", frame, self.params | bounds, [], "dataset"), samples)
+        self.observe("dataset", self.runner.run("dataset", frame, self.params | bounds, []), samples)
         if accounting is not None:
             frame, samples = accounting_frame(accounting, splits, self.counts["status"], self.counts["reason"])
-            self.observe("accounting", self.runner.run("accounting", frame, self.params, [], "accounting"), samples)
+            self.observe("accounting", self.runner.run("accounting", frame, self.params, []), samples)
 
 
 def _outcomes(suites: dict[str, dict[str, Any]]) -> dict[str, Outcome]:
-    outcomes = {f"{suite}.{SCHEMA_CHECK}": Outcome(suite, SCHEMA_CHECK, "arrow_schema_equals", {})
+    outcomes = {f"{suite}.{SCHEMA_CHECK}": Outcome(suite, SCHEMA_CHECK, "arrow_schema_equals", {}, SCHEMA_CHECK_NOTES)
                 for suite in SUITE.values()}
     for suite, spec in suites.items():
         for e in spec["expectations"]:
-            outcomes[f"{suite}.{e['meta']['name']}"] = Outcome(suite, e["meta"]["name"], e["type"], e["kwargs"])
+            outcomes[f"{suite}.{e['meta']['name']}"] = Outcome(suite, e["meta"]["name"], e["type"], e["kwargs"],
+                                                              str(e.get("notes") or ""))
     return outcomes
 
 
@@ -134,7 +132,7 @@ def _waive(config: Config, outcomes: dict[str, Outcome]) -> list[dict[str, Any]]
 
 
 def _gate(targets: list[Target], config: Config, build: Config,
-          accounting: dict[str, Any] | None) -> tuple[GateResult, GxRunner]:
+          accounting: dict[str, Any] | None) -> GateResult:
     """Validate `targets` against the suites (the accounting suite only with a manifest's accounting)."""
     started = time.perf_counter()
     suites = {name: spec for name, spec in load_suites().items() if name != "accounting" or accounting is not None}
@@ -152,7 +150,7 @@ def _gate(targets: list[Target], config: Config, build: Config,
     run.check_dataset(build, accounting)
     for outcome in outcomes.values():
         outcome.finish()
-    result = GateResult(
+    return GateResult(
         outcomes=list(outcomes.values()),
         shards=run.shards,
         rows={"articles": run.rows["article"], "rejects": run.rows["reject"]},
@@ -162,7 +160,6 @@ def _gate(targets: list[Target], config: Config, build: Config,
         validated_at=datetime.now(UTC).isoformat(timespec="seconds"),
         seconds=time.perf_counter() - started,
     )
-    return result, run.runner
 
 
 def _recorded_config(manifest: dict[str, Any]) -> Config:
@@ -183,8 +180,8 @@ def validate_version(store: Store, name: str, version: str, config: Config) -> t
     targets = [Target(folder / s["path"], s["path"], "article", manifest["schema"]["name"]) for s in manifest["shards"]]
     targets += [Target(folder / s["path"], s["path"], "reject", manifest["reject_schema"]["name"])
                 for s in manifest["rejects"]]
-    result, runner = _gate(targets, config, _recorded_config(manifest), manifest["accounting"])
-    write_folder(folder / VALIDATION_FOLDER, result, runner.build_docs)
+    result = _gate(targets, config, _recorded_config(manifest), manifest["accounting"])
+    write_folder(folder / VALIDATION_FOLDER, result, f"{name} {version}")
     update_manifest(folder, "validation", manifest_entry(result, VALIDATION_FOLDER))
     return result, folder / VALIDATION_FOLDER
 
@@ -193,7 +190,7 @@ def _kind(path: Path) -> str:
     """article or reject: by the schema a curate shard names in its metadata, else by its columns."""
     try:
         schema = pq.read_schema(path)
-    except (OSError, pa.ArrowInvalid) as exc:
+    except (OSError, pa.ArrowInvalid, UnicodeEncodeError) as exc:  # Arrow opens only UTF-8 file names
         raise InputError(f"{path} is not a readable Parquet file: {exc}") from exc
     named = (schema.metadata or {}).get(SCHEMA_METADATA_KEY, b"")
     if b"reject_v" in named or {"status", "reason"} <= set(schema.names):
@@ -203,12 +200,12 @@ def _kind(path: Path) -> str:
 
 def validate_files(paths: list[Path], config: Config, out: Path | None = None) -> tuple[GateResult, Path | None]:
     """Validate Parquet files of the schema (hand-edited or produced elsewhere) with `config`
-    standing in for the build config; writes results and Data Docs to `out` when given."""
+    standing in for the build config; writes results.json and the validation page to `out` when given."""
     missing = [str(p) for p in paths if not p.is_file()]
     if missing:
         raise InputError(f"no such file: {', '.join(missing)}")
     targets = [Target(p, str(p), _kind(p)) for p in paths]
-    result, runner = _gate(targets, config, config, None)
+    result = _gate(targets, config, config, None)
     if out is not None:
-        write_folder(out, result, runner.build_docs)
+        write_folder(out, result, f"{len(paths)} Parquet file{'s' if len(paths) != 1 else ''}")
     return result, out

@@ -1,5 +1,6 @@
 """Great Expectations behind one small class: an ephemeral context holding the suites, run on
-flat pandas frames, with each result turned into a plain `Observation`.
+flat pandas frames, with each result turned into a plain `Observation`. GX only validates: the
+page that shows the verdict is curate's own (`page.py`), not GX's Data Docs.
 
 Importing this module imports GX, which takes seconds: only the gate does, once it needs it.
 """
@@ -7,10 +8,8 @@ Importing this module imports GX, which takes seconds: only the gate does, once 
 from __future__ import annotations
 
 import copy
-import datetime
 import importlib.util
 import sys
-from pathlib import Path
 from typing import Any
 
 
@@ -39,12 +38,9 @@ _defer("scipy.stats")  # before GX's import below, which is why these imports co
 
 import great_expectations as gx  # noqa: E402
 import pandas as pd  # noqa: E402
-from great_expectations.core.run_identifier import RunIdentifier  # noqa: E402
 from great_expectations.data_context.types.base import ProgressBarsConfig  # noqa: E402
 
-from curate.validate.outcome import SAMPLES, Observation  # noqa: E402
-
-_SITE = "curate"
+from curate.validate.outcome import SAMPLES, Observation, shown  # noqa: E402
 
 
 def _errors(info: dict[str, Any] | None) -> list[str]:
@@ -69,6 +65,7 @@ def _observation(result: Any, index: list[str]) -> Observation:
     config = result.expectation_config
     found = result.result or {}
     kwargs = {k: v for k, v in config.kwargs.items() if k != "batch_id"}
+    pattern = kwargs.get("regex") if config.type == "expect_column_values_to_not_match_regex" else None
     return Observation(
         name=config.meta["name"],
         kwargs=kwargs,
@@ -77,6 +74,7 @@ def _observation(result: Any, index: list[str]) -> Observation:
         missing=int(found.get("missing_count", 0) or 0),
         unexpected=int(found.get("unexpected_count", 0) or 0),
         samples=[_sample(e, index) for e in found.get("partial_unexpected_index_list") or []],
+        values=[shown(v, pattern) for v in found.get("partial_unexpected_list") or []],
         errors=_errors(result.exception_info),
     )
 
@@ -95,24 +93,12 @@ class GxRunner:
             self._definitions[name] = self.context.validation_definitions.add(
                 gx.ValidationDefinition(name=name, data=batch, suite=suite))
 
-    def run(self, suite: str, frame: pd.DataFrame, parameters: dict[str, Any], index: list[str],
-            label: str) -> list[Observation]:
-        """Validate `frame` against `suite`; `label` names the run in Data Docs (its shards)."""
+    def run(self, suite: str, frame: pd.DataFrame, parameters: dict[str, Any], index: list[str]) -> list[Observation]:
+        """Validate `frame` against `suite`; offending rows are named by the first non-null `index` column."""
         result_format: dict[str, Any] = {"result_format": "SUMMARY", "partial_unexpected_count": SAMPLES,
                                          "return_unexpected_index_query": False}
         if index:
             result_format["unexpected_index_column_names"] = index
-        run_id = RunIdentifier(run_name=label, run_time=datetime.datetime.now(datetime.UTC))
         result = self._definitions[suite].run(batch_parameters={"dataframe": frame}, expectation_parameters=parameters,
-                                              result_format=result_format, run_id=run_id)
+                                              result_format=result_format)
         return [_observation(r, index) for r in result.results]
-
-    def build_docs(self, folder: Path) -> Path:
-        """Render Data Docs for every run so far into `folder`; returns its index.html."""
-        self.context.add_data_docs_site(_SITE, {
-            "class_name": "SiteBuilder",
-            "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(folder.resolve())},
-            "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
-        })
-        self.context.build_data_docs(site_names=[_SITE])
-        return folder / "index.html"

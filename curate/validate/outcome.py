@@ -8,11 +8,15 @@ be waived.
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 SAMPLES = 5
+VALUE_CHARS = 200  # an unexpected value (a whole article's text, say) is shown cut to this
 SCHEMA_CHECK = "arrow_schema"  # the check outside GX: a shard's Arrow schema against schemas/
+SCHEMA_CHECK_NOTES = "The shard's Arrow schema matches schemas/: column names, order and types."
 
 
 @dataclass
@@ -26,7 +30,26 @@ class Observation:
     missing: int = 0
     unexpected: int = 0
     samples: list[str] = field(default_factory=list)
+    values: list[str] = field(default_factory=list)  # the offending values, cut to VALUE_CHARS
     errors: list[str] = field(default_factory=list)
+
+
+def shown(value: Any, pattern: str | None = None) -> str:
+    """An unexpected value as text, cut to about VALUE_CHARS: around the first match of `pattern`
+    when given (what a "must not match" expectation found, deep in an article), else its start."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "null"
+    text = str(value)
+    if len(text) <= VALUE_CHARS:
+        return text
+    try:
+        found = re.search(pattern, text) if pattern is not None else None
+    except re.error:  # a broken pattern is the validator's error to report, not this one's
+        found = None
+    if found is None:
+        return text[:VALUE_CHARS] + "…"
+    start = max(0, min(found.start() - VALUE_CHARS // 4, len(text) - VALUE_CHARS))
+    return ("…" if start else "") + text[start:start + VALUE_CHARS] + ("…" if start + VALUE_CHARS < len(text) else "")
 
 
 @dataclass
@@ -35,12 +58,14 @@ class Outcome:
     name: str
     type: str
     kwargs: dict[str, Any]
+    notes: str = ""  # the suite's explanation of what the expectation guards
     success: bool = True
     rows: int = 0
     missing: int = 0
     unexpected: int = 0
     chunks: int = 0
     samples: list[str] = field(default_factory=list)
+    values: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     waiver: str | None = None
 
@@ -68,6 +93,7 @@ class Outcome:
         self.errors += seen.errors
         if seen.unexpected or not seen.success:
             self.samples = (self.samples + (samples if samples is not None else seen.samples))[:SAMPLES]
+            self.values = (self.values + seen.values)[:SAMPLES]
 
     def finish(self) -> None:
         """Decide `mostly` on the totals of all chunks, as GX does on one."""

@@ -1,6 +1,11 @@
-"""What a validation leaves behind: `validation/` (results.json and Data Docs) and the manifest's
-`validation` entry, which publishing reads to refuse a version whose shards or suites changed
-since it passed.
+"""What a validation leaves behind: `validation/` (results.json and the validation page,
+index.html) and the manifest's `validation` entry, which publishing reads to refuse a version
+whose shards or suites changed since it passed.
+
+The entry names the page under `page`. Versions validated before curate wrote its own page name
+Great Expectations' Data Docs under `data_docs` instead: those render scraped values unescaped,
+so readers of the entry (the report, `curate show`) do not link them and say to validate again,
+which replaces the whole folder.
 
 Both are replaced whole: the new `validation/` folder is written aside and swapped in, and the
 manifest is written to a temporary file and renamed over the old one, so a reader never sees a
@@ -10,25 +15,26 @@ half-written verdict.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from curate.store.manifest import file_sha256, read_manifest
 from curate.store.replace import replacing
 from curate.validate.outcome import GateResult
+from curate.validate.page import render_validation
 from curate.validate.suites import fingerprint, load_suites
 
 RESULTS = "results.json"
-DOCS = "data_docs"
+PAGE = "index.html"
 
 
-def write_folder(target: Path, result: GateResult, build_docs: Callable[[Path], Path]) -> None:
-    """Write results.json and Data Docs into a fresh folder, then swap it in for `target`."""
+def write_folder(target: Path, result: GateResult, title: str) -> None:
+    """Write results.json and the validation page (`title` names what was validated) into a fresh
+    folder, then swap it in for `target`."""
     with replacing(target) as fresh:
         (fresh / RESULTS).write_text(json.dumps(result.to_json(), indent=2, ensure_ascii=False, default=str) + "\n",
                                      encoding="utf-8")
-        build_docs(fresh / DOCS)
+        (fresh / PAGE).write_text(render_validation(result, title, RESULTS), encoding="utf-8")
 
 
 def manifest_entry(result: GateResult, folder: str) -> dict[str, Any]:
@@ -41,7 +47,7 @@ def manifest_entry(result: GateResult, folder: str) -> dict[str, Any]:
         "waivers": result.waivers,
         "failed": [o.key for o in result.failed],
         "results": f"{folder}/{RESULTS}",
-        "data_docs": f"{folder}/{DOCS}/index.html",
+        "page": f"{folder}/{PAGE}",
     }
 
 

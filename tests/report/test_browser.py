@@ -1,5 +1,6 @@
 """The report and a viewer page in a real browser: headless Chromium from the system packages
-(`chromium`, `chromium-driver`). No console error, charts laid out, a screenshot that is not blank.
+(`chromium`, `chromium-driver`). No console error, charts laid out, a screenshot that is not blank;
+and no markup from hostile data runs in any page curate writes (report, documents, validation).
 
 Selenium is given the driver and the browser explicitly, so Selenium Manager never downloads.
 """
@@ -17,6 +18,8 @@ from typing import Any
 import pytest
 
 from curate.report import ReportResult
+
+from report.conftest import Hostile
 
 CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -114,3 +117,43 @@ def test_the_checks_catch_a_broken_page(browser: Any, tmp_path: Path) -> None:
         _no_console_errors(browser)
     with pytest.raises(AssertionError, match="flat colour"):
         _not_blank(browser)
+
+
+def _payloads_run(driver: Any, page: Path) -> list[str]:
+    """What the hostile payloads did on `page`: an alert, `window.pwned` set, the title set to "pwned".
+    Waits a moment after the load, for handlers of images that failed to load."""
+    from selenium.common.exceptions import NoAlertPresentException, UnexpectedAlertPresentException
+
+    ran = []
+    try:
+        driver.get(page.resolve().as_uri())
+        driver.execute_async_script("setTimeout(arguments[arguments.length - 1], 150)")
+    except UnexpectedAlertPresentException as exc:
+        ran.append(f"alert: {exc.alert_text}")
+    try:
+        alert = driver.switch_to.alert
+        ran.append(f"alert: {alert.text}")
+        alert.accept()
+    except NoAlertPresentException:
+        pass
+    pwned, title = driver.execute_script("return [window.pwned === undefined ? null : String(window.pwned), "
+                                         "document.title]")
+    if pwned is not None:
+        ran.append(f"window.pwned = {pwned}")
+    if title == "pwned":  # what the title payload sets; the escaped payload itself may be in a title
+        ran.append(f"document.title = {title}")
+    return ran
+
+
+def test_no_payload_runs_in_any_page(browser: Any, hostile: Hostile) -> None:
+    ran = {page.name: found for page in hostile.pages if (found := _payloads_run(browser, page))}
+    assert not ran, ran
+
+
+def test_the_payload_check_sees_a_payload_run(browser: Any, tmp_path: Path) -> None:
+    page = tmp_path / "unescaped.html"
+    page.write_text("<!DOCTYPE html><html><head><title>t</title></head><body>"
+                    "<img src=x onerror=\"window.pwned=1;document.title='pwned'\"></body></html>")
+    assert _payloads_run(browser, page) == ["window.pwned = 1", "document.title = pwned"]
+    page.write_text("<!DOCTYPE html><html><body><svg onload=alert(2)></svg></body></html>")
+    assert _payloads_run(browser, page) == ["alert: 2"]

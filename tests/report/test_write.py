@@ -43,20 +43,39 @@ def test_rewriting_replaces_the_report(report_store: Store, sample_report: Repor
     assert not [p for p in again.index.parent.parent.iterdir() if p.name.startswith(".report")]
 
 
-def test_gate_verdict_links_its_data_docs(sample_build: BuildResult, tmp_path: Path) -> None:
-    store = Store(tmp_path)
+def _with_verdict(sample_build: BuildResult, store: Store, **entry: object) -> Path:
+    """A copy of the sample version whose manifest records a failed verdict with `entry`'s keys."""
     folder = store.version_dir("sample", "1.0.0")
     shutil.copytree(sample_build.path, folder)
-    (folder / "validation" / "data_docs").mkdir(parents=True)
-    (folder / "validation" / "data_docs" / "index.html").write_text("docs", encoding="utf-8")
     update_manifest(folder, "validation", {"passed": False, "validated_at": "2026-01-01T00:00:00+00:00",
-                                           "failed": ["dataset.<no_dup_ids>"], "waivers": [],
-                                           "data_docs": "validation/data_docs/index.html"})
+                                           "failed": ["dataset.<no_dup_ids>"], "waivers": [], **entry})
+    return folder
+
+
+def test_gate_verdict_links_its_validation_page(sample_build: BuildResult, tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    folder = _with_verdict(sample_build, store, page="validation/index.html")
+    (folder / "validation").mkdir()
+    (folder / "validation" / "index.html").write_text("page", encoding="utf-8")
     result = write_report(store, "sample", "1.0.0")
     html = result.index.read_text(encoding="utf-8")
-    assert '<a href="../validation/data_docs/index.html">' in html
-    assert (result.index.parent / "../validation/data_docs/index.html").resolve().is_file()
+    assert '<a href="../validation/index.html">' in html
+    assert (result.index.parent / "../validation/index.html").resolve().is_file()
     assert "FAILED" in html and "dataset.&lt;no_dup_ids&gt;" in html
+    assert result.summary["gate"]["page"] == "../validation/index.html"
+
+
+def test_older_data_docs_are_not_linked(sample_build: BuildResult, tmp_path: Path) -> None:
+    """A version validated by an older curate names GX Data Docs, which render scraped values
+    unescaped: the report still shows its verdict, links no Data Docs and says how to replace them."""
+    store = Store(tmp_path)
+    folder = _with_verdict(sample_build, store, data_docs="validation/data_docs/index.html")
+    (folder / "validation" / "data_docs").mkdir(parents=True)
+    (folder / "validation" / "data_docs" / "index.html").write_text("docs", encoding="utf-8")
+    result = write_report(store, "sample", "1.0.0")
+    html = result.index.read_text(encoding="utf-8")
+    assert "FAILED" in html and "data_docs" not in html and "<code>curate validate NAME V</code>" in html
+    assert result.summary["gate"]["page"] is None and result.summary["gate"]["unsafe_data_docs"]
 
 
 def _version(store: Store, version: str, parent: str | None, **accounting: object) -> dict:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -14,8 +15,9 @@ import pytest
 from typer.testing import CliRunner
 
 from curate.cli import app
-from curate.errors import ConfigError
+from curate.errors import ConfigError, InputError
 from curate.store import read_manifest
+from curate.store.manifest import update_manifest
 from curate.validate import gate, shards, validate_version
 from curate.validate.record import recorded_problems
 from curate.validate.suites import fingerprint, load_suites
@@ -45,7 +47,8 @@ def test_a_passing_verdict_is_recorded(version, gate_config) -> None:
     assert entry["suites"] == {name: fingerprint(spec) for name, spec in load_suites().items()}
     results = json.loads((folder / entry["results"]).read_text(encoding="utf-8"))
     assert results["passed"] and len(results["outcomes"]) == len(result.outcomes)
-    assert (folder / entry["data_docs"]).is_file()
+    assert entry["page"] == "validation/index.html" and (folder / entry["page"]).is_file()
+    assert not (folder / "validation" / "data_docs").exists(), "no Great Expectations Data Docs"
     assert recorded_problems(folder) == []
 
 
@@ -136,7 +139,7 @@ def test_validate_any_parquet_files(version, tmp_path: Path) -> None:
     ok = runner.invoke(app, ["validate", "--data", *clean, *config, "--out", str(tmp_path / "out")])
     assert ok.exit_code == 0 and "validation passed" in ok.output, ok.output
     assert json.loads((tmp_path / "out" / "results.json").read_text(encoding="utf-8"))["passed"]
-    assert (tmp_path / "out" / "data_docs" / "index.html").is_file()
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["index.html", "results.json"]
     offender = _drop_source_name(edited)
     failed = runner.invoke(app, ["validate", "--data", str(edited), *config])
     assert failed.exit_code == 1
@@ -201,3 +204,43 @@ def test_a_build_that_kept_nothing_fails_the_gate(tmp_path: Path) -> None:
     assert "dataset.has_articles" in built.output and "0 articles in the data shards" in built.output
     verdict = read_manifest(store / "empty" / "versions" / "1.0.0")["validation"]
     assert verdict["passed"] is False
+
+
+def test_samples_from_the_data_are_not_terminal_markup(version, tmp_path: Path) -> None:
+    """An id (or file name) like `[/]` or `[red]` is printed as it is, not read as Rich markup
+    (`[/]` made printing the verdict crash)."""
+    _, folder = version
+    edited = tmp_path / "edited.parquet"
+    table = pq.read_table(folder / TRAIN)
+    rows = table.to_pylist()
+    rows[0]["id"] = "[/][red]x"
+    pq.write_table(table.from_pylist(rows, schema=table.schema), edited)
+    result = runner.invoke(app, ["validate", "--data", str(edited), "--config", str(ROOT / "curate.toml"),
+                                 "--workers", "1"])
+    assert result.exit_code == 1 and "article_rows.id_format" in result.output, result.output
+    assert "[/][red]x" in result.output
+
+
+def test_show_names_the_validation_page(version, gate_config) -> None:
+    """`curate show` prints where the page is; for a version validated by an older curate, whose
+    entry names only GX Data Docs, it says to validate again instead of pointing at them."""
+    store, folder = version
+    validate_version(store, "sample", folder.name, gate_config())
+    shown = runner.invoke(app, ["show", "sample", folder.name, "--store", str(store.root)])
+    assert shown.exit_code == 0 and f"page: {folder / 'validation' / 'index.html'}" in shown.output.replace("\n", "")
+    entry = read_manifest(folder)["validation"]
+    del entry["page"]
+    update_manifest(folder, "validation", {**entry, "data_docs": "validation/data_docs/index.html"})
+    older = runner.invoke(app, ["show", "sample", folder.name, "--store", str(store.root)])
+    assert older.exit_code == 0 and "no validation page: validate again" in older.output, older.output
+    assert "data_docs" not in older.output
+
+
+def test_a_file_name_arrow_cannot_open_is_an_input_error(version, tmp_path: Path, gate_config) -> None:
+    """A Parquet file whose name is not UTF-8 (Arrow cannot encode it) is refused with a clear
+    error, not a traceback."""
+    _, folder = version
+    odd = tmp_path / os.fsdecode(b"shard-\xff.parquet")
+    shutil.copy(folder / TRAIN, odd)
+    with pytest.raises(InputError, match="is not a readable Parquet file"):
+        gate.validate_files([odd], gate_config())
