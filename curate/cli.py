@@ -76,7 +76,7 @@ def _with_progress(run: Callable[[Callable[[str, int], None]], BuildResult]) -> 
 
 def _report_build(name: str, result: BuildResult, seconds: float) -> None:
     acc = result.manifest["accounting"]
-    console.print(f"[green]built[/green] {name} {result.manifest['version']} -> {result.path}")
+    console.print(f"[green]built[/green] {name} {result.manifest['version']} -> {escape(str(result.path))}")
     if bump := result.manifest.get("version_bump"):
         console.print(f"numbered {bump['version']}: {bump['bump']} after {bump['from']} ({bump['reason']})")
     console.print(f"read {acc['read']} = kept {acc['kept']} + dropped {acc['dropped']} + rejected {acc['rejected']}"
@@ -87,7 +87,7 @@ def _report_build(name: str, result: BuildResult, seconds: float) -> None:
                       "batches taken from an interrupted build")
     _print_reasons(acc["by_reason"])
     for skipped in result.manifest["skipped_inputs"]:
-        console.print(f"[yellow]skipped[/yellow] {skipped}")
+        console.print(f"[yellow]skipped[/yellow] {escape(skipped)}")  # file names are data: never markup
 
 
 @app.command()
@@ -192,7 +192,7 @@ def _write_report(store: Store, name: str, version: str) -> None:
             result = write_report(store, name, version)
     except CurateError as exc:
         raise _fail(exc) from exc
-    console.print(f"[green]report[/green] -> {result.index}  ({result.seconds:.1f} s)")
+    console.print(f"[green]report[/green] -> {escape(str(result.index))}  ({result.seconds:.1f} s)")
 
 
 def _refresh_report(store: Store, name: str, version: str) -> Callable[[], None] | None:
@@ -447,17 +447,17 @@ def publish(
     except CurateError as exc:
         raise _fail(exc) from exc
     if dry_run:
-        console.print(f"[bold]dry run[/bold]: publishing {name} {result.tag} to {result.target} would")
+        console.print(f"[bold]dry run[/bold]: publishing {name} {result.tag} to {escape(result.target)} would")
         for step in result.plan:
-            console.print(f"  - {step}")
+            console.print(f"  - {escape(step)}")
         return
     state = "[green]published[/green]" if result.created else "already published"
-    console.print(f"{state} {name} {result.tag} -> {result.target} (commit {result.commit})")
+    console.print(f"{state} {name} {result.tag} -> {escape(result.target)} (commit {result.commit})")
     if result.target.startswith("hf://"):
-        console.print(f"load it: datasets.load_dataset({result.repo_id!r}, revision={result.tag!r})")
+        console.print(escape(f"load it: datasets.load_dataset({result.repo_id!r}, revision={result.tag!r})"))
     else:
-        console.print(f"load it: datasets.load_dataset({result.repo_id!r})  "
-                      f"(other versions: git -C {result.repo_id} checkout vX.Y.Z)")
+        console.print(escape(f"load it: datasets.load_dataset({result.repo_id!r})  "
+                             f"(other versions: git -C {result.repo_id} checkout vX.Y.Z)"))
 
 
 @app.command()

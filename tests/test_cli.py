@@ -146,3 +146,15 @@ def test_validate_without_config_keeps_the_recorded_thresholds(tmp_path: Path) -
     assert again.exit_code == 0 and "validation passed" in again.output, again.output
     strict = runner.invoke(app, ["validate", "news", "1.0.0", "--store", store, "--set", "validation.max_source_missing_share=0"])
     assert strict.exit_code == 1 and "validation FAILED" in strict.output, strict.output
+
+
+def test_paths_and_skipped_files_are_not_terminal_markup(tmp_path: Path) -> None:
+    from versions.corpus import write_corpus
+
+    corpus = write_corpus(tmp_path / "in[/]", dict.fromkeys(range(2), 0))
+    (corpus / "[red]notes[bold].md").write_text("not an article", encoding="utf-8")
+    store = tmp_path / "store[/bold]"
+    result = runner.invoke(app, ["build", str(corpus), "--name", "news", "--store", str(store), "--workers", "1",
+                                 "--no-validate", "--no-report"])
+    assert result.exit_code == 0, result.output
+    assert "store[/bold]" in result.output and "[red]notes[bold].md" in result.output

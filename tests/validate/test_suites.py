@@ -50,7 +50,9 @@ def test_fingerprints_follow_the_content() -> None:
 
 
 MARKUP_SEEN = ["<b>Bold</b>", "</p>", "<br/>", "<br />", '<a href="https://x.org/a">', "<img src=a.jpg alt='y'>",
-               "<P CLASS=lead>", "&amp;", "&#8217;", "&#x2019;"]
+               "<P CLASS=lead>", "&amp;", "&#8217;", "&#x2019;",
+               # what browsers run: an unquoted value holding "=", and "/" between attributes
+               "<img src=x onerror=window.pwned=12>", "<svg/onload=alert(1)>", "<img/src=x/onerror=alert(1)>"]
 MARKUP_NOT_SEEN = ["<The Palace: Tale of Jang Noksu>", "<I love you>", "if a < b > c", "x<y and y>z", "<bold>",
                    "AT&T said", "R&D spending"]
 
