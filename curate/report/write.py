@@ -39,7 +39,13 @@ def _entry(document: Document) -> dict[str, Any]:
 
 
 def write_report(store: Store, name: str, version: str, *, batch_rows: int | None = None) -> ReportResult:
-    """Compute the figures of version `version` of `name` and write its report folder."""
+    """Compute the figures of version `version` of `name` and write its report folder (under the
+    dataset's lock: a report is part of the version)."""
+    with store.lock(name, f"report {version}"):
+        return _write_report(store, name, version, batch_rows)
+
+
+def _write_report(store: Store, name: str, version: str, batch_rows: int | None) -> ReportResult:
     started = time.perf_counter()
     collected: Collected = summarize(store, name, version, batch_rows=batch_rows)
     folder = store.require(name, version)
@@ -73,6 +79,13 @@ def find_document(store: Store, name: str, version: str, doc_id: str) -> Documen
 
 def write_document(store: Store, name: str, version: str, doc_id: str, out: Path | None = None) -> Path:
     """One viewer page; by default into the version's `report/docs/`, beside the sampled ones."""
+    if out is None:
+        with store.lock(name, f"report {version}"):
+            return _write_document(store, name, version, doc_id, None)
+    return _write_document(store, name, version, doc_id, out)
+
+
+def _write_document(store: Store, name: str, version: str, doc_id: str, out: Path | None) -> Path:
     document = find_document(store, name, version, doc_id)
     folder = store.require(name, version)
     target = out or folder / REPORT / DOCS / page_name(doc_id)

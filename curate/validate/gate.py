@@ -172,7 +172,12 @@ def _recorded_config(manifest: dict[str, Any]) -> Config:
 
 def validate_version(store: Store, name: str, version: str, config: Config) -> tuple[GateResult, Path]:
     """Validate a stored version with the build config it records and `config`'s [validation];
-    writes `validation/` into the version and the verdict into its manifest."""
+    writes `validation/` into the version and the verdict into its manifest, under the dataset's lock."""
+    with store.lock(name, f"validate {version}"):
+        return _validate_version(store, name, version, config)
+
+
+def _validate_version(store: Store, name: str, version: str, config: Config) -> tuple[GateResult, Path]:
     folder = store.require(name, version)
     manifest = read_manifest(folder)
     # Each shard is checked against the schema its version was written under (an older version's
