@@ -1,7 +1,8 @@
 """Publishing: a validated version as a Hugging Face dataset repository (card, Croissant file,
 Parquet shards), one commit and one tag per release.
 
-    publisher.py   `publish()`: the gate check, idempotence, the manifest's `published` entry
+    publisher.py   `publish()`: the gate check, one decision, the manifest's `published` entry
+    plan.py        what a publish will do (nothing / finish / publish), shared by the dry run
     release.py     stage one version in the Hub layout
     card.py        README.md: YAML metadata and the reader's page
     markdown.py    the card's escaping: values from data and config as text, never markup
