@@ -2,9 +2,9 @@
 
 A release is one `create_commit` (the Hub rate-limits commits, so never one per file) and one
 `create_tag`. A publish stopped between the two leaves main's head untagged; the retry recognises
-it (its title and shards) and only tags it, so it never makes a second commit. Calls are retried with exponential backoff on 429 and 5xx. The token comes from
-`huggingface_hub` (HF_TOKEN or the login cache) and is never printed or written anywhere: error
-messages are scrubbed of it.
+it (its title and shards) and only tags it, so it never makes a second commit. Calls are retried
+with exponential backoff on 429 and 5xx. The token comes from `huggingface_hub` (HF_TOKEN or the
+login cache) and is never printed or written anywhere: error messages are scrubbed of it.
 """
 
 from __future__ import annotations

@@ -142,7 +142,8 @@ class LocalRepository:
             steps = [f"finish the interrupted publish of {tag}: its commit {commit[:12]} is tagged already, "
                      "no new commit"]
             if state.main != commit:
-                steps.append(f"move main to {commit[:12]} " + (f"(from {state.main[:12]})" if state.main else "(creating it)"))
+                since = f"from {state.main[:12]}" if state.main else "creating it"
+                steps.append(f"move main to {commit[:12]} ({since})")
             return Plan("finish", (*steps, f"check main out in {self.path}"), commit=commit, base=state.main)
         if state.marker not in (None, tag) and self._tag_awaits_main(state.marker, state.main):
             raise PublishError(f"{self.path}: the publish of {state.marker} was interrupted after tagging; "

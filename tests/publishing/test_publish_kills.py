@@ -2,11 +2,11 @@
 
 Each publish runs in its own process with `CURATE_TEST_KILL_AT=<step>` (the test-only hook in
 curate/publishing/plan.py), so the point is exact: forked from one process that has imported
-curate once (a fresh `curate` costs seconds of imports), and once through the real command line. The test checks what the
-kill left (the crash-safety argument in local_repo.py, step by step), that the dry run then
-says what the retry does, and that the retry ends with exactly one new commit on main, one tag
-on it, a clean checkout equal to the tag, no lock file, no stray commit, and a repository
-`datasets.load_dataset` loads.
+curate once (a fresh `curate` costs seconds of imports), and once through the real command
+line. The tests check what the kill left (the crash-safety argument in local_repo.py, step by
+step), that the dry run then says what the retry does, and that the retry ends with exactly one
+new commit on main, one tag on it, a clean checkout equal to the tag, no lock file, no stray
+commit, and a repository `datasets.load_dataset` loads.
 """
 
 from __future__ import annotations
