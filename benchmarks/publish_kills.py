@@ -98,8 +98,11 @@ def left(repo: Path, before: list[str], tag: str) -> str:
     if not (git_dir / "HEAD").exists():
         return "marker only, no repository yet" if (git_dir / MARKER).exists() else "nothing"
     lock = " + index.lock" if (git_dir / "index.lock").exists() else ""
-    main = git(repo, "rev-list", "main").split() if git(repo, "branch", "--list", "main").strip() else []
-    tagged = tag in git(repo, "tag").split()
+    try:
+        main = git(repo, "rev-list", "main").split() if git(repo, "branch", "--list", "main").strip() else []
+        tagged = tag in git(repo, "tag").split()
+    except subprocess.CalledProcessError:
+        return "a half-made repository (killed in git init)" + lock
     if not (git_dir / MARKER).exists():
         return ("repository done" if tagged else "nothing") + lock
     if not tagged:
@@ -145,6 +148,7 @@ def main() -> int:
     args = parser.parse_args()
     rng = random.Random(args.seed)
     scratch = Path(tempfile.mkdtemp(prefix="curate-publish-kills-"))
+    ENV["TMPDIR"] = str(scratch)  # what a killed publish cannot clean up (its staging folder) goes with it
     base, (first, second) = build_versions(scratch)
     kinds = {"first": (first, base), "second": (second, copy_store(base, scratch / "first-published", first))}
     windows = {}

@@ -112,11 +112,13 @@ for line in sys.stdin:
 
 
 class Killer:
-    """One process that imported curate, forking a publish per kill."""
+    """One process that imported curate, forking a publish per kill. A killed publish cannot
+    remove its staging folder (the card and croissant.json): `scratch` is TMPDIR, so those stay
+    among the test's own files."""
 
-    def __init__(self) -> None:
-        self.process = subprocess.Popen([sys.executable, "-c", _FORKER], stdin=subprocess.PIPE,
-                                        stdout=subprocess.PIPE, text=True, env={**os.environ, "HF_HUB_OFFLINE": "1"})
+    def __init__(self, scratch: Path) -> None:
+        self.process = subprocess.Popen([sys.executable, "-c", _FORKER], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                        text=True, env={**os.environ, "HF_HUB_OFFLINE": "1", "TMPDIR": str(scratch)})
 
     def kill_at(self, killed: Killed, step: str) -> None:
         assert self.process.stdin is not None and self.process.stdout is not None
@@ -127,8 +129,8 @@ class Killer:
 
 
 @pytest.fixture(scope="module")
-def killer() -> Iterator[Killer]:
-    killer = Killer()
+def killer(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Killer]:
+    killer = Killer(tmp_path_factory.mktemp("tmpdir"))
     yield killer
     killer.process.communicate()
 
@@ -246,12 +248,13 @@ def test_an_interrupted_publish_that_left_no_tag_does_not_stop_another_version(v
     assert f"v{NEXT}" not in _git(repo, "tag").split() and _git(repo, "status", "--porcelain") == ""
 
 
-def test_the_command_killed_after_moving_main_is_finished_by_the_command(validated: tuple[Store, str]) -> None:
+def test_the_command_killed_after_moving_main_is_finished_by_the_command(validated: tuple[Store, str],
+                                                                         tmp_path: Path) -> None:
     """The whole `curate publish` process, killed for real, then run again."""
     store, version = validated
     killed = _prepare_next(store, version)
     command = [sys.executable, "-m", "curate", "publish", "sample", NEXT, "--store", str(store.root)]
-    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "TMPDIR": str(tmp_path)}
     assert subprocess.run(command, env={**env, KILL_AT: "main"}, capture_output=True).returncode == -signal.SIGKILL
     again = subprocess.run(command, env=env, capture_output=True, text=True)
     assert again.returncode == 0 and f"published sample v{NEXT}" in again.stdout
