@@ -1,16 +1,23 @@
 """The dataset card (`README.md`): YAML metadata the Hub and `datasets` read, then the page a
 reader wants. Everything in it is derived from the schema, the manifest and the shards; nothing
-is restated by hand, so the card cannot drift from the data it describes."""
+is restated by hand, so the card cannot drift from the data it describes.
+
+Values from the data and the config (publisher names, input file names, languages, reasons,
+config text) go into the page through `markdown.text` and friends, never raw, and into the YAML
+through `yaml.safe_dump` on one line each, so neither can be broken by what a scraped page says.
+"""
 
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import yaml
 
 from curate.config import CardConfig, Config
 from curate.publishing.contents import Contents
+from curate.publishing.markdown import Markdown, code, fenced, one_line, paragraphs, table, text
 from curate.schema import load_schema
 
 # Limitations true of every curate dataset, whatever its config; the config adds its own.
@@ -24,6 +31,9 @@ _LIMITATIONS = (
     "Splits are assigned by a salted hash of each article's id, not by topic or date, so near "
     "duplicates with different ids can land in different splits.",
 )
+
+# A language tag the Hub's `language` metadata can take (ISO 639 code, optional subtags).
+_LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
 
 _SIZES = ((1_000, "n<1K"), (10_000, "1K<n<10K"), (100_000, "10K<n<100K"), (1_000_000, "100K<n<1M"),
           (10_000_000, "1M<n<10M"), (100_000_000, "10M<n<100M"))
@@ -54,12 +64,13 @@ def card_metadata(manifest: dict[str, Any], contents: Contents) -> dict[str, Any
         download_size=sum(contents.bytes.values()),
         dataset_size=sum(contents.bytes.values()),
     )
+    languages = card.languages or contents.main_languages()
     return {
-        "pretty_name": card.pretty_name or manifest["name"],
-        "license": card.license,
-        "language": card.languages or contents.main_languages(),
+        "pretty_name": one_line(card.pretty_name or manifest["name"]),
+        "license": one_line(card.license),
+        "language": [lang for lang in languages if _LANGUAGE_TAG.fullmatch(lang)],  # the body lists them all
         "size_categories": [size_category(contents.total)],
-        "task_categories": card.task_categories,
+        "task_categories": [one_line(task) for task in card.task_categories],
         "tags": ["news", "curate"],
         "configs": [{"config_name": "default",
                      "data_files": [{"split": s, "path": f"data/{s}-*"} for s in splits]}],
@@ -80,93 +91,88 @@ def render_card(manifest: dict[str, Any], contents: Contents, changes: list[str]
     return f"---\n{front}---\n\n" + "\n\n".join(sections) + "\n"
 
 
-def _table(header: tuple[str, ...], rows: list[tuple[Any, ...]]) -> str:
-    def cell(value: Any) -> str:
-        return str(value).replace("|", "\\|").replace("\n", " ")
-
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]
-    return "\n".join(lines)
-
-
 def _about(manifest: dict[str, Any], meta: dict[str, Any]) -> str:
     description = card_config(manifest).description or (
         "News articles curated from scraped pages: clean body text, where each article came from, "
         "every page leftover that was removed (with its kind), the attributed claims in the text, "
         "quality signals, and a reproducible split.")
-    return (f"# {meta['pretty_name']}\n\n{description}\n\n"
-            f"Version **{manifest['version']}** of `{manifest['name']}`, built {manifest['created']} by "
-            f"curate {manifest['pipeline_version']}. Parent version: {manifest['parent'] or 'none (first version)'}.")
+    parent = text(manifest["parent"]) if manifest["parent"] else "none (first version)"
+    return (f"# {text(meta['pretty_name'])}\n\n{paragraphs(description)}\n\n"
+            f"Version **{text(manifest['version'])}** of {code(manifest['name'])}, built {text(manifest['created'])} "
+            f"by curate {text(manifest['pipeline_version'])}. Parent version: {parent}.")
 
 
 def _contents(manifest: dict[str, Any], contents: Contents) -> str:
-    splits = _table(("split", "articles", "bytes"),
-                    [(s, f"{n:,}", f"{contents.bytes[s]:,}") for s, n in contents.rows.items() if n])
-    publishers = _table(("publisher", "articles"), [(p, f"{n:,}") for p, n in contents.publishers.most_common()])
-    languages = _table(("language", "articles"), [(lang, f"{n:,}") for lang, n in contents.languages.most_common()])
-    inputs = _table(("input", "reader", "bytes", "sha256"),
-                    [(i["uri"], i["reader"], f"{i['bytes']:,}", i["sha256"][:16]) for i in manifest["inputs"]])
+    splits = table(("split", "articles", "bytes"),
+                   [(s, f"{n:,}", f"{contents.bytes[s]:,}") for s, n in contents.rows.items() if n])
+    publishers = table(("publisher", "articles"), [(p, f"{n:,}") for p, n in contents.publishers.most_common()])
+    languages = table(("language", "articles"), [(lang, f"{n:,}") for lang, n in contents.languages.most_common()])
+    inputs = table(("input", "reader", "bytes", "sha256"),
+                   [(i["uri"], i["reader"], f"{i['bytes']:,}", i["sha256"][:16]) for i in manifest["inputs"]])
     return (f"## Contents\n\n{contents.total:,} articles.\n\n{splits}\n\n### Sources\n\n{publishers}\n\n"
             f"### Languages\n\n{languages}\n\n### Inputs\n\n{inputs}")
 
 
 def _fields() -> str:
     schema = load_schema("article")
-    rows = [(f"`{path}`", kind, description) for path, kind, description in schema.field_table()]
-    return f"## Fields\n\nSchema `{schema.name}` (fingerprint `{schema.fingerprint[:16]}`).\n\n" + \
-        _table(("field", "type", "description"), rows)
+    # The schema's descriptions are curate's own Markdown (`code` spans); only their pipes need escaping.
+    rows = [(code(path), kind, Markdown(description.replace("|", "\\|")))
+            for path, kind, description in schema.field_table()]
+    return f"## Fields\n\nSchema {code(schema.name)} (fingerprint {code(schema.fingerprint[:16])}).\n\n" + \
+        table(("field", "type", "description"), rows)
 
 
 def _curation(manifest: dict[str, Any]) -> str:
     config = manifest["config"]
     settings = {section: config[section] for section in ("policy", "boilerplate", "templates", "language", "splits")}
+    # JSON may spell <, > and & as \u escapes: the block then holds no HTML character at all.
+    shown = json.dumps(settings, indent=2, ensure_ascii=False)
+    shown = shown.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
     return ("## How it was curated\n\nStages, in order (name@version): "
-            + ", ".join(f"`{stage}`" for stage in manifest["stages"])
-            + f".\n\nConfig hash `{manifest['config_hash']}`; inputs hash `{manifest['inputs_hash'][:16]}`. "
-            "The settings that decide what is kept:\n\n```json\n"
-            + json.dumps(settings, indent=2, ensure_ascii=False) + "\n```")
+            + ", ".join(code(stage) for stage in manifest["stages"])
+            + f".\n\nConfig hash {code(manifest['config_hash'])}; inputs hash {code(manifest['inputs_hash'][:16])}. "
+            "The settings that decide what is kept:\n\n" + fenced(shown, "json"))
 
 
 def _gate(manifest: dict[str, Any]) -> str:
     gate = manifest.get("validation")
     if not gate:
         return "## Quality gate\n\nThis version was not validated."
-    verdict = "passed" if gate["passed"] else "failed: " + ", ".join(gate["failed"])
-    suites = ", ".join(f"`{name}`" for name in gate["suites"])
-    waivers = [(w["expectation"], w["reason"], "yes" if w.get("applied") else "no") for w in gate["waivers"]]
-    waiver_text = ("\n\nWaivers (failures accepted on purpose):\n\n" + _table(("expectation", "reason", "applied"), waivers)
+    verdict = "passed" if gate["passed"] else "failed: " + ", ".join(code(key) for key in gate["failed"])
+    suites = ", ".join(code(name) for name in gate["suites"])
+    waivers = [(code(w["expectation"]), w["reason"], "yes" if w.get("applied") else "no") for w in gate["waivers"]]
+    waiver_text = ("\n\nWaivers (failures accepted on purpose):\n\n" + table(("expectation", "reason", "applied"), waivers)
                    if waivers else "\n\nNo waivers.")
-    return (f"## Quality gate\n\nGreat Expectations suites {suites}: **{verdict}** at {gate['validated_at']}, "
+    return (f"## Quality gate\n\nGreat Expectations suites {suites}: **{verdict}** at {text(gate['validated_at'])}, "
             f"on shards whose sha256 were re-checked before publishing.{waiver_text}")
 
 
 def _accounting(manifest: dict[str, Any]) -> str:
     acc = manifest["accounting"]
-    totals = _table(("read", "kept", "dropped (policy)", "rejected (errors)"),
+    totals = table(("read", "kept", "dropped (policy)", "rejected (errors)"),
                     [(f"{acc['read']:,}", f"{acc['kept']:,}", f"{acc['dropped']:,}", f"{acc['rejected']:,}")])
-    reasons = _table(("reason", "documents"), [(f"`{r}`", f"{n:,}") for r, n in acc["by_reason"].items()])
+    reasons = table(("reason", "documents"), [(code(r), f"{n:,}") for r, n in acc["by_reason"].items()])
     return f"## Accounting\n\nEvery document read is kept, dropped by a policy rule or rejected by an error.\n\n{totals}\n\n{reasons}"
 
 
 def _changelog(manifest: dict[str, Any], changes: list[str]) -> str:
     if not manifest["parent"]:
         return "## Changes\n\nFirst version."
-    return f"## Changes since {manifest['parent']}\n\n" + "\n".join(f"- {line}" for line in changes)
+    return f"## Changes since {text(manifest['parent'])}\n\n" + "\n".join(f"- {text(line)}" for line in changes)
 
 
 def _limitations(manifest: dict[str, Any]) -> str:
-    items = list(_LIMITATIONS) + card_config(manifest).limitations
+    items = [Markdown(item) for item in _LIMITATIONS] + [text(item) for item in card_config(manifest).limitations]
     return "## Limitations\n\n" + "\n".join(f"- {item}" for item in items)
 
 
 def _loading(manifest: dict[str, Any], repo_id: str, local: bool) -> str:
     tag = f"v{manifest['version']}"
     if local:  # `revision` means nothing to a local folder: check the tag out instead
-        first = (f"From this repository's checkout (`git -C {repo_id} checkout {tag}` for this version):\n\n"
-                 f"```python\nimport datasets\n\nds = datasets.load_dataset({repo_id!r})\n```")
+        first = (f"From this repository's checkout ({code(f'git -C {repo_id} checkout {tag}')} for this version):\n\n"
+                 + fenced(f"import datasets\n\nds = datasets.load_dataset({repo_id!r})", "python"))
     else:
-        first = f"```python\nimport datasets\n\nds = datasets.load_dataset({repo_id!r}, revision={tag!r})\n```"
-    return ("## How to load\n\n" + first + "\n\n"
-            "or, where the curate store is at hand:\n\n```python\nimport curate\n\n"
-            f"ds = curate.load({manifest['name']!r}, version={manifest['version']!r})\n```")
-
+        first = fenced(f"import datasets\n\nds = datasets.load_dataset({repo_id!r}, revision={tag!r})", "python")
+    return ("## How to load\n\n" + first + "\n\nor, where the curate store is at hand:\n\n"
+            + fenced(f"import curate\n\nds = curate.load({manifest['name']!r}, version={manifest['version']!r})",
+                     "python"))

@@ -1,9 +1,10 @@
 """The Hugging Face Hub as a target (`hf://datasets/ORG/NAME`), through `huggingface_hub`.
 
 A release is one `create_commit` (the Hub rate-limits commits, so never one per file) and one
-`create_tag`. Calls are retried with exponential backoff on 429 and 5xx. The token comes from
-`huggingface_hub` (HF_TOKEN or the login cache) and is never printed or written anywhere: error
-messages are scrubbed of it.
+`create_tag`. A publish stopped between the two leaves main's head untagged; the retry recognises
+it (its title and shards) and only tags it, so it never makes a second commit. Calls are retried
+with exponential backoff on 429 and 5xx. The token comes from `huggingface_hub` (HF_TOKEN or the
+login cache) and is never printed or written anywhere: error messages are scrubbed of it.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import time
 from typing import Any
 
 from curate.errors import PublishError
+from curate.publishing.plan import Plan
 from curate.publishing.release import Release
 
 PREFIX = "hf://datasets/"
@@ -80,42 +82,68 @@ class HubRepository:
     def _scrub(self, message: str) -> str:
         return message.replace(self._token, "***") if self._token else message
 
-    def existing(self, release: Release) -> str | None:
-        """The commit of the release's tag on the Hub, if any; refused when it holds other shards."""
-        refs = self._call("list_repo_refs", self.repo_id, repo_type="dataset", missing_ok=True)
-        commit = None if refs is None else next((t.target_commit for t in refs.tags if t.name == release.tag), None)
-        if commit is None:
-            return None
-        tree = self._call("list_repo_tree", self.repo_id, "data", recursive=True, revision=release.tag,
+    def _shards_at(self, revision: str) -> dict[str, str]:
+        """data/... -> sha256 of the LFS files at `revision`."""
+        tree = self._call("list_repo_tree", self.repo_id, "data", recursive=True, revision=revision,
                           repo_type="dataset")
-        tagged = {f.path: f.lfs.sha256 for f in tree if getattr(f, "lfs", None) is not None}
-        if tagged != release.shards:
-            raise PublishError(f"{self.uri} already has tag {release.tag} with other shards: "
-                               "a published version cannot change; build and publish a new version")
-        return str(commit)
+        return {f.path: f.lfs.sha256 for f in tree if getattr(f, "lfs", None) is not None}
+
+    def decide(self, release: Release) -> Plan:
+        """From the repository's refs: the tag there (nothing, or refused when it holds other shards);
+        main's head being this release's commit without its tag (a publish interrupted between
+        `create_commit` and `create_tag`: finish by tagging it); or a fresh publish."""
+        refs = self._call("list_repo_refs", self.repo_id, repo_type="dataset", missing_ok=True)
+        if refs is None:
+            return Plan("publish", tuple(self._publish_steps(release, None)))
+        tagged = next((t.target_commit for t in refs.tags if t.name == release.tag), None)
+        if tagged is not None:
+            if self._shards_at(tagged) != release.shards:
+                raise PublishError(f"{self.uri} already has tag {release.tag} with other shards: "
+                                   "a published version cannot change; build and publish a new version")
+            return Plan("nothing", (f"nothing: {release.tag} is already published (commit {tagged}, same shards)",),
+                        commit=str(tagged))
+        main = next((b.target_commit for b in refs.branches if b.name == "main"), None)
+        if main is not None and self._is_release_commit(release, main):
+            return Plan("finish", (f"finish the interrupted publish of {release.tag}: main's head {main} is its "
+                                   "commit, untagged; no new commit",
+                                   f"create_tag {release.tag} on {main}"), commit=str(main), base=str(main))
+        base = None if main is None else str(main)
+        return Plan("publish", tuple(self._publish_steps(release, base)), base=base)
+
+    def _is_release_commit(self, release: Release, commit: str) -> bool:
+        head = self._call("list_repo_commits", self.repo_id, repo_type="dataset", revision=commit)
+        return bool(head) and head[0].title == release.message and self._shards_at(commit) == release.shards
+
+    def _publish_steps(self, release: Release, base: str | None) -> list[str]:
+        create = [] if base else [f"create_repo {self.repo_id} (dataset, private={self.private}, exist_ok)"]
+        return [*create, f"create_commit {release.message!r} on {base or 'a new main'}: add {len(release.files)} "
+                f"files ({release.bytes():,} bytes): {', '.join(release.files)}; delete the repository's other "
+                "data/ files",
+                f"create_tag {release.tag} on that commit"]
 
     def operations(self, release: Release, current: list[str]) -> list[Any]:
         """Add every release file; delete the repository's stale shards (other files stay)."""
         from huggingface_hub import CommitOperationAdd, CommitOperationDelete
 
-        adds = [CommitOperationAdd(path_in_repo=name, path_or_fileobj=str(release.folder / name))
-                for name in release.files]
+        adds = [CommitOperationAdd(path_in_repo=name, path_or_fileobj=str(source))
+                for name, source in release.files.items()]
         stale = sorted(p for p in current if p.startswith("data/") and p not in release.files)
         return adds + [CommitOperationDelete(path_in_repo=p) for p in stale]
 
-    def plan(self, release: Release) -> list[str]:
-        return [f"create_repo {self.repo_id} (dataset, private={self.private}, exist_ok)",
-                f"create_commit {release.message!r}: add {len(release.files)} files ({release.bytes():,} bytes): "
-                f"{', '.join(release.files)}; delete the repository's other data/ files",
-                f"create_tag {release.tag} on that commit"]
-
-    def push(self, release: Release) -> str:
-        self._call("create_repo", self.repo_id, repo_type="dataset", private=self.private, exist_ok=True)
-        current = list(self._call("list_repo_files", self.repo_id, repo_type="dataset"))
-        info = self._call("create_commit", self.repo_id, operations=self.operations(release, current),
-                          commit_message=release.message, repo_type="dataset")
-        self._call("create_tag", self.repo_id, tag=release.tag, tag_message=release.message, revision=info.oid,
+    def carry_out(self, release: Release, plan: Plan) -> str:
+        """Finish (tag the commit found) or publish: one commit, its parent checked against the
+        main seen when deciding, then its tag."""
+        commit = plan.commit or self._commit(release, plan.base)
+        self._call("create_tag", self.repo_id, tag=release.tag, tag_message=release.message, revision=commit,
                    repo_type="dataset")
+        return commit
+
+    def _commit(self, release: Release, base: str | None) -> str:
+        if base is None:  # a new repository (or one without main)
+            self._call("create_repo", self.repo_id, repo_type="dataset", private=self.private, exist_ok=True)
+        current = list(self._call("list_repo_files", self.repo_id, repo_type="dataset", revision=base))
+        info = self._call("create_commit", self.repo_id, operations=self.operations(release, current),
+                          commit_message=release.message, repo_type="dataset", parent_commit=base)
         return str(info.oid)
 
 

@@ -1,8 +1,12 @@
 """`curate publish`: a validated version, as one commit and one tag, on a target.
 
 Only a version whose recorded gate passed on the very shards it lists (sha256 re-checked now)
-and with the suites as they are may go out. Publishing the same version to the same target
-again is a no-op; the commit id is recorded in the manifest under `published`.
+and with the suites as they are may go out. The target decides once what publishing will do
+(nothing, finish an interrupted publish, or publish: see plan.py); a dry run returns that plan
+and a real run carries out exactly it. The commit id is recorded in the manifest under
+`published`.
+
+`publish` takes no lock of its own: the caller serialises publishes of one dataset.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from typing import Any, Protocol
 from curate.errors import PublishError
 from curate.publishing.hub import HubRepository, parse_hub_uri
 from curate.publishing.local_repo import LocalRepository
+from curate.publishing.plan import Action, Plan
 from curate.publishing.release import Release, stage_release
 from curate.store import Store, read_manifest
 from curate.store.manifest import update_manifest
@@ -26,9 +31,8 @@ class Target(Protocol):
     uri: str  # how the manifest names it
     repo_id: str  # what `datasets.load_dataset` takes
 
-    def existing(self, release: Release) -> str | None: ...
-    def plan(self, release: Release) -> list[str]: ...
-    def push(self, release: Release) -> str: ...
+    def decide(self, release: Release) -> Plan: ...
+    def carry_out(self, release: Release, plan: Plan) -> str: ...  # finish or publish; the commit id
 
 
 @dataclass(frozen=True)
@@ -37,7 +41,8 @@ class PublishResult:
     repo_id: str
     tag: str
     commit: str | None  # None on a dry run
-    created: bool  # False: the tag was there already (no-op) or a dry run
+    created: bool  # the release was committed or finished now (False: it was there already, or a dry run)
+    action: Action = "publish"  # what was (on a dry run: would be) done
     plan: list[str] = field(default_factory=list)
 
 
@@ -57,7 +62,17 @@ def open_target(store: Store, name: str, target: str | None, *, api: Any = None)
 
 def publish(store: Store, name: str, version: str | None = None, target: str | None = None, *,
             dry_run: bool = False, api: Any = None) -> PublishResult:
-    """Publish `version` (default: the latest) of `name` to `target` (default: the local repository)."""
+    """Publish `version` (default: the latest) of `name` to `target` (default: the local repository).
+    A real run holds the dataset's lock (it writes the manifest, and the default target lives in
+    the dataset's folder); a dry run changes nothing and takes none."""
+    if dry_run:
+        return _publish(store, name, version, target, dry_run=True, api=api)
+    with store.lock(name, "publish"):
+        return _publish(store, name, version, target, dry_run=False, api=api)
+
+
+def _publish(store: Store, name: str, version: str | None, target: str | None, *, dry_run: bool,
+             api: Any) -> PublishResult:
     version = version or store.latest(name)
     if version is None:
         raise PublishError(f"dataset {name!r} has no versions in {store.root}")
@@ -70,18 +85,17 @@ def publish(store: Store, name: str, version: str | None = None, target: str | N
     repo = open_target(store, name, target, api=api)
     with tempfile.TemporaryDirectory(prefix="curate-release-") as staging:
         release = stage_release(folder, manifest, changes(store, manifest), repo.repo_id, repo.uri, Path(staging))
+        plan = repo.decide(release)
         if dry_run:
-            return PublishResult(repo.uri, repo.repo_id, release.tag, None, False, repo.plan(release))
-        commit = repo.existing(release)
-        created = commit is None
-        if commit is None:
-            commit = repo.push(release)
+            return PublishResult(repo.uri, repo.repo_id, release.tag, None, False, plan.action, list(plan.steps))
+        commit = plan.commit if plan.action == "nothing" else repo.carry_out(release, plan)
     published = dict(manifest.get("published") or {})
     if published.get(repo.uri, {}).get("commit") != commit:
         published[repo.uri] = {"commit": commit, "tag": release.tag,
                                "published_at": datetime.now(UTC).isoformat(timespec="seconds")}
         update_manifest(folder, "published", published)
-    return PublishResult(repo.uri, repo.repo_id, release.tag, commit, created)
+    return PublishResult(repo.uri, repo.repo_id, release.tag, commit, plan.action != "nothing", plan.action,
+                         list(plan.steps))
 
 
 def changes(store: Store, manifest: dict[str, Any]) -> list[str]:

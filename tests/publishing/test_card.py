@@ -3,16 +3,25 @@
 from __future__ import annotations
 
 import copy
+import functools
+import re
+from collections import Counter
 from pathlib import Path
 
 import datasets
 import pytest
+import yaml
 from huggingface_hub import DatasetCard
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from curate.publishing.card import card_metadata, render_card, size_category
-from curate.publishing.contents import count_contents
+from curate.publishing.contents import Contents, count_contents
+from curate.publishing.markdown import one_line
 from curate.schema import load_schema
 from curate.store import read_manifest
+
+from publishing.rendered import render
 
 
 @pytest.fixture
@@ -21,7 +30,11 @@ def manifest(validated_sample: Path) -> dict:
 
 
 def _card(folder: Path, manifest: dict, changes: list[str] | None = None) -> str:
-    return render_card(manifest, count_contents(folder, manifest), changes or [], "org/sample", local=False)
+    return _card_with(manifest, count_contents(folder, manifest), changes)
+
+
+def _card_with(manifest: dict, contents: Contents, changes: list[str] | None = None) -> str:
+    return render_card(manifest, contents, changes or [], "org/sample", local=False)
 
 
 @pytest.mark.parametrize(("rows", "category"), [(0, "n<1K"), (999, "n<1K"), (1_000, "1K<n<10K"),
@@ -62,7 +75,7 @@ def test_waivers_and_failures_are_shown(validated_sample: Path, manifest: dict) 
     manifest["validation"]["waivers"] = [{"expectation": "dataset.split_shares", "reason": "tiny sample",
                                           "applied": True}]
     text = _card(validated_sample, manifest)
-    assert "| dataset.split_shares | tiny sample | yes |" in text
+    assert "| `dataset.split_shares` | tiny sample | yes |" in text
     manifest["validation"] = None
     assert "This version was not validated." in _card(validated_sample, manifest)
 
@@ -70,7 +83,7 @@ def test_waivers_and_failures_are_shown(validated_sample: Path, manifest: dict) 
 def test_changelog_against_the_parent(validated_sample: Path, manifest: dict) -> None:
     manifest["parent"] = "0.9.0"
     text = _card(validated_sample, manifest, ["kept: 20 -> 21 (+1)"])
-    assert "## Changes since 0.9.0\n\n- kept: 20 -> 21 (+1)" in text
+    assert "## Changes since 0.9.0\n\n- kept: 20 -&gt; 21 (+1)" in text  # text, never markup
 
 
 def test_config_limitations_are_added(validated_sample: Path, manifest: dict) -> None:
@@ -82,3 +95,80 @@ def test_metadata_defaults_for_versions_built_before_the_card_section(validated_
     manifest["config"].pop("card", None)
     meta = card_metadata(manifest, count_contents(validated_sample, manifest))
     assert meta["pretty_name"] == "sample" and meta["license"] == "other"
+
+
+HOSTILE = "<img src=x onerror=alert(1)> | [x](javascript:alert(1)) `tick` *b* _i_ ~~s~~\n---\n# h &amp;"
+
+
+def _with_values(manifest: dict, contents: Contents, value: str) -> tuple[dict, Contents]:
+    """`value` in every place the card shows something from the data or the config."""
+    manifest, contents = copy.deepcopy(manifest), copy.deepcopy(contents)
+    contents.publishers[value] = 3
+    contents.languages[value] = 2
+    manifest["inputs"].append({"uri": f"txt/{value}.txt", "reader": value, "bytes": 5, "sha256": "0" * 64})
+    manifest["accounting"]["by_reason"][f"read_{value}"] = 1
+    manifest["validation"]["waivers"] = [{"expectation": value, "reason": value, "applied": True}]
+    manifest["config"]["card"] = {"pretty_name": value, "description": f"{value}\n\n{value}", "limitations": [value],
+                                  "task_categories": [value]}
+    manifest["parent"] = "0.9.0"
+    return manifest, contents
+
+
+def _pipes(line: str) -> int:
+    """The unescaped `|` of a table line: its cell delimiters."""
+    count, escaped = 0, False
+    for char in line:
+        count += char == "|" and not escaped
+        escaped = char == "\\" and not escaped
+    return count
+
+
+def test_hostile_values_are_escaped_everywhere(validated_sample: Path, manifest: dict, tmp_path: Path) -> None:
+    contents = count_contents(validated_sample, manifest)
+    pages = {}
+    for name, value in (("benign", "plain words"), ("hostile", HOSTILE)):
+        shown_manifest, shown_contents = _with_values(manifest, contents, value)
+        pages[name] = _card_with(shown_manifest, shown_contents, [value])
+    page = pages["hostile"]
+    front, body = page.split("\n---\n\n", 1)
+    assert yaml.safe_load(front.removeprefix("---\n"))["pretty_name"] == one_line(HOSTILE)
+    (tmp_path / "README.md").write_text(page, encoding="utf-8")
+    card = DatasetCard.load(tmp_path / "README.md")
+    assert card.data.pretty_name == one_line(HOSTILE) and card.data.task_categories == [one_line(HOSTILE)]
+    assert card.data.language == ["en", "es", "de"]  # a value that is no language tag stays out of the metadata
+    benign_body = pages["benign"].split("\n---\n\n", 1)[1]
+    assert body.count("<") == benign_body.count("<")  # not one raw `<` from the values
+    assert "<img" not in body and "<script" not in body  # the YAML holds values as YAML strings
+    header = ""
+    for line in body.splitlines():  # every table row has its header's columns
+        header = (header or line) if line.startswith("|") else ""
+        assert not header or _pipes(line) == _pipes(header), line
+    tags = Counter(tag for tag, _ in render(body).tags)
+    benign_tags = Counter(tag for tag, _ in render(benign_body).tags)
+    assert tags - Counter({"code": tags["code"]}) == benign_tags - Counter({"code": benign_tags["code"]})
+    rows = render(body).rows
+    assert [one_line(HOSTILE), "3"] in rows and [one_line(HOSTILE), "2"] in rows  # publisher, language
+    assert [f"txt/{one_line(HOSTILE)}.txt", one_line(HOSTILE), "5", "0" * 16] in rows
+
+
+@functools.cache
+def _sample_contents(folder: Path) -> Contents:
+    return count_contents(folder, read_manifest(folder))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(name=st.text(), tasks=st.lists(st.text(), max_size=3), languages=st.lists(st.text(max_size=12), max_size=4))
+def test_the_yaml_header_stays_valid_whatever_the_values(validated_sample: Path, tmp_path_factory: pytest.TempPathFactory,
+                                                         name: str, tasks: list[str], languages: list[str]) -> None:
+    manifest = read_manifest(validated_sample)
+    manifest["config"]["card"] = {"pretty_name": name or "x", "task_categories": tasks}
+    contents = copy.deepcopy(_sample_contents(validated_sample))
+    contents.languages.update({lang: 10**6 for lang in languages})
+    page = _card_with(manifest, contents)
+    front = yaml.safe_load(page.split("\n---\n\n", 1)[0].removeprefix("---\n"))
+    assert front["pretty_name"] == one_line(name or "x") and front["task_categories"] == [one_line(t) for t in tasks]
+    path = tmp_path_factory.mktemp("card") / "README.md"
+    path.write_text(page, encoding="utf-8")
+    card = DatasetCard.load(path)
+    assert card.data.pretty_name == front["pretty_name"]
+    assert all(re.fullmatch(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*", lang) for lang in card.data.language)

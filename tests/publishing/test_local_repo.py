@@ -5,16 +5,20 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+from datetime import datetime
 from pathlib import Path
 
 import datasets
 import pytest
+from typer.testing import CliRunner
 
 import curate
+from curate.cli import app
 from curate.pipeline.build import build
 from curate.config import load_config
 from curate.errors import PublishError
 from curate.publishing import publish
+from curate.publishing.local_repo import MARKER
 from curate.publishing.publisher import default_target
 from curate.schema import load_schema
 from curate.store import Store, read_manifest
@@ -77,8 +81,86 @@ def test_dry_run_changes_nothing(validated: tuple[Store, str]) -> None:
     store, version = validated
     result = publish(store, "sample", version, dry_run=True)
     assert result.commit is None and not default_target(store, "sample").exists()
+    assert result.action == "publish" and not result.created
     assert any("README.md" in step and "croissant.json" in step for step in result.plan)
     assert "published" not in read_manifest(store.version_dir("sample", version))
+    assert publish(store, "sample", version).plan == result.plan  # the real run did what the dry run said
+
+
+def _snapshot(repo: Path) -> tuple[str, ...]:
+    """Everything a publish could change: refs, HEAD, index, checkout, objects."""
+    return (_git(repo, "for-each-ref"), _git(repo, "rev-parse", "HEAD"),
+            _git(repo, "--no-optional-locks", "status", "--porcelain", "--ignored"),
+            (repo / ".git" / "index").read_bytes().hex(), _git(repo, "count-objects", "-v"))
+
+
+def test_dry_run_of_a_published_version_says_nothing_will_change(validated: tuple[Store, str]) -> None:
+    store, version = validated
+    published = publish(store, "sample", version)
+    repo = default_target(store, "sample")
+    before = _snapshot(repo)
+    result = publish(store, "sample", version, dry_run=True)
+    assert result.action == "nothing" and not result.created
+    assert result.plan == [f"nothing: v{version} is already published (commit {published.commit[:12]}, same shards)"]
+    shown = CliRunner().invoke(app, ["publish", "sample", version, "--dry-run", "--store", str(store.root)])
+    assert shown.exit_code == 0 and f"nothing: v{version} is already published" in shown.stdout
+    assert _snapshot(repo) == before
+    again = publish(store, "sample", version)
+    assert (again.action, again.plan, again.commit) == ("nothing", result.plan, published.commit)
+    assert _snapshot(repo) == before
+
+
+def test_a_folder_that_is_not_a_repository_is_refused(validated: tuple[Store, str], tmp_path: Path) -> None:
+    store, version = validated
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "todo.txt").write_text("mine\n", encoding="utf-8")
+    with pytest.raises(PublishError, match="exists and is not a git repository"):
+        publish(store, "sample", version, str(tmp_path / "notes"))
+    assert sorted(p.name for p in (tmp_path / "notes").iterdir()) == ["todo.txt"]
+
+
+def test_a_half_made_repository_inside_another_checkout_never_touches_the_outer_one(validated: tuple[Store, str],
+                                                                                    tmp_path: Path) -> None:
+    """A kill right after the marker leaves `.git` without HEAD: git alone would walk up into the
+    enclosing repository and commit there."""
+    store, version = validated
+    outer = tmp_path / "outer"
+    subprocess.run(["git", "init", "-q", str(outer)], check=True)
+    _git(outer, "-c", "user.name=u", "-c", "user.email=u@u", "commit", "-q", "--allow-empty", "-m", "outer")
+    before = _git(outer, "rev-list", "--all")
+    inner = outer / "hub"
+    (inner / ".git").mkdir(parents=True)
+    (inner / ".git" / MARKER).write_text(f"v{version}\n", encoding="utf-8")
+    result = publish(store, "sample", version, str(inner))
+    assert _git(outer, "rev-list", "--all") == before and _git(outer, "tag") == ""
+    assert _git(inner, "rev-parse", "main").strip() == result.commit and _git(inner, "status", "--porcelain") == ""
+
+
+def test_the_callers_git_variables_are_not_followed(validated: tuple[Store, str], tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run from a git hook, say: GIT_DIR, GIT_WORK_TREE and GIT_INDEX_FILE name another repository."""
+    store, version = validated
+    monkeypatch.setenv("GIT_DIR", str(tmp_path / "elsewhere" / ".git"))
+    monkeypatch.setenv("GIT_WORK_TREE", str(tmp_path / "elsewhere"))
+    monkeypatch.setenv("GIT_INDEX_FILE", str(tmp_path / "elsewhere.index"))
+    result = publish(store, "sample", version)
+    monkeypatch.delenv("GIT_DIR")
+    monkeypatch.delenv("GIT_WORK_TREE")
+    monkeypatch.delenv("GIT_INDEX_FILE")
+    assert _git(default_target(store, "sample"), "rev-parse", "main").strip() == result.commit
+    assert not (tmp_path / "elsewhere").exists() and not (tmp_path / "elsewhere.index").exists()
+
+
+def test_the_commit_is_curates_at_the_versions_own_times(validated: tuple[Store, str]) -> None:
+    """Identity and dates from the manifest, not the clock: a retry makes the very same commit."""
+    store, version = validated
+    result = publish(store, "sample", version)
+    manifest = read_manifest(store.version_dir("sample", version))
+    shown = _git(default_target(store, "sample"), "log", "-1", "--format=%an <%ae>|%aI|%cn <%ce>|%cI", result.commit)
+    author, authored, committer, committed = shown.strip().split("|")
+    assert author == committer == "curate <curate@localhost>"
+    assert datetime.fromisoformat(authored) == datetime.fromisoformat(manifest["created"])
+    assert datetime.fromisoformat(committed) == datetime.fromisoformat(manifest["validation"]["validated_at"])
 
 
 def test_unvalidated_version_is_refused(tmp_path: Path, sample_build) -> None:
