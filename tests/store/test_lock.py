@@ -106,3 +106,36 @@ def test_a_stale_staging_folder_is_removed_by_the_next_build(tmp_path: Path) -> 
     with store.lock("news", "build"):
         fresh = store.stage("news", "1.0.0")
     assert fresh.exists() and not stale.exists()
+
+
+def test_every_writer_of_a_dataset_waits_its_turn(tmp_path: Path) -> None:
+    """Build, rebuild, validate, report and publish all refuse while another process writes the
+    dataset; reading (load, diff) goes on."""
+    from curate.config import load_config
+    from curate.pipeline.build import build
+    from curate.pipeline.rebuild import rebuild
+    from curate.publishing import publish
+    from curate.report import write_report
+    from curate.validate import validate_version
+
+    import curate
+
+    config = load_config(None, {"executor": {"workers": 1}})
+    corpus = write_corpus(tmp_path / "in", dict.fromkeys(range(3), 0))
+    store = Store(tmp_path / "store")
+    build([corpus], "news", config, store=store)
+    holder = _hold(store.root)
+    try:
+        writers = [lambda: build([corpus], "news", config, store=store),
+                   lambda: rebuild("news", "1.0.0", config, store=store),
+                   lambda: validate_version(store, "news", "1.0.0", config),
+                   lambda: write_report(store, "news", "1.0.0"),
+                   lambda: publish(store, "news", "1.0.0")]
+        for write in writers:
+            with pytest.raises(StoreError, match="is busy"):
+                write()
+        assert len(curate.load("news", "1.0.0", store=store.root)["train"]) >= 1
+    finally:
+        holder.send_signal(signal.SIGKILL)
+        holder.wait()
+    assert store.versions("news") == ["1.0.0"]
