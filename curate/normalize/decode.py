@@ -5,12 +5,17 @@ succeeds on other encodings by accident). Then Windows-1252, which browsers use 
 labelled Latin-1, whenever it reads as cleanly as charset-normalizer's best guess: on short
 Western-European texts that guess is often an exotic code page (cp775) that garbles the accents.
 Otherwise charset-normalizer's guess stands (Cyrillic, Greek, CJK legacy encodings). Content that
-is not text at all is refused rather than decoded into garbage.
+is not text at all is refused rather than decoded into garbage. Whatever the bytes, `decode_bytes`
+raises nothing but `DocumentError`.
+
+Strings that come from records rather than from bytes (JSON's `"\\ud800"` escapes) may hold lone
+surrogates, which no UTF-8 writer accepts: `repair_surrogates` turns each into U+FFFD.
 """
 
 from __future__ import annotations
 
 import codecs
+import re
 
 from charset_normalizer import from_bytes
 from charset_normalizer.md import mess_ratio
@@ -21,6 +26,13 @@ from curate.errors import DocumentError
 _BINARY_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
 _BINARY_TOLERANCE = 0.01
 _CHAOS_TOLERANCE = 0.02
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def repair_surrogates(text: str) -> str:
+    """`text` with every lone surrogate replaced by U+FFFD (a pair escaped in JSON arrives as
+    one character, so only lone halves remain)."""
+    return text if text.isascii() else _SURROGATE.sub("\ufffd", text)
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -38,7 +50,11 @@ def decode_bytes(data: bytes, where: str) -> str:
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8):]
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:  # an odd byte count, a lone surrogate
+            raise DocumentError("read_undecodable", f"{where}: starts with a UTF-16 byte order mark "
+                                                    f"but is not valid UTF-16: {exc}") from exc
     if _looks_binary(data):
         raise DocumentError("read_binary_content",
                             f"{where}: the input is binary data, not text (NUL or control bytes)")
@@ -50,10 +66,15 @@ def decode_bytes(data: bytes, where: str) -> str:
         western: str | None = data.decode("cp1252")
     except UnicodeDecodeError:
         western = None
-    best = from_bytes(data).best()
-    if western is not None and (best is None or mess_ratio(western) <= best.chaos + _CHAOS_TOLERANCE):
-        return western
-    if best is None:
+    try:
+        best = from_bytes(data).best()
+        if western is not None and (best is None or mess_ratio(western) <= best.chaos + _CHAOS_TOLERANCE):
+            return western
+        guessed = None if best is None else repair_surrogates(str(best))
+    except Exception as exc:  # noqa: BLE001 - a detector failure is this document's, not the build's
+        raise DocumentError("read_undecodable", f"{where}: encoding detection failed: "
+                                                f"{type(exc).__name__}: {exc}") from exc
+    if guessed is None:
         raise DocumentError("read_undecodable",
                             f"{where}: the bytes are neither UTF-8 nor any encoding charset-normalizer recognizes")
-    return str(best)
+    return guessed

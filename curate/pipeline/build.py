@@ -1,14 +1,17 @@
 """`curate build`: inputs in, one new immutable version out.
 
 Every document read is accounted for: kept (a row in `data/`), dropped by a policy rule or
-rejected by an error (a row in `rejects/`), and the manifest proves read = kept + dropped +
-rejected.
+rejected by an error (a row in `rejects/`). The readers' documents are counted per input file as
+they are read (each `inputs` entry's `documents`, and records that hold no document by kind in
+`not_documents`); `read` is their sum, and the gate checks it against the rows: read = kept +
+dropped + rejected, and per input file, its count = its rows.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
@@ -23,7 +26,7 @@ import pyarrow as pa
 from curate import __version__
 from curate.config import Config
 from curate.document import RawDoc
-from curate.errors import InputError
+from curate.errors import DocumentError, InputError
 from curate.executor import LocalExecutor, batches
 from curate.pipeline.batches import PreparedBatch, merge_rejects, prepare_batch, process_prepared, templates_for
 from curate.pipeline.checkpoints import FOLDER as CHECKPOINTS
@@ -31,10 +34,11 @@ from curate.pipeline.checkpoints import Checkpoints
 from curate.pipeline.dedup import ExactDuplicates
 from curate.pipeline.document import PipelineContext
 from curate.pipeline.duplicate_ids import IdLedger
-from curate.readers import HF_PREFIX, InputFile, JsonLine, discover, read_lazily
+from curate.readers import HF_PREFIX, InputFile, JsonLine, NotDocument, discover, read_lazily
+from curate.readers.files import sha256_and_size
 from curate.schema import load_schema
 from curate.store import Store
-from curate.store.manifest import file_sha256, write_manifest
+from curate.store.manifest import write_manifest
 from curate.store.writer import ShardWriter
 from curate.templates import TemplateCounter, TemplateTable
 from curate.templates.table import UNKNOWN_SOURCE
@@ -48,18 +52,33 @@ class BuildResult:
     manifest: dict[str, Any]
 
 
+def _files(folder: Path) -> list[Path]:
+    """The files of a folder input, links to files followed, sorted (discovery vetted them)."""
+    return sorted(Path(parent, name) for parent, _, names in os.walk(folder) for name in names
+                  if Path(parent, name).is_file())
+
+
 def input_entries(inputs: list[InputFile]) -> list[dict[str, Any]]:
-    """uri, reader, bytes and sha256 of each input (of a folder input: over its files' sha256s)."""
+    """uri, reader, bytes and sha256 of each input (of a folder input: over its files' sha256s),
+    each file read through the readers' `open_input` (a regular file, or no hash)."""
     entries = []
     for item in inputs:
-        files = sorted(p for p in item.path.rglob("*") if p.is_file()) if item.path.is_dir() else [item.path]
-        digest = hashlib.sha256()
-        size = 0
-        for path in files:
-            digest.update(file_sha256(path).encode())
-            size += path.stat().st_size
+        digest, size = hashlib.sha256(), 0
+        for path in _files(item.path) if item.reader == "hf" else [item.path]:
+            try:
+                sha, length = sha256_and_size(path.resolve(), item.uri)
+            except DocumentError:  # unreadable: the reader rejects it, with the reason
+                sha, length = "unreadable", 0
+            digest.update(sha.encode())
+            size += length
         entries.append({"uri": item.uri, "reader": item.reader, "bytes": size, "sha256": digest.hexdigest()})
     return entries
+
+
+def inputs_hash(entries: list[dict[str, Any]]) -> str:
+    """The hash of what the inputs are (uri, reader, size, sha256), not of what was read from them."""
+    identity = [{key: entry[key] for key in ("uri", "reader", "bytes", "sha256")} for entry in entries]
+    return hashlib.sha256(json.dumps(identity, sort_keys=True).encode()).hexdigest()
 
 
 def input_root(path: Path) -> str:
@@ -70,9 +89,17 @@ def input_root(path: Path) -> str:
     return str(path.resolve())
 
 
-def _documents(inputs: list[InputFile], config: Config) -> Iterator[RawDoc | JsonLine]:
-    for item in inputs:
-        yield from read_lazily(item, config.readers)
+def _documents(inputs: list[InputFile], entries: list[dict[str, Any]], config: Config) -> Iterator[RawDoc | JsonLine]:
+    """The documents of `inputs`, each counted in its input's entry as it is read (`documents`,
+    and `not_documents` by kind for the records that hold none, which go no further)."""
+    for item, entry in zip(inputs, entries, strict=True):
+        entry["documents"], entry["not_documents"] = 0, {}
+        for doc in read_lazily(item, config.readers):
+            if isinstance(doc, NotDocument):
+                entry["not_documents"][doc.kind] = entry["not_documents"].get(doc.kind, 0) + 1
+                continue
+            entry["documents"] += 1
+            yield doc
 
 
 class _Rejects:
@@ -122,13 +149,13 @@ def build(inputs: list[Path], name: str, config: Config, *, store: Store, versio
         raise InputError(f"no input file to read in {', '.join(map(str, inputs))}"
                          + (f": {len(skipped)} skipped ({shown})" if skipped else ": it is empty"))
     ctx = PipelineContext.create(config)
+    entries = input_entries(files)
 
     def prepare(checkpoints: Checkpoints, executor: LocalExecutor) -> Iterable[PreparedBatch]:
-        documents = batches(_documents(files, config), config.executor.batch_size, taper=executor.workers)
+        documents = batches(_documents(files, entries, config), config.executor.batch_size, taper=executor.workers)
         return executor.map(prepare_batch, ((checkpoints, batch) for batch in documents))
 
-    sources = {"inputs": input_entries(files), "input_roots": [input_root(p) for p in inputs],
-               "skipped_inputs": skipped}
+    sources = {"inputs": entries, "input_roots": [input_root(p) for p in inputs], "skipped_inputs": skipped}
     return write_version(name, ctx, prepare, sources, store=store, version=version, on_progress=on_progress,
                          resume=resume)
 
@@ -245,18 +272,23 @@ def _write_version(name: str, ctx: PipelineContext,
         "reject_schema": {"name": reject.name, "fingerprint": reject.fingerprint},
         "config_hash": ctx.config_hash,
         "config": config.model_dump(mode="json"),
-        "inputs_hash": hashlib.sha256(json.dumps(sources["inputs"], sort_keys=True).encode()).hexdigest(),
+        "inputs_hash": inputs_hash(sources["inputs"]),
         **sources,
         "templates": table.summary(),
         "shards": shards,
         "rejects": reject_files,
         "accounting": {
-            "read": kept + rejects.by_status["dropped"] + rejects.by_status["rejected"],
+            # what the readers yielded, counted per input as it was read (a rebuild's inputs carry
+            # the counts of the build it comes from; a version built before they were counted has
+            # none): the gate checks it against the rows
+            "read": sum(entry.get("documents", 0) for entry in sources["inputs"]),
             "kept": kept,
             "dropped": rejects.by_status["dropped"],
             "rejected": rejects.by_status["rejected"],
             "by_split": {split: by_split[split] for split in SPLITS},
             "by_reason": dict(sorted(rejects.by_reason.items())),
+            "not_documents": dict(sorted(sum((Counter(entry.get("not_documents", {})) for entry in sources["inputs"]),
+                                             Counter()).items())),
         },
         "resumed": {"prepared_batches": corpus.reused, "annotated_batches": reused},
         "validation": None,

@@ -1,58 +1,130 @@
-"""Pick a document's fields out of a record (JSONL, CSV, Parquet, Hugging Face rows)."""
+"""Pick a document's fields out of a record (JSONL, JSON, CSV, Parquet, Hugging Face rows).
+
+Records are typed by whoever wrote them, so every value is converted by a rule, never by `str()`
+(which turned a list of paragraphs into `"['para one', ...]"`):
+
+- text: a string, or a list of strings (paragraphs, joined by a blank line); bytes are decoded
+  like a file's;
+- html: a string, or bytes decoded like a file's;
+- title, subtitle, url, source, published: a string; a number or a date is written out
+  (`1984`, `2024-05-01`);
+- authors: a string of names separated by `;`, `|`, `&` or `and`, a list of names, or of objects
+  with a `name` (`[{"name": "A. Writer"}]`), or one such object.
+
+Any other type is a `read_wrong_type` reject naming the field and the type. Strings are repaired
+of lone surrogates (JSON can escape them; no Parquet or Arrow writer takes them).
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 import re
 from collections.abc import Mapping
 from typing import Any
 
 from curate.config import FieldMap
-from curate.document import RawDoc
+from curate.document import RawDoc, failed
 from curate.errors import DocumentError
+from curate.normalize.decode import decode_bytes, repair_surrogates
 
 _AUTHOR_SPLIT = re.compile(r"\s*(?:;|\||\band\b|&)\s*")
+_KEYS_SHOWN = 20
 
 
-def _first(record: Mapping[str, Any], names: list[str]) -> Any:
+class _WrongType(Exception):
+    def __init__(self, name: str, value: Any) -> None:
+        super().__init__(f"field {name!r} holds {_type_name(value)}")
+
+
+def _type_name(value: Any) -> str:
+    names = {dict: "an object", list: "a list", bool: "a boolean", int: "a number", float: "a number"}
+    return next((label for kind, label in names.items() if type(value) is kind), type(value).__name__)
+
+
+def _absent(value: Any) -> bool:
+    if isinstance(value, float):
+        return math.isnan(value)  # pandas writes a missing string as NaN
+    return value is None or (isinstance(value, (str, list, dict)) and not value)
+
+
+def _first(record: Mapping[str, Any], names: list[str]) -> tuple[str, Any] | None:
+    """(field name, value) of the first of `names` present and not empty."""
     for name in names:
         value = record.get(name)
-        if value not in (None, "", []):
-            return value
+        if not _absent(value):
+            return name, value
     return None
 
 
-def _as_text(value: Any) -> str | None:
-    return None if value is None else str(value)
-
-
-def _authors(value: Any) -> list[str]:
-    if value is None:
-        return []
+def _string(name: str, value: Any, where: str, *, paragraphs: bool = False, scalars: bool = False) -> str:
     if isinstance(value, str):
-        parts = _AUTHOR_SPLIT.split(value)
+        return repair_surrogates(value)
+    if isinstance(value, bytes):
+        return decode_bytes(value, f"{where} (field {name!r})")
+    if paragraphs and isinstance(value, list) and all(isinstance(v, str) or v is None for v in value):
+        return repair_surrogates("\n\n".join(v for v in value if v))
+    if scalars and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    if scalars and isinstance(value, (dt.date, dt.datetime, dt.time)):
+        return value.isoformat()
+    raise _WrongType(name, value)
+
+
+def _author(name: str, value: Any) -> str:
+    if isinstance(value, str):
+        return repair_surrogates(value)
+    if isinstance(value, Mapping) and isinstance(value.get("name"), str):
+        return repair_surrogates(value["name"])
+    raise _WrongType(name, value)
+
+
+def _authors(found: tuple[str, Any] | None) -> list[str]:
+    if found is None:
+        return []
+    name, value = found
+    if isinstance(value, str):
+        parts = _AUTHOR_SPLIT.split(repair_surrogates(value))
+    elif isinstance(value, list):
+        parts = [_author(name, v) for v in value if v is not None]
     else:
-        parts = [str(v) for v in value]
+        parts = [_author(name, value)]
     return [p.strip() for p in parts if p and p.strip()]
+
+
+def _keys(record: Mapping[str, Any]) -> str:
+    keys = sorted(repair_surrogates(str(k)) for k in record)
+    shown = ", ".join(keys[:_KEYS_SHOWN]) + (f" and {len(keys) - _KEYS_SHOWN} more" if len(keys) > _KEYS_SHOWN else "")
+    return shown or "none"
 
 
 def doc_from_record(record: Mapping[str, Any], fields: FieldMap, *, input_uri: str,
                     input_format: str, raw: bytes) -> RawDoc:
-    """Map one record to a RawDoc; a record with neither text nor HTML is an error document."""
-    text = _as_text(_first(record, fields.text))
-    html = None if text else _as_text(_first(record, fields.html))
-    doc = RawDoc(
-        input_uri=input_uri, input_format=input_format, raw=raw, text=text, html=html,
-        title=_as_text(_first(record, fields.title)),
-        subtitle=_as_text(_first(record, fields.subtitle)),
-        url=_as_text(_first(record, fields.url)),
-        source_name=_as_text(_first(record, fields.source)),
-        published=_as_text(_first(record, fields.published)),
-        authors=_authors(_first(record, fields.authors)),
-    )
-    if text is None and html is None:
-        keys = ", ".join(sorted(record)) or "none"
+    """Map one record to a RawDoc; a record with neither text nor HTML, or a field of a type that
+    cannot be read as its role, is an error document keeping `raw`."""
+    try:
+        found = _first(record, fields.text)
+        text = None if found is None else _string(*found, input_uri, paragraphs=True)
+        found = None if text else _first(record, fields.html)
+        html = None if found is None else _string(*found, input_uri)
+
+        def meta(names: list[str]) -> str | None:
+            picked = _first(record, names)
+            return None if picked is None else _string(*picked, input_uri, scalars=True)
+
+        doc = RawDoc(
+            input_uri=input_uri, input_format=input_format, raw=raw, text=text or None, html=html,
+            title=meta(fields.title), subtitle=meta(fields.subtitle), url=meta(fields.url),
+            source_name=meta(fields.source), published=meta(fields.published),
+            authors=_authors(_first(record, fields.authors)),
+        )
+    except _WrongType as wrong:
+        return failed(input_uri, input_format, raw, "read_wrong_type", f"{input_uri}: {wrong}, not text")
+    except DocumentError as error:  # bytes that do not decode
+        return RawDoc(input_uri=input_uri, input_format=input_format, raw=raw, error=error)
+    if doc.text is None and doc.html is None:
         doc.error = DocumentError(
             "read_no_text_field",
-            f"{input_uri}: no text or html field (looked for {fields.text + fields.html}; record has {keys})",
+            f"{input_uri}: no text or html field (looked for {fields.text + fields.html}; record has {_keys(record)})",
         )
     return doc

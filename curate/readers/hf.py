@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 
 from curate.config import ReadersConfig
 from curate.document import RawDoc
-from curate.readers.fields import doc_from_record
+from curate.readers.parquet import row_doc
 
 FORMAT = "hf"
 
@@ -29,6 +28,4 @@ def read_hf(path: Path, uri: str, config: ReadersConfig) -> Iterator[RawDoc]:
     splits = loaded if isinstance(loaded, datasets.DatasetDict) else {"train": loaded}
     for split in sorted(splits):
         for number, record in enumerate(splits[split]):
-            raw = json.dumps(record, sort_keys=True, ensure_ascii=False, default=str).encode()
-            yield doc_from_record(record, config.fields, input_uri=f"{uri}/{split}#{number}",
-                                  input_format=FORMAT, raw=raw)
+            yield row_doc(record, f"{uri}/{split}#{number}", FORMAT, config)

@@ -15,6 +15,7 @@ from warcio.warcwriter import WARCWriter
 
 from curate.config import FieldMap, ReadersConfig
 from curate.errors import InputError
+from curate.document import NotDocument
 from curate.readers import JsonLine, discover, read_input, read_lazily
 from curate.readers.text import split_title_dek
 
@@ -23,9 +24,14 @@ PAGE = ("<html><head><title>Dock strike ends</title></head><body><article><p>The
         "on Monday after nine days, the union said in a statement to reporters.</p></article></body></html>")
 
 
-def _read(path: Path, config: ReadersConfig = CONFIG) -> list:
+def _records(path: Path, config: ReadersConfig = CONFIG) -> list:
     inputs, _ = discover([path])
     return [doc for item in inputs for doc in read_input(item, config)]
+
+
+def _read(path: Path, config: ReadersConfig = CONFIG) -> list:
+    """The documents (records that are not documents left out)."""
+    return [doc for doc in _records(path, config) if not isinstance(doc, NotDocument)]
 
 
 def test_split_title_dek() -> None:
@@ -64,10 +70,11 @@ def test_an_unreadable_gzip_page_is_an_error_document(tmp_path: Path, stored: by
     assert doc.raw == stored  # the reject keeps what was read
 
 
-def test_a_gzip_bomb_is_inflated_only_past_the_size_limit(tmp_path: Path) -> None:
+def test_a_page_past_the_size_limit_is_cut_and_says_so(tmp_path: Path) -> None:
     (tmp_path / "big.html.gz").write_bytes(gzip.compress(b"<p>" + b"x" * 5_000_000))
     [doc] = _read(tmp_path / "big.html.gz", ReadersConfig(max_document_bytes=1000))
-    assert len(doc.raw) == 1001  # the build then rejects it as read_too_large
+    assert doc.error is not None and doc.error.reason == "read_too_large"
+    assert (doc.raw, doc.raw_size) == (b"<p>" + b"x" * 997, 5_000_003)
 
 
 def test_folder_is_read_recursively_in_order(tmp_path: Path) -> None:
@@ -162,10 +169,11 @@ def _warc(path: Path, cut: bool = False) -> None:
 
 def test_warc(tmp_path: Path) -> None:
     _warc(tmp_path / "c.warc.gz")
-    first, second, image = _read(tmp_path / "c.warc.gz")
+    info, first, second, image = _records(tmp_path / "c.warc.gz")
     assert first.html == PAGE and first.url == "https://news.example/0" and first.input_uri == "c.warc.gz#1"
     assert second.input_uri == "c.warc.gz#2"
-    assert image.error is not None and image.error.reason == "read_not_html"
+    assert info == NotDocument("c.warc.gz#0", "warcinfo")
+    assert image == NotDocument("c.warc.gz#3", "response_not_html")  # counted, not an error
 
 
 def test_truncated_warc_keeps_what_came_before(tmp_path: Path) -> None:
