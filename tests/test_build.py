@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+import gzip
 import json
+import os
+from collections import Counter
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 import pytest
 from jsonschema import Draft202012Validator
 
 from curate.boilerplate import reconstruct
+from curate.pipeline import build as build_module
 from curate.pipeline.build import build
 from curate.config import load_config
 from curate.errors import InputError, StoreError
 from curate.schema import load_schema
 from curate.store import Store, read_manifest
+from curate.validate.dataset import accounting_frame
+from curate.validate.shards import input_file_counts
 
 from conftest import ROOT, SAMPLE
 
@@ -28,12 +35,41 @@ def _rows(folder: Path, key: str) -> list[dict]:
     return pa.concat_tables(tables).to_pylist() if tables else []
 
 
+def _counts(folder: Path) -> dict[str, Counter[str]]:
+    """Rows of a version by split, status, reason and input file, counted as the gate does."""
+    manifest = read_manifest(folder)
+    counts: dict[str, Counter[str]] = {key: Counter() for key in ("split", "status", "reason", "input")}
+    for shard in manifest["shards"]:
+        table = pq.read_table(folder / shard["path"], columns=["split", "source"])
+        counts["split"].update(table.column("split").to_pylist())
+        counts["input"].update(input_file_counts(pc.struct_field(table.column("source"), "input_uri")))
+    for shard in manifest["rejects"]:
+        table = pq.read_table(folder / shard["path"], columns=["status", "reason", "input_uri"])
+        counts["status"].update(table.column("status").to_pylist())
+        counts["reason"].update(table.column("reason").to_pylist())
+        counts["input"].update(input_file_counts(table.column("input_uri")))
+    return counts
+
+
+def _accounting_off(folder: Path) -> dict[str, int]:
+    """The gate's accounting row for a version: every value 0 when nothing was lost or invented."""
+    manifest = read_manifest(folder)
+    frame, _ = accounting_frame(manifest["accounting"], manifest["inputs"], _counts(folder))
+    return {key: int(value) for key, value in frame.iloc[0].items()}
+
+
 def test_accounting_adds_up(sample_build) -> None:
     acc = sample_build.manifest["accounting"]
     assert acc["read"] == acc["kept"] + acc["dropped"] + acc["rejected"]
     assert acc["read"] == len(EXPECTED["documents"])
     assert sum(acc["by_split"].values()) == acc["kept"]
     assert sum(acc["by_reason"].values()) == acc["dropped"] + acc["rejected"]
+    assert acc["not_documents"] == {record["record_type"]: 1 for record in EXPECTED["skipped"]}
+    inputs = {entry["uri"]: entry for entry in sample_build.manifest["inputs"]}
+    assert inputs["warc/crawl-2024-05.warc.gz"]["documents"] == 2
+    assert inputs["warc/crawl-2024-05.warc.gz"]["not_documents"] == {"request": 1, "warcinfo": 1}
+    assert sum(entry["documents"] for entry in inputs.values()) == acc["read"]
+    assert set(_accounting_off(sample_build.path).values()) == {0}
 
 
 def test_every_document_has_its_expected_outcome(sample_build) -> None:
@@ -164,3 +200,91 @@ def test_load_gives_the_schema_features(sample_build) -> None:
         rows += split.num_rows
     assert rows == sample_build.manifest["accounting"]["kept"]
     assert curate.load("sample", "1.0.0", split="test", store=store).features == features
+
+
+def _bad_corpus(folder: Path, outside: Path) -> None:
+    """A corpus of the inputs that used to end a build, lose documents or leak a file."""
+    folder.mkdir()
+    outside.mkdir()
+    (outside / "creds.json").write_text('{"text": "API_KEY=sk-live-123"}', encoding="utf-8")
+    (folder / "creds.json").symlink_to(outside / "creds.json")
+    (folder / "zero.txt").symlink_to("/dev/zero")
+    (folder / "gone.txt").symlink_to(folder / "nowhere.txt")
+    os.mkfifo(folder / "pipe.jsonl")
+    (folder / ".draft.txt").write_text("Draft\n\nNot for publication.", encoding="utf-8")
+    body = "The harbour board voted on Tuesday to extend the night ferry to the islands. " * 4
+    (folder / "surrogate.jsonl").write_text(
+        json.dumps({"text": body + "\ud800", "title": "Lone \udc00 surrogate"}, ensure_ascii=True) + "\n"
+        + json.dumps({"text": ["First paragraph. " + body, "Second paragraph. " + body], "title": 1984}) + "\n"
+        + json.dumps({"text": {"nested": body}}) + "\n", encoding="utf-8")
+    (folder / "rows.csv").write_text(f'title,text\nOne,"{body}"\nTwo,{body.replace(",", "")},extra\nThree,"{body}\n'
+                                     f'Four,Four. {body}\n', encoding="utf-8")
+    (folder / "utf16.txt").write_bytes(b"\xff\xfeH\x00i\x00!")
+    (folder / "deep.json").write_bytes(b"[" + b"[" * 100_000 + b"]" * 100_000 + b"]")
+    pq.write_table(pa.table({"text": [f"Row {n}. {body}" for n in range(6)]}), folder / "rows.parquet",
+                   row_group_size=2, compression="none")
+    metadata = pq.ParquetFile(folder / "rows.parquet").metadata
+    start = metadata.row_group(1).column(0).data_page_offset
+    data = bytearray((folder / "rows.parquet").read_bytes())
+    data[start:start + 40] = b"\xff" * 40
+    (folder / "rows.parquet").write_bytes(bytes(data))
+    (folder / "notes.warc").write_bytes(b"not an archive\n" * 50)
+    (folder / "cut.warc.gz").write_bytes((ROOT / "data" / "raw" / "bad" / "truncated.warc.gz").read_bytes())
+    (folder / "bomb.jsonl.gz").write_bytes(gzip.compress(b'{"text": "' + b"x" * 5_000_000 + b'"}\n'))
+
+
+def test_bad_inputs_never_end_a_build_nor_lose_a_document(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = tmp_path / "corpus"
+    _bad_corpus(corpus, tmp_path / "outside")
+    (corpus / "locked.txt").write_text("Locked\n\nUnreadable.", encoding="utf-8")
+    real_open = os.open
+
+    def refuse(path: os.PathLike[str], flags: int, *args: int) -> int:  # what chmod 000 does to a non-root user
+        if Path(path).name == "locked.txt":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr("curate.readers.files.os.open", refuse)
+    config = load_config(ROOT / "curate.toml", {"executor": {"workers": 1}, "readers": {"max_document_bytes": 2**20}})
+    result = build([corpus], "bad", config, store=Store(tmp_path / "store"))
+    manifest = result.manifest
+    assert set(_accounting_off(result.path).values()) == {0}, _accounting_off(result.path)
+    by_input = {entry["uri"]: entry["documents"] for entry in manifest["inputs"]}
+    assert by_input == {"bomb.jsonl.gz": 1, "cut.warc.gz": 2, "deep.json": 1, "locked.txt": 1, "notes.warc": 1,
+                        "rows.csv": 4, "rows.parquet": 5, "surrogate.jsonl": 3, "utf16.txt": 1}
+    assert manifest["accounting"]["read"] == sum(by_input.values())
+    assert manifest["skipped_inputs"] == [
+        ".draft.txt: hidden file, not read", "creds.json: symlink to outside the input root, not read",
+        "gone.txt: dangling symlink, not read", "pipe.jsonl: a FIFO, not a regular file",
+        "zero.txt: symlink to outside the input root, not read"]
+    rejects = {row["input_uri"]: row for row in _rows(result.path, "rejects")}
+    assert {uri: row["reason"] for uri, row in rejects.items() if row["status"] == "rejected"} == {
+        "bomb.jsonl.gz#0": "read_too_large", "cut.warc.gz#1": "read_truncated_record",
+        "deep.json#0": "read_malformed_record", "locked.txt": "read_unreadable", "notes.warc": "read_not_warc",
+        "rows.csv#1": "read_malformed_record", "rows.csv#2": "read_malformed_record",
+        "rows.parquet#2-3": "read_malformed_row_group", "surrogate.jsonl#2": "read_wrong_type",
+        "utf16.txt": "read_undecodable"}
+    assert [uri for uri, row in rejects.items() if row["status"] == "rejected" and not row["raw"]] == [
+        "locked.txt"], "bytes read are kept"
+    kept = {row["source"]["input_uri"]: row for row in _rows(result.path, "shards")}
+    assert kept["surrogate.jsonl#0"]["title"] == "Lone \ufffd surrogate"
+    assert kept["surrogate.jsonl#1"]["text"].startswith("First paragraph.") and kept["surrogate.jsonl#1"]["title"] == "1984"
+    assert {"rows.csv#0", "rows.csv#3", "rows.parquet#0", "rows.parquet#5", "cut.warc.gz#0"} <= kept.keys()
+    published = [json.dumps(row, default=str) for row in _rows(result.path, "shards") + _rows(result.path, "rejects")]
+    assert not any("sk-live-123" in row for row in published), "a file outside the input root was read"
+
+
+def test_a_document_lost_after_reading_shows_in_the_accounting(tmp_path: Path, sample_config,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    real_add = build_module._Rejects.add
+
+    def lose_rejects(self: build_module._Rejects, table: object) -> None:
+        real_add(self, None)  # every reject table dropped on its way to the shards
+
+    monkeypatch.setattr(build_module._Rejects, "add", lose_rejects)
+    result = build([SAMPLE / "bad"], "lossy", sample_config, store=Store(tmp_path))
+    acc = result.manifest["accounting"]
+    lost = acc["read"] - acc["kept"]
+    assert acc["dropped"] == acc["rejected"] == 0 and lost >= 4, acc  # the bad sample's rejects
+    off = _accounting_off(result.path)
+    assert off["read_balance"] == off["inputs_vs_rows"] == lost

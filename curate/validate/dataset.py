@@ -2,8 +2,9 @@
 
 `DatasetTally` sees every article chunk once and keeps 8-byte hashes of ids and content hashes,
 nothing else per row, to find repeats across shards; the accounting row compares the manifest
-with the rows counted in the shards. Each table comes with sample ids or details per column, for
-the report when that column's expectation fails.
+with the rows counted in the shards, in total and per input file (the documents the readers
+counted in each file, against the rows whose `input_uri` lies in it). Each table comes with sample
+ids or details per column, for the report when that column's expectation fails.
 """
 
 from __future__ import annotations
@@ -74,20 +75,47 @@ def _differences(label: str, recorded: dict[str, int], counted: Counter[str]) ->
             [f"{label} {k}: manifest {r}, rows {c}" for k, r, c in off[:SAMPLES]])
 
 
-def accounting_frame(accounting: dict[str, Any], split_rows: Counter[str], statuses: Counter[str],
-                     reasons: Counter[str]) -> tuple[pd.DataFrame, dict[str, list[str]]]:
-    """The `accounting` suite's row: how far the manifest's numbers are from the counted rows."""
+def _owner(file: str, inputs: dict[str, int]) -> str:
+    """The input a row's file belongs to: itself, or the input folder holding it (a Hugging Face
+    dataset's rows name `<uri>/<split>`)."""
+    path = file
+    while path not in inputs:
+        if "/" not in path:
+            return f"{file} (not an input of the manifest)"
+        path = path.rsplit("/", 1)[0]
+    return path
+
+
+def _per_input(inputs: list[dict[str, Any]], files: Counter[str]) -> tuple[dict[str, int], Counter[str]]:
+    """(documents per input uri as the manifest records them, rows per input uri)."""
+    recorded: dict[str, int] = {}
+    for entry in inputs:  # two roots may hold the same relative path: compare their sum
+        recorded[entry["uri"]] = recorded.get(entry["uri"], 0) + entry.get("documents", 0)
+    counted: Counter[str] = Counter()
+    for file, rows in files.items():
+        counted[_owner(file, recorded)] += rows
+    return recorded, counted
+
+
+def accounting_frame(accounting: dict[str, Any], inputs: list[dict[str, Any]],
+                     counts: dict[str, Counter[str]]) -> tuple[pd.DataFrame, dict[str, list[str]]]:
+    """The `accounting` suite's row: how far the manifest's numbers (`accounting`, and each of
+    `inputs`' document count) are from the rows counted in the shards (`counts` by split, status,
+    reason and input file)."""
+    split_rows = counts["split"]
     read, kept = accounting.get("read", 0), accounting.get("kept", 0)
     outcomes = {status: accounting.get(status, 0) for status in load_schema("reject").enum_values("reject_status")}
     splits_off, split_details = _differences("split", accounting.get("by_split", {}), split_rows)
-    rejects_off, reject_details = _differences("status", outcomes, statuses)
-    reasons_off, reason_details = _differences("reason", accounting.get("by_reason", {}), reasons)
+    rejects_off, reject_details = _differences("status", outcomes, counts["status"])
+    reasons_off, reason_details = _differences("reason", accounting.get("by_reason", {}), counts["reason"])
+    inputs_off, input_details = _differences("input", *_per_input(inputs, counts["input"]))
     row = {
         "read_balance": read - kept - sum(outcomes.values()),
         "kept_vs_rows": kept - sum(split_rows.values()),
         "splits_vs_rows": splits_off,
         "rejects_vs_rows": rejects_off,
         "reasons_vs_rows": reasons_off,
+        "inputs_vs_rows": inputs_off,
     }
     samples = {
         "read_balance": [f"read {read}, kept {kept} + " + " + ".join(f"{k} {v}" for k, v in outcomes.items())],
@@ -95,5 +123,6 @@ def accounting_frame(accounting: dict[str, Any], split_rows: Counter[str], statu
         "splits_vs_rows": split_details,
         "rejects_vs_rows": reject_details,
         "reasons_vs_rows": reason_details,
+        "inputs_vs_rows": input_details,
     }
     return pd.DataFrame([row]), samples

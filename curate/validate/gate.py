@@ -49,7 +49,7 @@ class _Run:
     tally: DatasetTally = field(default_factory=DatasetTally)
     pending: dict[str, list[pa.Table]] = field(default_factory=lambda: {kind: [] for kind in SUITE})
     counts: dict[str, Counter[str]] = field(default_factory=lambda: {"split": Counter(), "status": Counter(),
-                                                                      "reason": Counter()})
+                                                                      "reason": Counter(), "input": Counter()})
     shards: dict[str, str] = field(default_factory=dict)
     rows: Counter[str] = field(default_factory=Counter)
 
@@ -91,14 +91,14 @@ class _Run:
             detail = samples.get(column) if samples is not None and column else None
             self.outcomes[f"{suite}.{observation.name}"].add(observation, detail)
 
-    def check_dataset(self, build: Config, accounting: dict[str, Any] | None) -> None:
-        """The dataset-level suites, on their one-row tables."""
+    def check_dataset(self, build: Config, manifest: dict[str, Any] | None) -> None:
+        """The dataset-level suites, on their one-row tables (accounting: only with a manifest)."""
         splits = self.counts["split"]
         frame, samples = self.tally.frame(splits)
         bounds = parameters.split_share_bounds(build.splits, sum(splits.values()), self.config.validation)
         self.observe("dataset", self.runner.run("dataset", frame, self.params | bounds, []), samples)
-        if accounting is not None:
-            frame, samples = accounting_frame(accounting, splits, self.counts["status"], self.counts["reason"])
+        if manifest is not None:
+            frame, samples = accounting_frame(manifest["accounting"], manifest["inputs"], self.counts)
             self.observe("accounting", self.runner.run("accounting", frame, self.params, []), samples)
 
 
@@ -132,10 +132,10 @@ def _waive(config: Config, outcomes: dict[str, Outcome]) -> list[dict[str, Any]]
 
 
 def _gate(targets: list[Target], config: Config, build: Config,
-          accounting: dict[str, Any] | None) -> GateResult:
-    """Validate `targets` against the suites (the accounting suite only with a manifest's accounting)."""
+          manifest: dict[str, Any] | None) -> GateResult:
+    """Validate `targets` against the suites (the accounting suite only with a version's manifest)."""
     started = time.perf_counter()
-    suites = {name: spec for name, spec in load_suites().items() if name != "accounting" or accounting is not None}
+    suites = {name: spec for name, spec in load_suites().items() if name != "accounting" or manifest is not None}
     outcomes = _outcomes(suites)
     _check_waivers(config, outcomes)
     parts = list(split_parts(targets, config.validation.chunk_rows))
@@ -147,7 +147,7 @@ def _gate(targets: list[Target], config: Config, build: Config,
             run.add_part(part)
     for kind in SUITE:
         run.flush(kind)
-    run.check_dataset(build, accounting)
+    run.check_dataset(build, manifest)
     for outcome in outcomes.values():
         outcome.finish()
     return GateResult(
@@ -185,7 +185,7 @@ def _validate_version(store: Store, name: str, version: str, config: Config) -> 
     targets = [Target(folder / s["path"], s["path"], "article", manifest["schema"]["name"]) for s in manifest["shards"]]
     targets += [Target(folder / s["path"], s["path"], "reject", manifest["reject_schema"]["name"])
                 for s in manifest["rejects"]]
-    result = _gate(targets, config, _recorded_config(manifest), manifest["accounting"])
+    result = _gate(targets, config, _recorded_config(manifest), manifest)
     write_folder(folder / VALIDATION_FOLDER, result, f"{name} {version}")
     update_manifest(folder, "validation", manifest_entry(result, VALIDATION_FOLDER))
     return result, folder / VALIDATION_FOLDER

@@ -29,6 +29,10 @@ from curate.validate.views import VIEWS
 
 # Counted from the raw columns (even when the schema check fails), for the accounting.
 COUNTED = {"article": ("split",), "reject": ("status", "reason")}
+# Where each row names its input (`input_uri`), for the accounting per input file, and the
+# record mark that ends it: `#<n>`, or `#<first>-<last>` for a run of rows.
+INPUT_URI = {"article": "source.input_uri", "reject": "input_uri"}
+_RECORD_MARK = r"#[0-9]+(?:-[0-9]+)?$"
 
 
 @dataclass(frozen=True)
@@ -113,6 +117,23 @@ def schema_problems(actual: pa.Schema, expected: pa.Schema) -> list[str]:
     return problems
 
 
+def input_file_counts(uris: pa.Array | pa.ChunkedArray) -> Counter[str]:
+    """Rows per input file, from the rows' `input_uri`s with the record mark cut off."""
+    files = pc.replace_substring_regex(uris, _RECORD_MARK, "")
+    return Counter({str(c["values"]): c["counts"] for c in pc.value_counts(files).to_pylist()})
+
+
+def _input_counts(parquet: pq.ParquetFile, path: str) -> Counter[str]:
+    """Rows per input file (nothing when the column is missing: the schema check says so)."""
+    try:
+        column = parquet.read(columns=[path]).column(0)  # no column at all when it is missing
+        for name in path.split(".")[1:]:
+            column = pc.struct_field(column, name)
+    except (IndexError, KeyError, pa.ArrowException):
+        return Counter()
+    return input_file_counts(column)
+
+
 def inspect_part(part: Part) -> ShardView:
     """The part's flat view if the shard's schema holds; for a first part also the shard's
     sha256, rows, schema problems and counts."""
@@ -128,6 +149,7 @@ def inspect_part(part: Part) -> ShardView:
             for column in (c for c in COUNTED[target.kind] if c in parquet.schema_arrow.names):
                 counted = pc.value_counts(parquet.read(columns=[column]).column(column)).to_pylist()
                 found.counts[column] = Counter({str(c["values"]): c["counts"] for c in counted})
+            found.counts["input"] = _input_counts(parquet, INPUT_URI[target.kind])
         if not problems and part.stop > part.start:
             flatten = VIEWS[target.kind]
             batches = parquet.iter_batches(batch_size=4096, row_groups=range(part.start, part.stop))

@@ -41,12 +41,19 @@ def test_language_pattern() -> None:
 def test_accounting_differences_name_what_is_off() -> None:
     accounting = {"read": 10, "kept": 7, "dropped": 1, "rejected": 2, "by_split": {"train": 6, "test": 1},
                   "by_reason": {"policy_too_short": 1, "read_empty_file": 2}}
-    frame, samples = accounting_frame(accounting, Counter(train=6, test=1), Counter(dropped=1, rejected=2),
-                                      Counter(policy_too_short=1, read_empty_file=2))
-    assert frame.iloc[0].tolist() == [0, 0, 0, 0, 0]
-    frame, samples = accounting_frame({**accounting, "read": 11}, Counter(train=5, test=1), Counter(dropped=3),
-                                      Counter(policy_too_short=3))
+    inputs = [{"uri": "a.jsonl", "documents": 8}, {"uri": "b.txt", "documents": 1}, {"uri": "saved", "documents": 1}]
+    counts = {"split": Counter(train=6, test=1), "status": Counter(dropped=1, rejected=2),
+              "reason": Counter(policy_too_short=1, read_empty_file=2),
+              "input": Counter({"a.jsonl": 8, "b.txt": 1, "saved/train": 1})}
+    frame, samples = accounting_frame(accounting, inputs, counts)
+    assert frame.iloc[0].tolist() == [0, 0, 0, 0, 0, 0]
+    frame, samples = accounting_frame({**accounting, "read": 11}, inputs, {
+        "split": Counter(train=5, test=1), "status": Counter(dropped=3), "reason": Counter(policy_too_short=3),
+        "input": Counter({"a.jsonl": 7, "b.txt": 1, "saved/train": 1, "elsewhere/c.txt": 1})})
     row = frame.iloc[0]
     assert row["read_balance"] == 1 and row["kept_vs_rows"] == 1 and row["splits_vs_rows"] == 1
     assert row["rejects_vs_rows"] == 4 and row["reasons_vs_rows"] == 4
     assert samples["splits_vs_rows"] == ["split train: manifest 6, rows 5"]
+    assert row["inputs_vs_rows"] == 2
+    assert samples["inputs_vs_rows"] == ["input a.jsonl: manifest 8, rows 7",
+                                         "input elsewhere/c.txt (not an input of the manifest): manifest 0, rows 1"]

@@ -114,6 +114,27 @@ def _unknown_split(folder: Path) -> str:
     return edit_rows(folder, TRAIN, edit)
 
 
+def _lost_document(folder: Path) -> str:
+    """A document lost on its way to the shards: a dropped reject removed, and every total of the
+    manifest (read included) lowered to match, so only the count per input file still sees it."""
+
+    def edit(rows: list[Row]) -> str:
+        row = next(r for r in rows if r["status"] == "dropped")
+        rows.remove(row)
+
+        def lower(m: dict[str, Any]) -> None:
+            m["accounting"].update(read=m["accounting"]["read"] - 1, dropped=m["accounting"]["dropped"] - 1)
+            by_reason = m["accounting"]["by_reason"]
+            by_reason[row["reason"]] -= 1
+            if not by_reason[row["reason"]]:
+                del by_reason[row["reason"]]
+
+        edit_manifest(folder, lower)
+        return row["input_uri"].split("#")[0]
+
+    return edit_rows(folder, REJECTS, edit)
+
+
 def _duplicate_id(folder: Path) -> str:
     taken = pq.read_table(folder / TEST, columns=["id"]).column("id")[0].as_py()
     return edit_rows(folder, TRAIN, lambda rows: rows[0].update(id=taken)) or taken
@@ -199,7 +220,8 @@ DEFECTS = [
     Defect("rejects.reason_matches_stage", reject(lambda r: r.update(stage="normalize"), "dropped")),
     Defect("rejects.message_present", reject(lambda r: r.update(message=""), "rejected")),
     Defect("rejects.input_uri_present", reject(lambda r: r.update(input_uri=None), "dropped",
-                                                nullable=("input_uri",))),
+                                                nullable=("input_uri",)),
+           also=frozenset({"accounting.inputs_match_rows"})),
     Defect("rejects.evidence_kept", reject(lambda r: r.update(row_json=None), "dropped")),
     Defect("dataset.has_articles", lambda folder: "21 articles in the data shards",
            config={"validation": {"min_articles": 22}}),
@@ -220,6 +242,7 @@ DEFECTS = [
         dropped=m["accounting"]["dropped"] + 1, rejected=m["accounting"]["rejected"] - 1))),
     Defect("accounting.reasons_match_rows", manifest(lambda m: m["accounting"].update(
         by_reason={f"{k}_renamed": v for k, v in m["accounting"]["by_reason"].items()}))),
+    Defect("accounting.inputs_match_rows", _lost_document),
 ]
 
 
