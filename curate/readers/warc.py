@@ -163,8 +163,9 @@ def _page(head: _Head, block: Piece, where: str, limit: int) -> RawDoc | NotDocu
         while len(body) > limit and (more := payload.read(CHUNK)):  # count what is not kept
             size += len(more)
     except Exception as exc:  # noqa: BLE001 - warcio and the decoders it calls raise anything
-        return failed(where, FORMAT, block.data, "read_malformed_record",
-                      f"{where}: the {head.kind} record cannot be decoded: {type(exc).__name__}: {exc}")
+        return failed(where, FORMAT, block.data[:limit], "read_malformed_record",
+                      f"{where}: the {head.kind} record cannot be decoded: {type(exc).__name__}: {exc}",
+                      raw_size=block.size if block.size > limit else None)
     if size > limit:
         doc = too_large(where, FORMAT, body, size, limit)
     else:

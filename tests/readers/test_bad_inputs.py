@@ -303,3 +303,14 @@ def test_a_cut_gzip_jsonl_keeps_the_bytes_of_the_cut_record(tmp_path: Path) -> N
     assert good and all(d.error is None for d in good)
     assert last.error is not None and last.error.reason == "read_truncated_file"
     assert last.raw and lines.startswith(b"".join(d.raw + b"\n" for d in good) + last.raw)
+
+
+def test_a_warc_record_warcio_cannot_decode_is_one_reject_within_the_limit(tmp_path: Path) -> None:
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"
+    record = (b"WARC/1.\x000\r\nWARC-Type: response\r\nContent-Length: %d\r\n\r\n" % len(http)) + http + b"\r\n\r\n"
+    path = tmp_path / "c.warc"
+    path.write_bytes(record + _warc([("response", "https://n.example/a", PAGE, "text/html")], gz=False))
+    bad, *rest = _records(path, ReadersConfig(max_document_bytes=64))
+    assert _outcome(bad) == ("c.warc#0", "read_malformed_record") and "cannot be decoded" in str(bad.error)
+    assert (bad.raw, bad.raw_size) == (http[:64], len(http))
+    assert [r.input_uri for r in rest] == ["c.warc#1", "c.warc#2"]  # read on: warcinfo, the page (too large here)
