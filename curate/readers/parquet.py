@@ -1,8 +1,9 @@
 """Parquet files, read row group by row group.
 
-A row group that cannot be read (a corrupt page, a bad encoding) costs only its rows: they
-become one reject, `<uri>#<first>-<last>`, keeping the row group's bytes as the footer locates
-them, and the next row group is read. A file whose footer cannot be read is one reject keeping
+A row group that cannot be read (a corrupt page, a bad encoding), or that gives fewer rows than
+the footer declares, costs only the rows it did not give: they become one reject,
+`<uri>#<first>-<last>`, keeping the row group's bytes as the footer locates them, and the next
+row group is read. A file whose footer cannot be read is one reject keeping
 the file's first bytes. Rows are decoded a small batch at a time; a row whose canonical bytes
 exceed `max_document_bytes` is a `read_too_large` reject.
 """
@@ -37,6 +38,18 @@ def _group_span(metadata: Any, group: int) -> tuple[int, int]:
     return min(starts), max(s + c.total_compressed_size for s, c in zip(starts, chunks))
 
 
+def _lost_rows(handle: BinaryIO, metadata: Any, uri: str, group: int, rows: range, problem: str,
+               limit: int) -> RawDoc:
+    """The reject of the `rows` of row group `group` that could not be read, keeping its bytes."""
+    try:
+        raw, raw_size = _bytes_at(handle, *_group_span(metadata, group), limit)
+    except Exception:  # noqa: BLE001 - a footer that locates nothing: no bytes to keep
+        raw, raw_size = b"", None
+    where = f"{uri}#{rows.start}-{rows.stop - 1}"
+    return failed(where, FORMAT, raw, "read_malformed_row_group",
+                  f"{where}: rows {rows.start} to {rows.stop - 1} (row group {group}) {problem}", raw_size=raw_size)
+
+
 def row_doc(record: dict[str, Any], where: str, input_format: str, config: ReadersConfig) -> RawDoc:
     """The document of a row read from a columnar file (Parquet, a Hugging Face dataset)."""
     raw = canonical_bytes(record)
@@ -61,20 +74,15 @@ def read_parquet(handle: BinaryIO, uri: str, config: ReadersConfig) -> Iterator[
         return
     first = 0
     for group, rows in enumerate(groups):
-        number = first
+        number, problem = first, None
         try:
             for batch in parquet.iter_batches(batch_size=_BATCH_ROWS, row_groups=[group]):
                 for record in batch.to_pylist():
                     yield row_doc(record, f"{uri}#{number}", FORMAT, config)
                     number += 1
         except Exception as exc:  # noqa: BLE001 - a corrupt page or encoding, whatever pyarrow calls it
-            last = max(first + rows - 1, number)
-            where = f"{uri}#{number}-{last}"
-            try:
-                raw, raw_size = _bytes_at(handle, *_group_span(metadata, group), limit)
-            except Exception:  # noqa: BLE001 - a footer that locates nothing: no bytes to keep
-                raw, raw_size = b"", None
-            yield failed(where, FORMAT, raw, "read_malformed_row_group",
-                         f"{where}: rows {number} to {last} (row group {group}) cannot be read: "
-                         f"{type(exc).__name__}: {exc}", raw_size=raw_size)
-        first += rows
+            problem = f"cannot be read: {type(exc).__name__}: {exc}"
+        if number < first + rows:  # rows the footer declares and the pages did not give
+            yield _lost_rows(handle, metadata, uri, group, range(number, first + rows),
+                             problem or f"gives {number - first} of its {rows} rows", limit)
+        first = max(first + rows, number)

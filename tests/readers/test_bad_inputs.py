@@ -21,6 +21,8 @@ from curate.readers import discover, read_input, read_lazily
 from curate.readers import files as files_module
 from curate.readers.parquet import _group_span
 
+from conftest import ROOT
+
 CONFIG = ReadersConfig()
 PAGE = b"<html><body><article><p>The council met on Monday and voted to keep the library open.</p></article></body></html>"
 
@@ -314,3 +316,14 @@ def test_a_warc_record_warcio_cannot_decode_is_one_reject_within_the_limit(tmp_p
     assert _outcome(bad) == ("c.warc#0", "read_malformed_record") and "cannot be decoded" in str(bad.error)
     assert (bad.raw, bad.raw_size) == (http[:64], len(http))
     assert [r.input_uri for r in rest] == ["c.warc#1", "c.warc#2"]  # read on: warcinfo, the page (too large here)
+
+
+def test_a_row_group_that_gives_fewer_rows_than_its_footer_declares_is_a_reject(tmp_path: Path) -> None:
+    # Found by the fuzz suite: one flipped byte, and row group 2 reads as empty without an error.
+    path = tmp_path / "a.parquet"
+    path.write_bytes((ROOT / "tests" / "data" / "readers" / "short_row_group.parquet").read_bytes())
+    docs = _records(path, ReadersConfig(max_document_bytes=64))
+    assert [d.input_uri for d in docs] == [f"a.parquet#{n}" for n in range(4)] + ["a.parquet#4-5"] + [
+        f"a.parquet#{n}" for n in range(6, 12)]
+    assert docs[4].error is not None and docs[4].error.reason == "read_malformed_row_group"
+    assert "gives 0 of its 2 rows" in str(docs[4].error) and docs[4].raw
