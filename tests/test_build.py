@@ -22,7 +22,7 @@ from curate.errors import InputError, StoreError
 from curate.schema import load_schema
 from curate.store import Store, read_manifest
 from curate.validate.dataset import accounting_frame
-from curate.validate.shards import input_file_counts
+from curate.store.read import input_file_counts
 
 from conftest import ROOT, SAMPLE
 

@@ -170,3 +170,24 @@ def test_rebuild_config_mistakes_are_clear_errors(jsonl_store: Path, tmp_path: P
     result = runner.invoke(app, ["rebuild", "j", "1.0.0", "--store", str(jsonl_store), *_QUIET])
     assert result.exit_code == 2, result.output
     assert "the recorded config of j 1.0.0: unknown key policy.retired_rule" in result.output
+
+
+def test_a_version_built_before_inputs_were_counted_rebuilds_with_its_counts(sample_build, sample_config,
+                                                                            tmp_path: Path) -> None:
+    """Its manifest's inputs have no `documents`: the rebuild counts its rows per input instead, so
+    `read` and the per-input check still hold."""
+    from curate.store.manifest import write_manifest
+    from curate.validate import validate_version
+
+    store = _copy_store(sample_build, tmp_path)
+    folder = store.version_dir("sample", "1.0.0")
+    manifest = read_manifest(folder)
+    for entry in manifest["inputs"]:
+        entry.pop("documents"), entry.pop("not_documents")
+    write_manifest(folder, manifest)
+    again = rebuild("sample", "1.0.0", sample_config, store=store)
+    assert again.manifest["accounting"]["read"] == sample_build.manifest["accounting"]["read"]
+    counted = {entry["uri"]: entry["documents"] for entry in again.manifest["inputs"]}
+    assert counted == {entry["uri"]: entry["documents"] for entry in sample_build.manifest["inputs"]}
+    gate, _ = validate_version(store, "sample", again.manifest["version"], sample_config)
+    assert not [o.key for o in gate.failed if o.suite == "accounting"]

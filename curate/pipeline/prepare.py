@@ -47,8 +47,9 @@ def prepare(doc: RawDoc, config: Config) -> Prepared:
     """Extract (for pages), normalize and resolve metadata; raises `DocumentError`."""
     if doc.error is not None:
         raise doc.error
-    if len(doc.raw) > config.readers.max_document_bytes:
-        raise DocumentError("read_too_large", f"{doc.input_uri}: {len(doc.raw)} bytes > max_document_bytes "
+    size = doc.raw_size if doc.raw_size is not None else len(doc.raw)
+    if doc.raw_size is not None or size > config.readers.max_document_bytes:  # a cut document is never built
+        raise DocumentError("read_too_large", f"{doc.input_uri}: {size} bytes > max_document_bytes "
                                               f"{config.readers.max_document_bytes}")
     if doc.html is not None:
         doc = extract.extract_html(doc)

@@ -26,6 +26,7 @@ from curate.pipeline.document import PipelineContext
 from curate.pipeline.prepare import Prepared
 from curate.pipeline.rejects import carried_reject
 from curate.store import Store, read_manifest
+from curate.store.read import rows_per_input
 
 
 def prepared_from_row(row: dict[str, Any]) -> Prepared:
@@ -86,6 +87,21 @@ def _prepared_batches(folder: Path, manifest: dict[str, Any], ctx: PipelineConte
         yield store_prepared(checkpoints, key, docs, rejects, ctx, [order(doc.input_uri) for doc in docs])
 
 
+def counted_inputs(folder: Path, manifest: dict[str, Any]) -> list[dict[str, Any]]:
+    """The source version's inputs with the documents each gave, which a rebuild reads again: as
+    its build counted them while reading, or, for a version built before curate counted them, its
+    rows per input (kept and not: its gate proved they add up to what was read)."""
+    inputs: list[dict[str, Any]] = manifest["inputs"]
+    if all("documents" in entry for entry in inputs):
+        return inputs
+    rows = rows_per_input(folder, manifest)
+    counted, seen = [], set()
+    for entry in inputs:  # two roots may hold one relative path: the first takes their rows
+        counted.append({"not_documents": {}, **entry, "documents": 0 if entry["uri"] in seen else rows[entry["uri"]]})
+        seen.add(entry["uri"])
+    return counted
+
+
 def rebuild(name: str, from_version: str, config: Config | None = None, *, overrides: Mapping[str, Any] | None = None,
             store: Store, version: str | None = None,
             on_progress: Callable[[str, int], None] | None = None) -> BuildResult:
@@ -97,7 +113,7 @@ def rebuild(name: str, from_version: str, config: Config | None = None, *, overr
         raise ConfigError("rebuild takes a whole config or overrides of the recorded one, not both")
     folder = store.require(name, from_version)
     manifest = read_manifest(folder)
-    sources = {"inputs": manifest["inputs"], "skipped_inputs": manifest["skipped_inputs"],
+    sources = {"inputs": counted_inputs(folder, manifest), "skipped_inputs": manifest["skipped_inputs"],
                "rebuilt_from": from_version}
     ctx = PipelineContext.create(config)
 

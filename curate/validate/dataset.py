@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from curate.schema import load_schema
+from curate.store.read import owning_input
 
 SAMPLES = 5
 
@@ -75,17 +76,6 @@ def _differences(label: str, recorded: dict[str, int], counted: Counter[str]) ->
             [f"{label} {k}: manifest {r}, rows {c}" for k, r, c in off[:SAMPLES]])
 
 
-def _owner(file: str, inputs: dict[str, int]) -> str:
-    """The input a row's file belongs to: itself, or the input folder holding it (a Hugging Face
-    dataset's rows name `<uri>/<split>`)."""
-    path = file
-    while path not in inputs:
-        if "/" not in path:
-            return f"{file} (not an input of the manifest)"
-        path = path.rsplit("/", 1)[0]
-    return path
-
-
 def _per_input(inputs: list[dict[str, Any]], files: Counter[str]) -> tuple[dict[str, int], Counter[str]]:
     """(documents per input uri as the manifest records them, rows per input uri)."""
     recorded: dict[str, int] = {}
@@ -93,7 +83,7 @@ def _per_input(inputs: list[dict[str, Any]], files: Counter[str]) -> tuple[dict[
         recorded[entry["uri"]] = recorded.get(entry["uri"], 0) + entry.get("documents", 0)
     counted: Counter[str] = Counter()
     for file, rows in files.items():
-        counted[_owner(file, recorded)] += rows
+        counted[owning_input(file, recorded) or f"{file} (not an input of the manifest)"] += rows
     return recorded, counted
 
 

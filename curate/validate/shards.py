@@ -24,6 +24,7 @@ import pyarrow.parquet as pq
 
 from curate.executor.lifetime import die_with_parent
 from curate.schema import load_named, load_schema
+from curate.store.read import INPUT_URI, input_file_counts
 from curate.store.manifest import file_sha256
 from curate.validate.views import VIEWS
 
@@ -31,8 +32,6 @@ from curate.validate.views import VIEWS
 COUNTED = {"article": ("split",), "reject": ("status", "reason")}
 # Where each row names its input (`input_uri`), for the accounting per input file, and the
 # record mark that ends it: `#<n>`, or `#<first>-<last>` for a run of rows.
-INPUT_URI = {"article": "source.input_uri", "reject": "input_uri"}
-_RECORD_MARK = r"#[0-9]+(?:-[0-9]+)?$"
 
 
 @dataclass(frozen=True)
@@ -115,12 +114,6 @@ def schema_problems(actual: pa.Schema, expected: pa.Schema) -> list[str]:
     if not problems and actual.names != expected.names:
         problems.append("columns are not in the schema's order")
     return problems
-
-
-def input_file_counts(uris: pa.Array | pa.ChunkedArray) -> Counter[str]:
-    """Rows per input file, from the rows' `input_uri`s with the record mark cut off."""
-    files = pc.replace_substring_regex(uris, _RECORD_MARK, "")
-    return Counter({str(c["values"]): c["counts"] for c in pc.value_counts(files).to_pylist()})
 
 
 def _input_counts(parquet: pq.ParquetFile, path: str) -> Counter[str]:
