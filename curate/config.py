@@ -135,6 +135,9 @@ class ExecutorConfig(_Section):
 
     workers: int = Field(0, ge=0, le=1024, description="Worker processes; 0 means one per core.")
     batch_size: int = Field(64, ge=1, description="Documents per task sent to a worker.")
+    batch_bytes: int = Field(64 * 2**20, ge=1, description="Raw bytes per task at most (a single larger document "
+                                                           "goes alone): batches of large documents stay this small, "
+                                                           "so memory does not follow batch_size x document size.")
     shard_max_rows: int = Field(100_000, ge=1, description="Rows per Parquet shard at most.")
 
 

@@ -63,22 +63,39 @@ def _run_in_worker(task: Callable[[Any, Any], Result], job: Any) -> Result:
     return task(job, _WORKER_STATE)
 
 
-def batches(items: Iterable[Item], size: int, taper: int = 0) -> Iterator[list[Item]]:
-    """Lists of `size` items, except at the end: the last `taper` batches' worth of items come in
-    quarter-size batches, so that `taper` workers run out of work at about the same time."""
-    iterator = iter(items)
-    if not taper:
-        while batch := list(islice(iterator, size)):
+def _cut(items: Iterable[Item], size: int, weight: Callable[[Item], int] | None,
+         budget: int | None) -> Iterator[list[Item]]:
+    """Consecutive lists of at most `size` items weighing at most `budget` in all (an item heavier
+    than that alone goes in a list of its own)."""
+    batch: list[Item] = []
+    total = 0
+    for item in items:
+        heavy = weight(item) if weight is not None else 0
+        if batch and (len(batch) == size or (budget is not None and total + heavy > budget)):
             yield batch
+            batch, total = [], 0
+        batch.append(item)
+        total += heavy
+    if batch:
+        yield batch
+
+
+def batches(items: Iterable[Item], size: int, taper: int = 0, *, weight: Callable[[Item], int] | None = None,
+            budget: int | None = None) -> Iterator[list[Item]]:
+    """Lists of `size` items, or fewer when their `weight`s would pass `budget` (bytes: a run of
+    large documents cannot take more memory than that), except at the end: the last `taper`
+    batches' worth of items come in quarter-size batches, so that `taper` workers run out of work
+    at about the same time. At most `taper + 1` batches are held back to see the end coming."""
+    full = _cut(items, size, weight, budget)
+    if not taper:
+        yield from full
         return
-    ahead: deque[Item] = deque()
-    for item in iterator:  # hold `taper` batches back: the end is near when the input runs out
-        ahead.append(item)
-        if len(ahead) == (taper + 1) * size:
-            yield [ahead.popleft() for _ in range(size)]
-    small = max(1, size // 4)
-    while ahead:
-        yield [ahead.popleft() for _ in range(min(small, len(ahead)))]
+    ahead: deque[list[Item]] = deque()
+    for batch in full:
+        ahead.append(batch)
+        if len(ahead) > taper + 1:
+            yield ahead.popleft()
+    yield from _cut((item for batch in ahead for item in batch), max(1, size // 4), weight, budget)
 
 
 def worker_count(requested: int) -> int:

@@ -152,7 +152,8 @@ def build(inputs: list[Path], name: str, config: Config, *, store: Store, versio
     entries = input_entries(files)
 
     def prepare(checkpoints: Checkpoints, executor: LocalExecutor) -> Iterable[PreparedBatch]:
-        documents = batches(_documents(files, entries, config), config.executor.batch_size, taper=executor.workers)
+        documents = batches(_documents(files, entries, config), config.executor.batch_size, taper=executor.workers,
+                            weight=lambda doc: len(doc.raw), budget=config.executor.batch_bytes)
         return executor.map(prepare_batch, ((checkpoints, batch) for batch in documents))
 
     sources = {"inputs": entries, "input_roots": [input_root(p) for p in inputs], "skipped_inputs": skipped}
@@ -228,8 +229,8 @@ def _write_version(name: str, ctx: PipelineContext,
     (staging / "data").mkdir()
     (staging / "rejects").mkdir()
     max_rows = config.executor.shard_max_rows
-    writers = {split: ShardWriter(staging / "data", split, article.arrow(), max_rows) for split in SPLITS}
-    rejects = _Rejects(ShardWriter(staging / "rejects", "rejects", reject.arrow(), max_rows))
+    writers = {split: ShardWriter(staging / "data", split, article.arrow(), max_rows, ("text",)) for split in SPLITS}
+    rejects = _Rejects(ShardWriter(staging / "rejects", "rejects", reject.arrow(), max_rows, ("raw", "row_json")))
     by_split: Counter[str] = Counter()
     corpus = _CorpusPass(config, staging)
     duplicates = ExactDuplicates() if config.policy.drop_exact_duplicates else None

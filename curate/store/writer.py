@@ -1,9 +1,11 @@
 """Write rows into zstd Parquet shards named like the Hugging Face Hub's.
 
-Rows are buffered into fixed-size row groups, and each row group is written from one contiguous
-chunk (Parquet's page boundaries follow the chunks it is handed), so the bytes of a shard depend
-only on the rows, never on how the executor batched them: same inputs and config, byte-identical
-shards. Shards get their final `<split>-00000-of-0000N.parquet` names once the count N is known.
+Rows are buffered into row groups of 1,024 rows, or fewer once their large values (the columns
+named in `sized_by`: an article's text, a reject's raw bytes) reach 64 MiB, so a run of large
+documents never gathers gigabytes before a row group is written. Each row group is written from
+one contiguous chunk (Parquet's page boundaries follow the chunks it is handed), and where a row
+group ends depends only on the rows, never on how the executor batched them: same inputs and
+config, byte-identical shards. Shards get their final `<split>-00000-of-0000N.parquet` names once the count N is known.
 """
 
 from __future__ import annotations
@@ -11,12 +13,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from curate.store.manifest import file_sha256
 
 ROW_GROUP_ROWS = 1024
+ROW_GROUP_BYTES = 64 * 2**20
 # Buffered tables are merged into one once there are this many: a rare split (5% of rows) would
 # otherwise hold thousands of three-row tables, whose per-table overhead grows with the corpus.
 _COMPACT_AFTER = 64
@@ -38,22 +43,40 @@ class ShardWriter:
     prefix: str
     schema: pa.Schema
     max_rows: int
+    sized_by: tuple[str, ...] = ()  # string or binary columns whose lengths make a row large
     _parts: list[_Part] = field(default_factory=list)
     _writer: pq.ParquetWriter | None = None
     _buffer: list[pa.Table] = field(default_factory=list)
     _buffered: int = 0
+    _sizes: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # per buffered row
 
     def write(self, table: pa.Table) -> None:
         if table.num_rows == 0:
             return
         self._buffer.append(table)
         self._buffered += table.num_rows
-        while self._buffered >= ROW_GROUP_ROWS:
-            self._flush(ROW_GROUP_ROWS)
+        self._sizes = np.concatenate([self._sizes, self._row_sizes(table)])
+        while (rows := self._next_group()) is not None:
+            self._flush(rows)
         if len(self._buffer) >= _COMPACT_AFTER:
             self._buffer = [pa.concat_tables(self._buffer).combine_chunks()]
 
+    def _row_sizes(self, table: pa.Table) -> np.ndarray:
+        sizes = np.zeros(table.num_rows, dtype=np.int64)
+        for column in self.sized_by:
+            lengths = pc.fill_null(pc.binary_length(table.column(column)), 0)
+            sizes += lengths.to_numpy().astype(np.int64)
+        return sizes
+
+    def _next_group(self) -> int | None:
+        """Rows of the next row group, once the buffer holds it whole: 1,024, or fewer when their
+        sizes reach ROW_GROUP_BYTES first (a row larger than that is a group of its own)."""
+        over = np.flatnonzero(np.cumsum(self._sizes) >= ROW_GROUP_BYTES)
+        rows = min(ROW_GROUP_ROWS, int(over[0]) + 1) if len(over) else ROW_GROUP_ROWS
+        return rows if self._buffered >= rows else None
+
     def _flush(self, rows: int) -> None:
+        self._sizes = self._sizes[rows:]
         pending = pa.concat_tables(self._buffer)
         while rows > 0:
             part = self._current_part()

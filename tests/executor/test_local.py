@@ -61,3 +61,12 @@ def test_batches_taper_at_the_end() -> None:
     assert [n for batch in tapered for n in batch] == list(range(50))
     assert [len(b) for b in tapered] == [8, 8, 8, 8] + [2] * 9
     assert [len(b) for b in batches(range(5), 8, taper=2)] == [2, 2, 1]
+
+
+def test_batches_stay_under_their_byte_budget() -> None:
+    sizes = [3, 3, 3, 9, 1, 1, 5, 5]  # the 9 is over the budget: it goes alone
+    cut = list(batches(sizes, 8, weight=lambda n: n, budget=8))
+    assert cut == [[3, 3], [3], [9], [1, 1, 5], [5]]
+    tapered = list(batches(sizes * 4, 8, taper=2, weight=lambda n: n, budget=8))
+    assert [n for batch in tapered for n in batch] == sizes * 4
+    assert all(sum(batch) <= 8 or len(batch) == 1 for batch in tapered)

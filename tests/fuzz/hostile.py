@@ -75,16 +75,17 @@ def jsonl_huge_line(root: Path, _outside: Path) -> None:
 def bomb(head: bytes, filler: bytes, mebibytes: int, tail: bytes = b"") -> bytes:
     """A gzip file of `head`, `mebibytes` MiB of `filler` and `tail` when inflated: one member per
     MiB, compressed once and repeated, so a 1 GiB bomb costs a millisecond to make."""
-    block = gzip.compress(filler * (2**20 // len(filler)), 9)
+    block = gzip.compress(filler * max(1, 2**20 // len(filler)), 9)
     return gzip.compress(head) + block * mebibytes + gzip.compress(tail)
 
 
 @case
 def jsonl_gzip_bomb(root: Path, _outside: Path) -> None:
-    """About 1 MB on disk, 1 GiB of one line inflated, and one of many short lines."""
+    """About 1 MB on disk, 1 GiB of one line inflated; and 24 lines of 9 MiB, each over the
+    document limit, so each is a reject that keeps the first 8 MiB as evidence."""
     (root / "bomb.jsonl.gz").write_bytes(bomb(b'{"text": "', b"A", 1024, b'"}\n'))
-    line = json.dumps({"text": "spam " * 200}).encode() + b"\n"
-    (root / "lines.jsonl.gz").write_bytes(bomb(b"", line * (2**20 // len(line) + 1), 64))
+    line = b'{"text": "' + b"B" * (9 * 2**20) + b'"}\n'
+    (root / "long-lines.jsonl.gz").write_bytes(gzip.compress(line, 9) * 24)
 
 
 @case

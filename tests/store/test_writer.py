@@ -54,3 +54,27 @@ def test_page_boundaries_do_not_follow_the_batches(tmp_path: Path) -> None:
 
 def test_no_rows_no_shards(tmp_path: Path) -> None:
     assert _write(tmp_path / "e", 10, 0, max_rows=10) == []
+
+
+def test_large_rows_close_their_row_group_early_whatever_the_batching(tmp_path: Path) -> None:
+    """Row groups end at ROW_GROUP_BYTES of the sized columns too, at the same rows however the
+    rows arrive."""
+    from curate.store.writer import ROW_GROUP_BYTES
+
+    big = "x" * (ROW_GROUP_BYTES // 3)
+    texts = [big if n % 5 == 0 else f"row {n}" for n in range(40)]
+    shas, groups = [], []
+    for chunk in (1, 7, 40):
+        folder = tmp_path / f"c{chunk}"
+        folder.mkdir()
+        writer = ShardWriter(folder, "train", SCHEMA, 5000, ("s",))
+        for start in range(0, len(texts), chunk):
+            rows = range(start, min(start + chunk, len(texts)))
+            writer.write(pa.table({"n": list(rows), "s": [texts[i] for i in rows]}, schema=SCHEMA))
+        [shard] = writer.close()
+        shas.append(shard["sha256"])
+        metadata = pq.ParquetFile(folder / shard["path"]).metadata
+        groups.append([metadata.row_group(g).num_rows for g in range(metadata.num_row_groups)])
+    assert len(set(shas)) == 1 and groups[0] == groups[1] == groups[2]
+    # a third of the budget a large row (every fifth): three, with the small rows between, fill a group
+    assert groups[0] == [11, 15, 14]
