@@ -6,16 +6,21 @@ uninterrupted build of the same corpus.
 
 The corpus is `make_scaled.py`'s (../shared/bench/corpus). One process builds it without
 interruption (the reference). Then the same build is started in another store and killed with
-SIGKILL at a random moment, `--kills` times, each time started again (it resumes from the
-checkpoints of the batches that had finished); the last run goes to the end. Printed: when each
-kill fell, what each run took from the checkpoints, the peak size of the checkpoint folder, the
-total build time against the reference's, and whether every shard is byte-identical.
+SIGKILL, `--kills` times, each time started again (it resumes from the checkpoints of the
+batches that had finished); the last run goes to the end. The kill points are random places in
+the work, drawn up front: a run is killed when the checkpoint folder holds a drawn number of
+finished batches (of both passes, about 2 x documents / batch size in all; near the end that is
+after the last batch, while the shards are written), so every kill falls inside a run whatever
+the machine's speed. Printed: where each kill fell, what each run took from the checkpoints, the
+peak size of the checkpoint folder, the total build time against the reference's, and whether
+every shard is byte-identical.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import platform
 import random
@@ -53,8 +58,14 @@ def _size(folder: Path) -> int:
     return total
 
 
-def _run(corpus: Path, store: Path, workers: int, kill_after: float | None) -> tuple[float, dict | None, int]:
-    """(seconds, the build's result or None when killed, peak bytes of its checkpoint folder)."""
+def _finished(checkpoints: Path) -> int:
+    """Batches finished so far, both passes (a checkpoint's summary is written last)."""
+    return sum(1 for stage in ("prepare", "annotate") for _ in (checkpoints / stage).glob("*.summary"))
+
+
+def _run(corpus: Path, store: Path, workers: int, kill_at: int | None) -> tuple[float, dict | None, int]:
+    """(seconds, the build's result or None when killed, peak bytes of its checkpoint folder);
+    killed once `kill_at` batches are finished, if it gets there."""
     checkpoints = store / "bench" / ".checkpoints"
     started = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-c", _BUILD, str(corpus), str(store), str(workers)],
@@ -62,10 +73,10 @@ def _run(corpus: Path, store: Path, workers: int, kill_after: float | None) -> t
     peak, last_probe = 0, 0.0
     while proc.poll() is None:
         now = time.perf_counter() - started
-        if kill_after is not None and now >= kill_after:
+        if kill_at is not None and _finished(checkpoints) >= kill_at:
             proc.send_signal(signal.SIGKILL)
             proc.wait()
-            return now, None, peak
+            return now, None, max(peak, _size(checkpoints))
         if now - last_probe >= 1.0:
             peak, last_probe = max(peak, _size(checkpoints)), now
         time.sleep(0.02)
@@ -94,15 +105,14 @@ def main() -> None:
         reference_seconds, reference, _ = _run(corpus, work / "reference", args.workers, None)
         assert reference is not None
         print(f"reference: {reference_seconds:.1f} s, {reference['accounting']['read']:,} documents read")
+        batches = 2 * math.ceil(args.docs / 64)  # both passes, at the default batch size
+        points = sorted(chance.sample(range(1, batches + 1), args.kills))
         runs, total, peak = [], 0.0, 0
-        for kill in range(args.kills + 1):
-            # a kill anywhere from the start-up to near the end of what is left
-            kill_after = chance.uniform(1.0, 0.9 * reference_seconds) if kill < args.kills else None
-            seconds, result, run_peak = _run(corpus, work / "resumed", args.workers, kill_after)
+        for kill_at in [*points, None]:
+            seconds, result, run_peak = _run(corpus, work / "resumed", args.workers, kill_at)
             total, peak = total + seconds, max(peak, run_peak)
-            runs.append({"kill_after_s": None if kill_after is None else round(kill_after, 1),
-                         "seconds": round(seconds, 1), "finished": result is not None,
-                         "resumed": result["resumed"] if result else None})
+            runs.append({"kill_at_batches": kill_at, "of_about": batches, "seconds": round(seconds, 1),
+                         "finished": result is not None, "resumed": result["resumed"] if result else None})
             print(json.dumps(runs[-1]))
             if result is not None:
                 break

@@ -81,6 +81,9 @@ def _report_build(name: str, result: BuildResult, seconds: float) -> None:
         console.print(f"numbered {bump['version']}: {bump['bump']} after {bump['from']} ({bump['reason']})")
     console.print(f"read {acc['read']} = kept {acc['kept']} + dropped {acc['dropped']} + rejected {acc['rejected']}"
                   f"  ({acc['read'] / max(seconds, 1e-9):,.0f} docs/s)")
+    if others := acc.get("not_documents"):
+        kinds = ", ".join(f"{kind} {count}" for kind, count in others.items())
+        console.print(f"and {sum(others.values())} records that hold no document ({escape(kinds)})")
     resumed = result.manifest.get("resumed") or {}
     if any(resumed.values()):
         console.print(f"resumed: {resumed['prepared_batches']} prepared and {resumed['annotated_batches']} annotated "
