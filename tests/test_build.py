@@ -288,3 +288,28 @@ def test_a_document_lost_after_reading_shows_in_the_accounting(tmp_path: Path, s
     assert acc["dropped"] == acc["rejected"] == 0 and lost >= 4, acc  # the bad sample's rejects
     off = _accounting_off(result.path)
     assert off["read_balance"] == off["inputs_vs_rows"] == lost
+
+
+_PARENT_PANDAS = """
+import sys
+from pathlib import Path
+from curate.config import load_config
+from curate.pipeline.build import build
+from curate.store import Store
+build([Path(sys.argv[1])], "news", load_config(None, {"executor": {"workers": 2}}), store=Store(Path(sys.argv[2])))
+print("pandas" in sys.modules)
+"""
+
+
+def test_a_build_does_not_import_pandas(tmp_path: Path) -> None:
+    """Importing pandas costs a second of CPU; nothing a build does needs it (pyarrow imports it
+    for `to_numpy` on a chunked array, or to convert a Python fill value: the writer avoids both)."""
+    import subprocess
+    import sys
+
+    from versions.corpus import write_corpus
+
+    corpus = write_corpus(tmp_path / "in", dict.fromkeys(range(20), 0))
+    done = subprocess.run([sys.executable, "-c", _PARENT_PANDAS, str(corpus), str(tmp_path / "store")],
+                          capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
