@@ -385,3 +385,17 @@ def test_a_reject_v1_version_reports_rebuilds_and_diffs(version, gate_config) ->
         len(r["raw"]) for r in rows if r["status"] == "rejected" and r["raw"]]
     assert validate_version(store, "sample", "9.0.0", config)[0].passed
     assert not diff_versions(store, "sample", folder.name, "9.0.0").schema.changes  # article shards alike
+
+
+def test_a_version_built_before_inputs_were_counted_still_passes(version, gate_config) -> None:
+    """Its manifest has no per-input counts: nothing to compare them with, so the check passes and
+    says why; `read = kept + dropped + rejected` still holds it to its rows."""
+    store, folder = version
+
+    def forget(manifest: dict[str, Any]) -> None:
+        for entry in manifest["inputs"]:
+            entry.pop("documents"), entry.pop("not_documents")
+
+    edit_manifest(folder, forget)
+    result, _ = validate_version(store, "sample", folder.name, gate_config())
+    assert result.passed, [(o.key, o.samples) for o in result.failed]
