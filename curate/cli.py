@@ -68,7 +68,8 @@ def _with_progress(run: Callable[[Callable[[str, int], None]], BuildResult]) -> 
     with Progress(SpinnerColumn(), TextColumn("[bold]{task.description}[/bold] {task.completed:,} docs"),
                   _RateColumn(), TimeElapsedColumn(), console=err, transient=True) as progress:
         tasks = {"prepare": progress.add_task("corpus pass", total=None),
-                 "annotate": progress.add_task("document pass", total=None)}
+                 "annotate": progress.add_task("document pass", total=None),
+                 "finish": progress.add_task("writing", total=None)}
         started = time.perf_counter()
         result = run(lambda stage, n: progress.advance(tasks[stage], n))
         return result, time.perf_counter() - started

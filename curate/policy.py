@@ -38,3 +38,12 @@ def drop_reason(row: dict[str, Any], policy: PolicyConfig, superseded_by: str | 
         return ("policy_not_prose",
                 f"alpha word ratio {quality['alpha_word_ratio']:.2f} < {policy.min_alpha_word_ratio}")
     return None
+
+
+def near_duplicate(kept_id: str, similarity: float, reference: bool) -> tuple[str, str]:
+    """(reason code, message) of a document its near-duplicate cluster does not keep: the one kept
+    is `kept_id`, in this build or (`reference`) in the dataset it is deduplicated against."""
+    if reference:
+        return ("policy_near_duplicate_of_reference",
+                f"near-duplicate (estimated Jaccard {similarity:.2f}) of {kept_id}, already in the reference dataset")
+    return "policy_near_duplicate", f"near-duplicate (estimated Jaccard {similarity:.2f}) of {kept_id}, which is kept"

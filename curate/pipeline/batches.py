@@ -2,8 +2,10 @@
 
 `prepare_batch` is the corpus pass's unit (it stores the prepared documents and returns what the
 corpus pass counts: publishers, line keys, ids, and reject rows); `process_prepared` is the
-document pass's (article rows cast to the schema, and reject rows); `merge_rejects` puts the
-parent's duplicate rejects among a batch's rejects. All are module-level functions of (job,
+document pass's (it stores the article rows, cast to the schema, and the reject rows, and returns
+what the decisions over the whole corpus need of the kept ones); the finishing pass
+(`curate.pipeline.finish`) applies those decisions; `merge_rejects` puts the parent's duplicate
+rejects among a batch's rejects. All are module-level functions of (job,
 state) so any executor can ship them to worker processes, and every table is built there: the
 parent only counts, slices and writes. Both passes keep their output as checkpoints named by the
 content of the batch (`curate.pipeline.checkpoints`), and take a finished one instead of
@@ -17,6 +19,7 @@ from functools import cache
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from curate.document import RawDoc
 from curate.errors import StoreError
@@ -54,6 +57,19 @@ class PreparedBatch(ArrowFields):
     @property
     def documents(self) -> int:
         return self.prepared + (self.rejects.num_rows if self.rejects is not None else 0)
+
+
+@dataclass
+class AnnotatedBatch:
+    """What the document pass hands the parent: of each kept row, in input order, its position
+    in the batch, its id and its text's length; the rows wait in the checkpoint `key` names."""
+
+    key: str
+    documents: int
+    positions: list[int]
+    ids: list[str]
+    lengths: list[int]
+    reused: bool = False
 
 
 @dataclass
@@ -135,17 +151,24 @@ def templates_for(table: TemplateTable, publishers: set[str | None]) -> Template
     return TemplateTable({source: table.templates[source] for source in sources if source in table.templates})
 
 
-def prepared_documents(checkpoints: Checkpoints, key: str) -> list[Prepared]:
+def _stored(checkpoints: Checkpoints, stage: str, key: str, kind: str, what: str) -> Any:
+    """What a finished batch left in its checkpoint; a file a machine crash tore is removed and the
+    build asked for again (the batch is then redone)."""
     try:
-        docs: list[Prepared] = checkpoints.load("prepare", key, "documents")
+        return checkpoints.load(stage, key, kind)
     except Exception as exc:  # noqa: BLE001 - torn by a crash of the machine, not of the build
-        checkpoints.discard("prepare", key)
-        raise StoreError(f"the prepared documents of batch {key[:12]} in {checkpoints.folder} could not be read "
+        checkpoints.discard(stage, key)
+        raise StoreError(f"the {what} of batch {key[:12]} in {checkpoints.folder} could not be read "
                          f"({type(exc).__name__}); they were removed: run the build again") from exc
+
+
+def prepared_documents(checkpoints: Checkpoints, key: str) -> list[Prepared]:
+    docs: list[Prepared] = _stored(checkpoints, "prepare", key, "documents", "prepared documents")
     return docs
 
 
-def process_prepared(job: tuple[Checkpoints, str, TemplateTable, dict[int, str]], ctx: PipelineContext) -> BatchResult:
+def process_prepared(job: tuple[Checkpoints, str, TemplateTable, dict[int, str]],
+                     ctx: PipelineContext) -> AnnotatedBatch:
     """The document pass over one prepared batch, with its sources' template lines and the
     documents of the batch that another record of the same id supersedes (position -> the input
     uri of the one kept)."""
@@ -170,8 +193,25 @@ def process_prepared(job: tuple[Checkpoints, str, TemplateTable, dict[int, str]]
     rejects.sort(key=lambda item: item[0])
     result = BatchResult(kept_tables, {split: positions for split, (_, _, positions) in sorted(kept.items())},
                          rejects_table([row for _, row in rejects]), [position for position, _ in rejects])
-    checkpoints.save("annotate", key, "summary", result)
-    return result
+    checkpoints.save("annotate", key, "rows", result)
+    summary = _summary(key, result)
+    checkpoints.save("annotate", key, "summary", summary)  # last: its presence marks the batch done
+    return summary
+
+
+def _summary(key: str, result: BatchResult) -> AnnotatedBatch:
+    """The kept rows of `result` in input order: position, id, text length."""
+    kept = sorted((position, doc_id, length)
+                  for split, table in result.kept.items()
+                  for position, doc_id, length in zip(result.kept_positions[split], table.column("id").to_pylist(),
+                                                      pc.utf8_length(table.column("text")).to_pylist()))
+    return AnnotatedBatch(key, result.documents, [k[0] for k in kept], [k[1] for k in kept], [k[2] for k in kept])
+
+
+def annotated_rows(checkpoints: Checkpoints, key: str) -> BatchResult:
+    """The rows the document pass stored for batch `key`."""
+    rows: BatchResult = _stored(checkpoints, "annotate", key, "rows", "rows")
+    return rows
 
 
 def merge_rejects(job: tuple[pa.Table, list[int], list[tuple[int, dict[str, Any]]]], _ctx: PipelineContext) -> pa.Table:

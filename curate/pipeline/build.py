@@ -34,6 +34,7 @@ from curate.pipeline.checkpoints import Checkpoints
 from curate.pipeline.dedup import ExactDuplicates
 from curate.pipeline.document import PipelineContext
 from curate.pipeline.duplicate_ids import IdLedger
+from curate.pipeline.finish import Decisions, finish_batch
 from curate.readers import HF_PREFIX, InputFile, JsonLine, NotDocument, discover, read_lazily
 from curate.readers.files import sha256_and_size
 from curate.schema import load_schema
@@ -241,9 +242,14 @@ def _write_version(name: str, ctx: PipelineContext,
             rejects.add(batch.rejects)
             progress("prepare", batch.documents)
         table = corpus.templates()
-        for result in executor.map(process_prepared, corpus.jobs(checkpoints, table)):
+        annotated = []
+        for summary in executor.map(process_prepared, corpus.jobs(checkpoints, table)):
+            annotated.append(summary.key)
+            reused += summary.reused
+            progress("annotate", summary.documents)
+        jobs = ((checkpoints, key, Decisions()) for key in annotated)
+        for result in executor.map(finish_batch, jobs):
             documents = result.documents
-            reused += result.reused
             repeats: list[tuple[int, dict[str, Any]]] = []
             if duplicates is not None:
                 result, repeats = duplicates.split_off(result)
@@ -254,7 +260,7 @@ def _write_version(name: str, ctx: PipelineContext,
                 rejects.add(executor.submit(merge_rejects, (result.rejects, result.reject_positions, repeats)))
             else:
                 rejects.add(result.rejects)
-            progress("annotate", documents)
+            progress("finish", documents)
         rejects.finish()
     reject_files = [{**s, "path": f"rejects/{s['path']}"} for s in rejects.writer.close()]
     shards = []
