@@ -117,7 +117,7 @@ def _xxh3_per_shingle(texts: list[str]) -> np.ndarray:
     for row, text in enumerate(texts):
         shingles = _shingle_strings(text)
         hashes = np.fromiter(map(xxhash.xxh3_64_intdigest, shingles), dtype=np.uint64, count=len(shingles))
-        out[row] = _signature(hashes, PARAMS)
+        out[row] = _signature([hashes], PARAMS)
     return out
 
 

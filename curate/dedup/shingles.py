@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
 
 import numpy as np
@@ -38,6 +39,7 @@ _ASCII_FOLD = bytes(
     for b in range(256)
 )
 _NON_ASCII_RUN = re.compile(rb"[\x80-\xff]+")
+PIECE_CHARS = 1 << 20
 _NO_SPACE_SCRIPTS = ((0x0E00, 0x0EFF), (0x1000, 0x109F), (0x1780, 0x17FF), (0x3040, 0x30FF),
                      (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3134F))
 
@@ -50,6 +52,31 @@ def words(text: str) -> list[bytes]:
         text = unicodedata.normalize("NFKC", text.casefold())
         data = _NON_ASCII_RUN.sub(_folded_run, text.encode("utf-8"))
     return data.translate(_ASCII_FOLD).split()
+
+
+def text_shingles(text: str, ngram: int, seed: int) -> Iterator[np.ndarray]:
+    """The `shingle_hashes` of the words of `text`, in pieces: a long text (up to the 1 GiB a
+    document may be) is cut at whitespace every `PIECE_CHARS` characters, the last `ngram - 1`
+    words of a piece carried into the next, so its words are never all in memory at once and its
+    n-grams are those of the whole text."""
+    if len(text) <= PIECE_CHARS:
+        yield shingle_hashes(words(text), ngram, seed)
+        return
+    carried: list[bytes] = []
+    start, produced = 0, False
+    while start < len(text):
+        end = min(start + PIECE_CHARS, len(text))
+        if end < len(text):
+            cut = max(text.rfind(" ", start, end), text.rfind("\n", start, end))
+            end = cut + 1 if cut > start else end  # no space at all: cut inside a word
+        tokens = carried + words(text[start:end])
+        start = end
+        if len(tokens) >= ngram:
+            yield shingle_hashes(tokens, ngram, seed)
+            produced, tokens = True, tokens[len(tokens) - ngram + 1:]
+        carried = tokens
+    if not produced:  # fewer than `ngram` words in all
+        yield shingle_hashes(carried, ngram, seed)
 
 
 def shingle_hashes(tokens: list[bytes], ngram: int, seed: int) -> np.ndarray:

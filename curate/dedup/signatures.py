@@ -9,14 +9,14 @@ of curate that keeps this scheme, so stored signatures stay comparable.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 import numpy as np
 import xxhash
 
 from curate.dedup.params import MinHashParams
-from curate.dedup.shingles import shingle_hashes, words
+from curate.dedup.shingles import text_shingles
 
 EMPTY = np.uint32(0xFFFFFFFF)
 """Every value of the signature of a text without a word: it never becomes a candidate."""
@@ -34,7 +34,7 @@ def signatures(texts: Sequence[str], params: MinHashParams) -> np.ndarray:
     """
     out = np.empty((len(texts), params.num_hashes), dtype=SIGNATURE_DTYPE)
     for row, text in enumerate(texts):
-        out[row] = _signature(shingle_hashes(words(text), params.ngram, params.seed), params)
+        out[row] = _signature(text_shingles(text, params.ngram, params.seed), params)
     return out
 
 
@@ -50,15 +50,19 @@ def is_empty(sigs: np.ndarray) -> np.ndarray:
     return np.all(sigs == EMPTY, axis=-1)
 
 
-def _signature(hashes: np.ndarray, params: MinHashParams) -> np.ndarray:
-    if hashes.size == 0:
-        return np.full(params.num_hashes, EMPTY, dtype=SIGNATURE_DTYPE)
+def _signature(pieces: Iterable[np.ndarray], params: MinHashParams) -> np.ndarray:
+    """The signature of the shingle hashes in `pieces` (all of one text)."""
     multipliers, offsets = _coefficients(params.seed, params.num_hashes)
     smallest = np.full(params.num_hashes, np.iinfo(np.uint64).max, dtype=np.uint64)
-    for start in range(0, hashes.size, _BLOCK):
-        values = np.multiply.outer(hashes[start:start + _BLOCK], multipliers)
-        values += offsets
-        np.minimum(smallest, values.min(axis=0), out=smallest)
+    shingles = 0
+    for hashes in pieces:
+        shingles += hashes.size
+        for start in range(0, hashes.size, _BLOCK):
+            values = np.multiply.outer(hashes[start:start + _BLOCK], multipliers)
+            values += offsets
+            np.minimum(smallest, values.min(axis=0), out=smallest)
+    if shingles == 0:
+        return np.full(params.num_hashes, EMPTY, dtype=SIGNATURE_DTYPE)
     return (smallest >> _TOP).astype(SIGNATURE_DTYPE)
 
 

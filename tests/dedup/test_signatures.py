@@ -7,7 +7,7 @@ import random
 import numpy as np
 import pytest
 
-from curate.dedup import MinHashParams, signatures, similarity
+from curate.dedup import MinHashParams, shingles, signatures, similarity
 from curate.dedup.signatures import EMPTY, is_empty
 from dedup.articles import article, near_copy
 
@@ -64,3 +64,21 @@ def test_similarity_needs_signatures_of_one_length():
 def test_parameters_are_checked(field, value):
     with pytest.raises(ValueError, match=field):
         MinHashParams(**{field: value})
+
+
+def test_a_long_text_is_read_in_pieces_with_the_same_shingles(monkeypatch):
+    rng = random.Random(4)
+    text = "\n\n".join(article(rng) for _ in range(3))
+    short = ["one two", "one two three four five six", " ".join(["word"] * 3)]
+    whole = signatures([text, *short], PARAMS)
+    monkeypatch.setattr(shingles, "PIECE_CHARS", 40)
+    assert np.array_equal(signatures([text, *short], PARAMS), whole)
+    pieces = list(shingles.text_shingles(text, PARAMS.ngram, PARAMS.seed))
+    assert len(pieces) > 10 and max(piece.size for piece in pieces) < 20
+
+
+def test_a_text_without_spaces_longer_than_a_piece(monkeypatch):
+    monkeypatch.setattr(shingles, "PIECE_CHARS", 40)
+    for text in ["x" * 1000, "東" * 1000, "ab" * 30]:
+        sig = signatures([text], PARAMS)[0]
+        assert not is_empty(sig) and similarity(sig, signatures([text], PARAMS)[0]) == 1.0
