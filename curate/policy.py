@@ -40,9 +40,12 @@ def drop_reason(row: dict[str, Any], policy: PolicyConfig, superseded_by: str | 
     return None
 
 
-def near_duplicate(kept_id: str, similarity: float, reference: bool) -> tuple[str, str]:
+def near_duplicate(kept_id: str, similarity: float, reference: bool, exact: bool = False) -> tuple[str, str]:
     """(reason code, message) of a document its near-duplicate cluster does not keep: the one kept
-    is `kept_id`, in this build or (`reference`) in the dataset it is deduplicated against."""
+    is `kept_id`, in this build or (`reference`) in the dataset it is deduplicated against; an
+    `exact` copy of its text is an exact duplicate."""
+    if exact:
+        return DUPLICATE_CONTENT, f"same text as {kept_id}, which is kept"
     if reference:
         return ("policy_near_duplicate_of_reference",
                 f"near-duplicate (estimated Jaccard {similarity:.2f}) of {kept_id}, already in the reference dataset")

@@ -18,9 +18,11 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from curate.dedup import signatures
 from curate.document import RawDoc
 from curate.errors import StoreError
 from curate.executor.ipc import ArrowFields
@@ -61,14 +63,21 @@ class PreparedBatch(ArrowFields):
 
 @dataclass
 class AnnotatedBatch:
-    """What the document pass hands the parent: of each kept row, in input order, its position
-    in the batch, its id and its text's length; the rows wait in the checkpoint `key` names."""
+    """What the document pass hands the parent for the decisions over the whole corpus: of each
+    kept row, in input order, its position in the batch, id, input uri, text length, quality
+    score (`curate.pipeline.near_duplicates`), content hash, split, and its MinHash signature
+    when `[dedup]` is on; the rows wait in the checkpoint `key` names."""
 
     key: str
     documents: int
     positions: list[int]
     ids: list[str]
+    uris: list[str]
     lengths: list[int]
+    scores: list[float]
+    hashes: list[str]
+    splits: list[str]
+    signatures: np.ndarray | None = None
     reused: bool = False
 
 
@@ -194,18 +203,42 @@ def process_prepared(job: tuple[Checkpoints, str, TemplateTable, dict[int, str]]
     result = BatchResult(kept_tables, {split: positions for split, (_, _, positions) in sorted(kept.items())},
                          rejects_table([row for _, row in rejects]), [position for position, _ in rejects])
     checkpoints.save("annotate", key, "rows", result)
-    summary = _summary(key, result)
+    summary = _summary(key, result, ctx)
     checkpoints.save("annotate", key, "summary", summary)  # last: its presence marks the batch done
     return summary
 
 
-def _summary(key: str, result: BatchResult) -> AnnotatedBatch:
-    """The kept rows of `result` in input order: position, id, text length."""
-    kept = sorted((position, doc_id, length)
-                  for split, table in result.kept.items()
-                  for position, doc_id, length in zip(result.kept_positions[split], table.column("id").to_pylist(),
-                                                      pc.utf8_length(table.column("text")).to_pylist()))
-    return AnnotatedBatch(key, result.documents, [k[0] for k in kept], [k[1] for k in kept], [k[2] for k in kept])
+def _quality_score(quality: dict[str, Any], boilerplate_ratio: float) -> float:
+    """Higher for less repetition and boilerplate: how `[dedup] keep = "best_quality"` ranks a
+    cluster's members."""
+    return -(quality["duplicate_5gram_ratio"] + quality["duplicate_paragraph_ratio"] + boilerplate_ratio)
+
+
+def _summary(key: str, result: BatchResult, ctx: PipelineContext) -> AnnotatedBatch:
+    """The kept rows of `result` in input order, and their signatures when `[dedup]` is on."""
+    rows = sorted((position, split, index) for split, table in result.kept.items()
+                  for index, position in enumerate(result.kept_positions[split]))
+    columns = {split: {"id": table.column("id").to_pylist(),
+                       "uri": pc.struct_field(table.column("source"), "input_uri").to_pylist(),
+                       "text": table.column("text").to_pylist(),
+                       "hash": table.column("content_hash").to_pylist(),
+                       "quality": table.column("quality").to_pylist(),
+                       "ratio": table.column("boilerplate_ratio").to_pylist()}
+               for split, table in result.kept.items()}
+    picked = [(split, columns[split], index) for _, split, index in rows]
+    texts = [column["text"][index] for _, column, index in picked]
+    dedup = ctx.config.dedup
+    return AnnotatedBatch(
+        key, result.documents,
+        positions=[position for position, _, _ in rows],
+        ids=[column["id"][index] for _, column, index in picked],
+        uris=[column["uri"][index] for _, column, index in picked],
+        lengths=[len(text) for text in texts],
+        scores=[_quality_score(column["quality"][index], column["ratio"][index]) for _, column, index in picked],
+        hashes=[column["hash"][index] for _, column, index in picked],
+        splits=[split for split, _, _ in picked],
+        signatures=signatures(texts, dedup.params()) if dedup.enabled else None,
+    )
 
 
 def annotated_rows(checkpoints: Checkpoints, key: str) -> BatchResult:

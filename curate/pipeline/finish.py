@@ -25,11 +25,12 @@ from curate.pipeline.rejects import Evidence, reject_row
 @dataclass(frozen=True)
 class Drop:
     """A kept row its near-duplicate cluster drops for `kept_id` (in this build, or in the
-    reference dataset when `reference`)."""
+    reference dataset when `reference`); `exact` when its text is the kept one's."""
 
     kept_id: str
     similarity: float
     reference: bool = False
+    exact: bool = False
 
 
 @dataclass
@@ -60,7 +61,7 @@ def finish_batch(job: tuple[Checkpoints, str, Decisions], ctx: PipelineContext) 
         row = table.slice(index, 1)
         if (drop := decisions.drops.get(position)) is not None:
             article = row.to_pylist()[0]
-            reason, why = policy.near_duplicate(drop.kept_id, drop.similarity, drop.reference)
+            reason, why = policy.near_duplicate(drop.kept_id, drop.similarity, drop.reference, drop.exact)
             dropped.append((position, reject_row(Evidence.dropped(article), reason=reason, stage="policy",
                                                  message=f"{article['source']['input_uri']}: {why}",
                                                  duplicate_of=drop.kept_id, similarity=drop.similarity)))

@@ -125,7 +125,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Hostile:
 
     root = tmp_path_factory.mktemp("hostile")
     _write_inputs(root / "in")
-    config = load_config(None, {"executor": {"workers": 1},
+    config = load_config(None, {"executor": {"workers": 1}, "dedup": {"enabled": False},  # its texts share BODY
                                 "sources": {"domains": {"x.example": PAYLOADS["domain_publisher"]}},
                                 "validation": {"waivers": [{"expectation": "article_rows.source_name_present",
                                                             "reason": PAYLOADS["waiver"]}]}})
