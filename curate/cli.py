@@ -68,7 +68,8 @@ def _with_progress(run: Callable[[Callable[[str, int], None]], BuildResult]) -> 
     with Progress(SpinnerColumn(), TextColumn("[bold]{task.description}[/bold] {task.completed:,} docs"),
                   _RateColumn(), TimeElapsedColumn(), console=err, transient=True) as progress:
         tasks = {"prepare": progress.add_task("corpus pass", total=None),
-                 "annotate": progress.add_task("document pass", total=None)}
+                 "annotate": progress.add_task("document pass", total=None),
+                 "finish": progress.add_task("writing", total=None)}
         started = time.perf_counter()
         result = run(lambda stage, n: progress.advance(tasks[stage], n))
         return result, time.perf_counter() - started
@@ -84,6 +85,13 @@ def _report_build(name: str, result: BuildResult, seconds: float) -> None:
     if others := acc.get("not_documents"):
         kinds = ", ".join(f"{kind} {count}" for kind, count in others.items())
         console.print(f"and {sum(others.values())} records that hold no document ({escape(kinds)})")
+    dedup = result.manifest.get("dedup") or {}
+    if dedup.get("enabled"):
+        compared = ", ".join(f"{r['name']} {r['version']}" for r in dedup["references"]) or "nothing earlier"
+        console.print(f"near-duplicates: {dedup['clusters']} clusters of {dedup['documents_in_clusters']} documents "
+                      f"(compared with {escape(compared)} too)")
+        for note in dedup["notes"]:
+            console.print(f"[yellow]note[/yellow] {escape(note)}")
     resumed = result.manifest.get("resumed") or {}
     if any(resumed.values()):
         console.print(f"resumed: {resumed['prepared_batches']} prepared and {resumed['annotated_batches']} annotated "
@@ -108,6 +116,9 @@ def build(
     report: ReportOption = True,
     resume: Annotated[bool, typer.Option("--resume/--no-resume", help="Take the batches an interrupted build of "
                                          "the same inputs finished (default), or discard them first.")] = True,
+    dedup_against: Annotated[list[str], typer.Option(
+        "--dedup-against", help="Also drop near-duplicates of the documents of this dataset of the store, NAME or "
+                                "NAME@VERSION (repeatable; the parent version is compared by default).")] = [],  # noqa: B006
 ) -> None:
     """Build a new version of NAME from INPUTS, then run the quality gate on it and write its report.
 
@@ -117,7 +128,8 @@ def build(
     from curate.pipeline.build import build as run_build
 
     def load() -> Config:
-        return load_config(config, layers=option_layers(source=source, fields=field, workers=workers, sets=set_))
+        return load_config(config, layers=option_layers(source=source, fields=field, workers=workers,
+                                                        dedup_against=dedup_against, sets=set_))
 
     _make_version(name, load, store, validate, report, lambda cfg, progress: run_build(
         inputs, name, cfg, store=_store(store), version=version, on_progress=progress, resume=resume))

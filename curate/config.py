@@ -20,6 +20,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from curate.config_layers import Layer, file_layer, resolve
 
+from curate.dedup.params import MinHashParams
+
 if TYPE_CHECKING:
     from curate.store import Store
 
@@ -205,6 +207,49 @@ class PolicyConfig(_Section):
                              "articles of 4 sentences.")
 
 
+_MINHASH = MinHashParams()  # the engine's defaults: measured, see curate/dedup/params.py
+
+
+class DedupConfig(_Section):
+    """Near-duplicate detection over the kept texts (MinHash of word n-grams, LSH bands, union-find;
+    `curate.dedup`): one document per cluster is kept, and a cluster never spans splits."""
+
+    enabled: bool = Field(True, description="Look for near-duplicates after the document pass.")
+    ngram: int = Field(_MINHASH.ngram, ge=1, le=64, description="Words per shingle.")
+    bands: int = Field(_MINHASH.bands, ge=1, le=1024, description="LSH bands: two texts that agree on every row of "
+                                                                  "one band are compared.")
+    rows: int = Field(_MINHASH.rows, ge=1, le=64, description="Signature rows per band.")
+    seed: int = Field(_MINHASH.seed, ge=0, lt=2**63, description="Seed of the MinHash functions; signatures of "
+                                                                 "different seeds cannot be compared.")
+    threshold: float = Field(_MINHASH.threshold, ge=0, le=1,
+                             description="Least estimated Jaccard similarity of two texts of one cluster (a candidate "
+                                         "pair below it is not joined). The defaults are `curate.dedup.MinHashParams`'s, "
+                                         "where their measurement is.")
+    keep: Literal["first", "longest", "best_quality"] = Field(
+        "first", description="Which document of a cluster is kept: the first in input order, the one with the "
+                             "longest text, or the one with the least repetition and boilerplate (ties: the longer, "
+                             "then the first).")
+    drop: bool = Field(True, description="Drop the other members (policy_near_duplicate); false keeps them all and "
+                                         "only gives them their cluster's split.")
+    split_by_title: bool = Field(True, description="Documents of the same headline (3 words or more) share a split "
+                                                   "too, as a cluster's members do: a short reprint can fall below "
+                                                   "the threshold and still be the same story.")
+    split_title_max: int = Field(1000, ge=2, description="A headline shared by more documents is a generic one "
+                                                        "(\"Letters\") and groups nothing.")
+    against_parent: bool = Field(True, description="Also compare with the parent version's documents (their stored "
+                                                   "signatures): a new document near one already there is dropped "
+                                                   "(policy_near_duplicate_of_reference), a document of the same id "
+                                                   "keeps its split.")
+    against: list[str] = Field(default_factory=list,
+                               description="Other datasets of the store to compare with, as NAME or NAME@VERSION "
+                                           "(--dedup-against).")
+
+    def params(self) -> MinHashParams:
+        """The engine's parameters."""
+        return MinHashParams(ngram=self.ngram, bands=self.bands, rows=self.rows, seed=self.seed,
+                             threshold=self.threshold)
+
+
 class SplitsConfig(_Section):
     """Hash-based split ratios; `salt` is part of the hash, so changing it reshuffles everything."""
 
@@ -253,6 +298,9 @@ class ValidationConfig(_Section):
     max_repeated_content_share: float = Field(0.0, ge=0, le=1,
                                               description="Share of articles allowed to repeat an earlier article's "
                                                           "content_hash (exact duplicates).")
+    max_near_duplicate_share: float = Field(0.0, ge=0, le=1,
+                                            description="Share of articles allowed to be kept together with a "
+                                                        "near-duplicate of theirs (only with [dedup] drop = false).")
     max_residual_boilerplate_share: float = Field(0.0, ge=0, le=1,
                                                   description="Share of articles allowed to keep a line the "
                                                               "boilerplate stage would remove.")
@@ -289,6 +337,7 @@ class Config(_Section):
     boilerplate: BoilerplateConfig = Field(default_factory=BoilerplateConfig)
     templates: TemplatesConfig = Field(default_factory=TemplatesConfig)
     policy: PolicyConfig = Field(default_factory=PolicyConfig)
+    dedup: DedupConfig = Field(default_factory=DedupConfig)
     splits: SplitsConfig = Field(default_factory=SplitsConfig)
     executor: ExecutorConfig = Field(default_factory=ExecutorConfig)
     validation: ValidationConfig = Field(default_factory=ValidationConfig)

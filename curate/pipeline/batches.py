@@ -2,8 +2,10 @@
 
 `prepare_batch` is the corpus pass's unit (it stores the prepared documents and returns what the
 corpus pass counts: publishers, line keys, ids, and reject rows); `process_prepared` is the
-document pass's (article rows cast to the schema, and reject rows); `merge_rejects` puts the
-parent's duplicate rejects among a batch's rejects. All are module-level functions of (job,
+document pass's (it stores the article rows, cast to the schema, and the reject rows, and returns
+what the decisions over the whole corpus need of the kept ones); the finishing pass
+(`curate.pipeline.finish`) applies those decisions; `merge_rejects` puts the parent's duplicate
+rejects among a batch's rejects. All are module-level functions of (job,
 state) so any executor can ship them to worker processes, and every table is built there: the
 parent only counts, slices and writes. Both passes keep their output as checkpoints named by the
 content of the batch (`curate.pipeline.checkpoints`), and take a finished one instead of
@@ -12,12 +14,18 @@ computing it again: that is how a killed build resumes.
 
 from __future__ import annotations
 
+import hashlib
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
+from curate.dedup import signatures
 from curate.document import RawDoc
 from curate.errors import StoreError
 from curate.executor.ipc import ArrowFields
@@ -54,6 +62,27 @@ class PreparedBatch(ArrowFields):
     @property
     def documents(self) -> int:
         return self.prepared + (self.rejects.num_rows if self.rejects is not None else 0)
+
+
+@dataclass
+class AnnotatedBatch:
+    """What the document pass hands the parent for the decisions over the whole corpus: of each
+    kept row, in input order, its position in the batch, id, input uri, text length, quality
+    score (`curate.pipeline.near_duplicates`), content hash, split, and its MinHash signature
+    when `[dedup]` is on; the rows wait in the checkpoint `key` names."""
+
+    key: str
+    documents: int
+    positions: list[int]
+    ids: list[str]
+    uris: list[str]
+    lengths: list[int]
+    scores: list[float]
+    hashes: list[str]
+    splits: list[str]
+    titles: list[int]  # headline keys (`headline_key`), 0 for none
+    signatures: np.ndarray | None = None
+    reused: bool = False
 
 
 @dataclass
@@ -135,17 +164,24 @@ def templates_for(table: TemplateTable, publishers: set[str | None]) -> Template
     return TemplateTable({source: table.templates[source] for source in sources if source in table.templates})
 
 
-def prepared_documents(checkpoints: Checkpoints, key: str) -> list[Prepared]:
+def _stored(checkpoints: Checkpoints, stage: str, key: str, kind: str, what: str) -> Any:
+    """What a finished batch left in its checkpoint; a file a machine crash tore is removed and the
+    build asked for again (the batch is then redone)."""
     try:
-        docs: list[Prepared] = checkpoints.load("prepare", key, "documents")
+        return checkpoints.load(stage, key, kind)
     except Exception as exc:  # noqa: BLE001 - torn by a crash of the machine, not of the build
-        checkpoints.discard("prepare", key)
-        raise StoreError(f"the prepared documents of batch {key[:12]} in {checkpoints.folder} could not be read "
+        checkpoints.discard(stage, key)
+        raise StoreError(f"the {what} of batch {key[:12]} in {checkpoints.folder} could not be read "
                          f"({type(exc).__name__}); they were removed: run the build again") from exc
+
+
+def prepared_documents(checkpoints: Checkpoints, key: str) -> list[Prepared]:
+    docs: list[Prepared] = _stored(checkpoints, "prepare", key, "documents", "prepared documents")
     return docs
 
 
-def process_prepared(job: tuple[Checkpoints, str, TemplateTable, dict[int, str]], ctx: PipelineContext) -> BatchResult:
+def process_prepared(job: tuple[Checkpoints, str, TemplateTable, dict[int, str]],
+                     ctx: PipelineContext) -> AnnotatedBatch:
     """The document pass over one prepared batch, with its sources' template lines and the
     documents of the batch that another record of the same id supersedes (position -> the input
     uri of the one kept)."""
@@ -170,8 +206,68 @@ def process_prepared(job: tuple[Checkpoints, str, TemplateTable, dict[int, str]]
     rejects.sort(key=lambda item: item[0])
     result = BatchResult(kept_tables, {split: positions for split, (_, _, positions) in sorted(kept.items())},
                          rejects_table([row for _, row in rejects]), [position for position, _ in rejects])
-    checkpoints.save("annotate", key, "summary", result)
-    return result
+    checkpoints.save("annotate", key, "rows", result)
+    summary = _summary(key, result, ctx)
+    checkpoints.save("annotate", key, "summary", summary)  # last: its presence marks the batch done
+    return summary
+
+
+_SITE_SUFFIX = re.compile(r"\s+[|\u2013\u2014-]\s+")  # "Headline | Site", "Headline - Site"
+_KICKER = re.compile(r"^\s*(?:\w+\W*){1,3}?:\s+")  # "UPDATED: ", "Live: ", "Brexit: "
+
+
+def headline_key(title: str | None) -> int:
+    """64 bits of a headline's words, 0 for a headline of fewer than 3: two documents with one key
+    tell the same story (split groups, `curate.pipeline.near_duplicates`). What a republication
+    changes is folded: case, punctuation and spacing, a site name after `|` or a dash (the
+    longest part is the headline), a kicker of up to three words before a colon."""
+    parts = _SITE_SUFFIX.split(unicodedata.normalize("NFKC", title or ""))
+    headline = max(parts, key=len)
+    words = re.findall(r"\w+", _KICKER.sub("", headline, count=1).casefold())
+    if len(words) < 3:
+        return 0
+    return int.from_bytes(hashlib.sha256(" ".join(words).encode()).digest()[:8], "little") or 1
+
+
+def _quality_score(quality: dict[str, Any], boilerplate_ratio: float) -> float:
+    """Higher for less repetition and boilerplate: how `[dedup] keep = "best_quality"` ranks a
+    cluster's members."""
+    return -(quality["duplicate_5gram_ratio"] + quality["duplicate_paragraph_ratio"] + boilerplate_ratio)
+
+
+def _summary(key: str, result: BatchResult, ctx: PipelineContext) -> AnnotatedBatch:
+    """The kept rows of `result` in input order, and their signatures when `[dedup]` is on."""
+    rows = sorted((position, split, index) for split, table in result.kept.items()
+                  for index, position in enumerate(result.kept_positions[split]))
+    columns = {split: {"id": table.column("id").to_pylist(),
+                       "uri": pc.struct_field(table.column("source"), "input_uri").to_pylist(),
+                       "text": table.column("text").to_pylist(),
+                       "hash": table.column("content_hash").to_pylist(),
+                       "quality": table.column("quality").to_pylist(),
+                       "ratio": table.column("boilerplate_ratio").to_pylist(),
+                       "title": table.column("title").to_pylist()}
+               for split, table in result.kept.items()}
+    picked = [(split, columns[split], index) for _, split, index in rows]
+    texts = [column["text"][index] for _, column, index in picked]
+    dedup = ctx.config.dedup
+    return AnnotatedBatch(
+        key, result.documents,
+        positions=[position for position, _, _ in rows],
+        ids=[column["id"][index] for _, column, index in picked],
+        uris=[column["uri"][index] for _, column, index in picked],
+        lengths=[len(text) for text in texts],
+        scores=[_quality_score(column["quality"][index], column["ratio"][index]) for _, column, index in picked],
+        hashes=[column["hash"][index] for _, column, index in picked],
+        splits=[split for split, _, _ in picked],
+        titles=[headline_key(column["title"][index]) for _, column, index in picked],
+        signatures=signatures(texts, dedup.params()) if dedup.enabled else None,
+    )
+
+
+def annotated_rows(checkpoints: Checkpoints, key: str) -> BatchResult:
+    """The rows the document pass stored for batch `key`."""
+    rows: BatchResult = _stored(checkpoints, "annotate", key, "rows", "rows")
+    return rows
 
 
 def merge_rejects(job: tuple[pa.Table, list[int], list[tuple[int, dict[str, Any]]]], _ctx: PipelineContext) -> pa.Table:

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.parquet as pq
 
 from curate import __version__
 from curate.config import Config
@@ -34,16 +35,38 @@ from curate.pipeline.checkpoints import Checkpoints
 from curate.pipeline.dedup import ExactDuplicates
 from curate.pipeline.document import PipelineContext
 from curate.pipeline.duplicate_ids import IdLedger
+from curate.pipeline.finish import Decisions, finish_batch
+from curate.pipeline.near_duplicates import NearDuplicates, Reference
+from curate.pipeline.references import open_reference
+from curate.pipeline.references import recorded as recorded_references
 from curate.readers import HF_PREFIX, InputFile, JsonLine, NotDocument, discover, read_lazily
 from curate.readers.files import sha256_and_size
 from curate.schema import load_schema
 from curate.store import Store
-from curate.store.manifest import write_manifest
+from curate.store.manifest import file_sha256, write_manifest
 from curate.store.writer import ShardWriter
 from curate.templates import TemplateCounter, TemplateTable
 from curate.templates.table import UNKNOWN_SOURCE
 
 SPLITS = ("train", "validation", "test")
+CLUSTERS = "clusters.parquet"
+_DEDUP_SCRATCH = ".dedup"  # the index's runs and signatures while the build runs
+_SIGNATURE_ROWS = 10_000_000  # signatures a file: one file for most versions
+References = tuple[Store, list[dict[str, Any]]]
+
+
+def _near_duplicates(config: Config, staging: Path, references: list[Reference]) -> NearDuplicates | None:
+    if not config.dedup.enabled:
+        return None
+    near = NearDuplicates(config.dedup, config.splits, staging / _DEDUP_SCRATCH,
+                          keep_exact_copies=not config.policy.drop_exact_duplicates)
+    for reference in references:
+        near.add_reference(reference)
+    return near
+
+
+def _dedup_files(staging: Path, shards: list[dict[str, Any]], kind: str) -> list[dict[str, Any]]:
+    return [{"kind": kind, **shard, "path": f"dedup/{shard['path']}"} for shard in shards]
 
 
 @dataclass(frozen=True)
@@ -135,7 +158,8 @@ class _Rejects:
 
 
 def build(inputs: list[Path], name: str, config: Config, *, store: Store, version: str | None = None,
-          on_progress: Callable[[str, int], None] | None = None, resume: bool = True) -> BuildResult:
+          on_progress: Callable[[str, int], None] | None = None, resume: bool = True,
+          references: References | None = None) -> BuildResult:
     """Build a new version of `name` from `inputs` and move it into the store whole.
 
     Two passes over the documents: the corpus pass prepares every document (extract, normalize,
@@ -158,7 +182,7 @@ def build(inputs: list[Path], name: str, config: Config, *, store: Store, versio
 
     sources = {"inputs": entries, "input_roots": [input_root(p) for p in inputs], "skipped_inputs": skipped}
     return write_version(name, ctx, prepare, sources, store=store, version=version, on_progress=on_progress,
-                         resume=resume)
+                         resume=resume, references=references)
 
 
 class _CorpusPass:
@@ -196,21 +220,24 @@ class _CorpusPass:
 def write_version(name: str, ctx: PipelineContext,
                   prepare: Callable[[Checkpoints, LocalExecutor], Iterable[PreparedBatch]],
                   sources: dict[str, Any], *, store: Store, version: str | None = None,
-                  on_progress: Callable[[str, int], None] | None = None, resume: bool = True) -> BuildResult:
+                  on_progress: Callable[[str, int], None] | None = None, resume: bool = True,
+                  references: References | None = None) -> BuildResult:
     """The corpus pass (`prepare` yields prepared batches, made on the executor if it likes),
     then the document pass, into a new version of `name`, under the dataset's lock. `sources`
     (inputs, their hashes, skipped files) goes into the manifest.
 
     With `resume`, batches an interrupted build of the same documents finished are taken from its
     checkpoints (`curate.pipeline.checkpoints`); without, those are discarded first. They are
-    removed once the version is committed.
+    removed once the version is committed. Near-duplicates are also looked for in the versions
+    `[dedup]` names (the parent, `against`), or in `references` when given: the store they are in
+    and which (what `curate reproduce` passes, as the version recorded them).
     """
     with store.lock(name, "build"):
         folder = store.dataset(name) / CHECKPOINTS
         if not resume:
             shutil.rmtree(folder, ignore_errors=True)
         checkpoints = Checkpoints(folder)
-        result = _write_version(name, ctx, prepare, sources, store, version, on_progress, checkpoints)
+        result = _write_version(name, ctx, prepare, sources, store, version, on_progress, checkpoints, references)
         checkpoints.clear()
         return result
 
@@ -218,7 +245,8 @@ def write_version(name: str, ctx: PipelineContext,
 def _write_version(name: str, ctx: PipelineContext,
                    prepare: Callable[[Checkpoints, LocalExecutor], Iterable[PreparedBatch]],
                    sources: dict[str, Any], store: Store, version: str | None,
-                   on_progress: Callable[[str, int], None] | None, checkpoints: Checkpoints) -> BuildResult:
+                   on_progress: Callable[[str, int], None] | None, checkpoints: Checkpoints,
+                   references: References | None) -> BuildResult:
     config = ctx.config
     progress = on_progress or (lambda _pass, _n: None)
     parent = store.latest(name)
@@ -235,27 +263,49 @@ def _write_version(name: str, ctx: PipelineContext,
     corpus = _CorpusPass(config, staging)
     duplicates = ExactDuplicates() if config.policy.drop_exact_duplicates else None
     reused = 0
+    where, compared = references or (store, recorded_references(config.dedup, store, name, parent))
+    near = _near_duplicates(config, staging, [open_reference(where, entry, config) for entry in compared])
+    signature_writer = ShardWriter(staging / "dedup", "signatures", load_schema("signature").arrow(),
+                                   _SIGNATURE_ROWS) if near else None
     with LocalExecutor(config.executor.workers, ctx) as executor:
         for batch in prepare(checkpoints, executor):
             corpus.add(batch)
             rejects.add(batch.rejects)
             progress("prepare", batch.documents)
         table = corpus.templates()
-        for result in executor.map(process_prepared, corpus.jobs(checkpoints, table)):
+        annotated = []
+        for summary in executor.map(process_prepared, corpus.jobs(checkpoints, table)):
+            if near is not None:
+                near.add(len(annotated), summary)
+            annotated.append(summary.key)
+            reused += summary.reused
+            progress("annotate", summary.documents)
+        decisions, dedup = near.decide(staging / "dedup" / CLUSTERS) if near else ({}, {"enabled": False})
+        jobs = ((checkpoints, key, decisions.get(number, Decisions())) for number, key in enumerate(annotated))
+        for number, result in enumerate(executor.map(finish_batch, jobs)):
             documents = result.documents
-            reused += result.reused
             repeats: list[tuple[int, dict[str, Any]]] = []
             if duplicates is not None:
                 result, repeats = duplicates.split_off(result)
             for split, kept in result.kept.items():
                 by_split[split] += kept.num_rows
                 writers[split].write(kept)
+            if near is not None and signature_writer is not None:
+                signature_writer.write(near.kept_signatures(number, result))
             if repeats:  # their table is made in a worker: here it would cost a pandas import
                 rejects.add(executor.submit(merge_rejects, (result.rejects, result.reject_positions, repeats)))
             else:
                 rejects.add(result.rejects)
-            progress("annotate", documents)
+            progress("finish", documents)
         rejects.finish()
+    if near is not None and signature_writer is not None:
+        near.close()
+        shutil.rmtree(staging / _DEDUP_SCRATCH)
+        dedup["references"] = compared
+        dedup["files"] = [*_dedup_files(staging, signature_writer.close(), "signatures"),
+                          {"kind": "clusters", "path": f"dedup/{CLUSTERS}",
+                           "rows": pq.ParquetFile(staging / "dedup" / CLUSTERS).metadata.num_rows,
+                           "sha256": file_sha256(staging / "dedup" / CLUSTERS)}]
     reject_files = [{**s, "path": f"rejects/{s['path']}"} for s in rejects.writer.close()]
     shards = []
     for split in SPLITS:
@@ -291,6 +341,7 @@ def _write_version(name: str, ctx: PipelineContext,
             "not_documents": dict(sorted(sum((Counter(entry.get("not_documents", {})) for entry in sources["inputs"]),
                                              Counter()).items())),
         },
+        "dedup": dedup,
         "resumed": {"prepared_batches": corpus.reused, "annotated_batches": reused},
         "validation": None,
     }

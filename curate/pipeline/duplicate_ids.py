@@ -17,6 +17,8 @@ from typing import Literal
 
 import numpy as np
 
+from curate.pipeline.text_log import TextLog
+
 
 class IdLedger:
     """Ids, input order and input uris of the prepared documents, batch by batch."""
@@ -24,10 +26,8 @@ class IdLedger:
     def __init__(self, uri_file: Path) -> None:
         self._ids = bytearray()
         self._order = array("q")
-        self._uri_offsets = array("q", [0])
         self._batch_starts: list[int] = []
-        self._uri_file = uri_file
-        self._uris = uri_file.open("w+b")
+        self._uris = TextLog(uri_file)
 
     @property
     def batches(self) -> int:
@@ -40,14 +40,7 @@ class IdLedger:
         self._ids += b"".join(bytes.fromhex(doc_id) for doc_id in ids)
         self._order.extend(order if order is not None else range(start, start + len(ids)))
         for uri in uris:
-            data = uri.encode("utf-8", "surrogatepass")
-            self._uris.write(data)
-            self._uri_offsets.append(self._uri_offsets[-1] + len(data))
-
-    def _uri(self, index: int) -> str:
-        start, end = self._uri_offsets[index], self._uri_offsets[index + 1]
-        self._uris.seek(start)
-        return self._uris.read(end - start).decode("utf-8", "surrogatepass")
+            self._uris.append(uri)
 
     def superseded(self, keep: Literal["latest", "first"]) -> dict[int, dict[int, str]]:
         """batch number -> {position in the batch: input uri of the record kept instead}."""
@@ -66,7 +59,7 @@ class IdLedger:
         for start, end in zip(starts[ends - starts > 1], ends[ends - starts > 1]):
             members = ranked[start:end]
             kept = members[-1] if keep == "latest" else members[0]
-            kept_uri = self._uri(int(kept))
+            kept_uri = self._uris[int(kept)]
             for member in members:
                 if member != kept:
                     batch = int(np.searchsorted(batch_starts, member, side="right")) - 1
@@ -75,4 +68,3 @@ class IdLedger:
 
     def close(self) -> None:
         self._uris.close()
-        self._uri_file.unlink(missing_ok=True)

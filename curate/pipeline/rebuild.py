@@ -16,7 +16,7 @@ from typing import Any
 import pyarrow.parquet as pq
 
 from curate.boilerplate import reconstruct
-from curate.pipeline.build import BuildResult, write_version
+from curate.pipeline.build import BuildResult, References, write_version
 from curate.config import Config, inherited_config
 from curate.errors import ConfigError
 from curate.executor import batches
@@ -104,7 +104,7 @@ def counted_inputs(folder: Path, manifest: dict[str, Any]) -> list[dict[str, Any
 
 def rebuild(name: str, from_version: str, config: Config | None = None, *, overrides: Mapping[str, Any] | None = None,
             store: Store, version: str | None = None,
-            on_progress: Callable[[str, int], None] | None = None) -> BuildResult:
+            on_progress: Callable[[str, int], None] | None = None, references: References | None = None) -> BuildResult:
     """A new version of `name` re-annotated from `from_version`'s rows with `config`; without it,
     with `from_version`'s recorded config and `overrides` on top (`inherited_config`)."""
     if config is None:
@@ -120,4 +120,5 @@ def rebuild(name: str, from_version: str, config: Config | None = None, *, overr
     def prepare(checkpoints: Checkpoints, _executor: object) -> Iterator[PreparedBatch]:
         return _prepared_batches(folder, manifest, ctx, checkpoints)
 
-    return write_version(name, ctx, prepare, sources, store=store, version=version, on_progress=on_progress)
+    return write_version(name, ctx, prepare, sources, store=store, version=version, on_progress=on_progress,
+                         references=references)

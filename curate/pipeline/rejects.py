@@ -89,9 +89,10 @@ def _encodable(text: str) -> str:
     return text
 
 
-def reject_row(evidence: Evidence, *, reason: str, stage: str, message: str,
-               error_type: str | None = None) -> dict[str, Any]:
-    """A row of the reject schema; the message says when the raw evidence was cut."""
+def reject_row(evidence: Evidence, *, reason: str, stage: str, message: str, error_type: str | None = None,
+               duplicate_of: str | None = None, similarity: float | None = None) -> dict[str, Any]:
+    """A row of the reject schema; the message says when the raw evidence was cut. A near-duplicate
+    names the document kept instead (`duplicate_of`) and their estimated `similarity`."""
     note = evidence.cut_note
     return {
         "status": evidence.status,
@@ -106,6 +107,8 @@ def reject_row(evidence: Evidence, *, reason: str, stage: str, message: str,
         "raw": evidence.raw,
         "raw_size": evidence.raw_size,
         "row_json": _encodable(evidence.row_json) if evidence.row_json is not None else None,
+        "duplicate_of": duplicate_of,
+        "similarity": similarity,
     }
 
 

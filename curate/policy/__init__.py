@@ -17,6 +17,9 @@ rules per module, broad and cheap before narrow:
    word and line statistics (`not_prose`, `short_words`, `long_words`, `symbols`, `bullet_lines`,
    `ellipsis_lines`, `few_stopwords`, `uppercase`, `few_sentences`).
 
+Near-duplicates are decided after these rules, among the documents they keep: `near_duplicate`
+names the reason of a document its cluster (`curate.pipeline.near_duplicates`) does not keep.
+
 `PolicyConfig` holds every setting, with what it catches and where its default comes from;
 `benchmarks/quality_rules.py` measures each rule on real articles and on junk.
 """
@@ -37,7 +40,7 @@ DUPLICATE_ID = "policy_duplicate_id"
 # Every rule `drop_reason` checks, in its order.
 RULES: tuple[Rule, ...] = (*basics.RULES, *gate.RULES, *quality.RULES)
 
-__all__ = ["DUPLICATE_CONTENT", "DUPLICATE_ID", "NAME", "RULES", "VERSION", "Rule", "drop_reason"]
+__all__ = ["DUPLICATE_CONTENT", "DUPLICATE_ID", "NAME", "RULES", "VERSION", "Rule", "drop_reason", "near_duplicate"]
 
 
 def drop_reason(row: dict[str, Any], policy: PolicyConfig, superseded_by: str | None = None) -> tuple[str, str] | None:
@@ -52,3 +55,15 @@ def drop_reason(row: dict[str, Any], policy: PolicyConfig, superseded_by: str | 
         if why is not None:
             return rule.reason, why
     return None
+
+
+def near_duplicate(kept_id: str, similarity: float, reference: bool, exact: bool = False) -> tuple[str, str]:
+    """(reason code, message) of a document its near-duplicate cluster does not keep: the one kept
+    is `kept_id`, in this build or (`reference`) in the dataset it is deduplicated against; an
+    `exact` copy of its text is an exact duplicate."""
+    if exact:
+        return DUPLICATE_CONTENT, f"same text as {kept_id}, which is kept"
+    if reference:
+        return ("policy_near_duplicate_of_reference",
+                f"near-duplicate (estimated Jaccard {similarity:.2f}) of {kept_id}, already in the reference dataset")
+    return "policy_near_duplicate", f"near-duplicate (estimated Jaccard {similarity:.2f}) of {kept_id}, which is kept"

@@ -1,7 +1,8 @@
 """The dataset-level tables: one row each, small whatever the dataset's size.
 
 `DatasetTally` sees every article chunk once and keeps 8-byte hashes of ids and content hashes,
-nothing else per row, to find repeats across shards; the accounting row compares the manifest
+nothing else per row, to find repeats across shards, and the version's near-duplicate clusters
+(`dedup/clusters.parquet`: only their kept members) to find one that spans splits; the accounting row compares the manifest
 with the rows counted in the shards, in total and per input file (the documents the readers
 counted in each file, against the rows whose `input_uri` lies in it). Each table comes with sample
 ids or details per column, for the report when that column's expectation fails.
@@ -10,12 +11,17 @@ ids or details per column, for the report when that column's expectation fails.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from curate.schema import load_schema
+from curate.store.manifest import file_sha256
 from curate.store.read import owning_input
 
 SAMPLES = 5
@@ -38,15 +44,50 @@ class _Seen:
         return repeated
 
 
-class DatasetTally:
-    """Repeats of ids and of content across all article chunks."""
+@dataclass
+class KeptClusters:
+    """The kept members of a version's near-duplicate clusters: id -> (cluster, its split); or
+    why they cannot be read."""
 
-    def __init__(self) -> None:
+    members: dict[str, tuple[str, str]]
+    problem: str | None = None
+
+
+def kept_clusters(folder: Path, manifest: dict[str, Any]) -> KeptClusters | None:
+    """From the version's `dedup/clusters.parquet`, when its manifest lists one."""
+    listed = [f for f in (manifest.get("dedup") or {}).get("files", []) if f["kind"] == "clusters"]
+    if not listed:
+        return None
+    path = folder / listed[0]["path"]
+    try:
+        if file_sha256(path) != listed[0]["sha256"]:
+            return KeptClusters({}, f"{listed[0]['path']} changed since the build")
+        table = pq.read_table(path, columns=["cluster", "id", "kept", "reference", "split"])
+    except (OSError, pa.ArrowException) as exc:
+        return KeptClusters({}, f"{listed[0]['path']} cannot be read: {exc}")
+    members = {}
+    for cluster, doc_id, kept, reference, split in zip(*(table.column(c).to_pylist() for c in table.column_names)):
+        if kept and not reference:
+            members[doc_id] = (cluster, split)
+    return KeptClusters(members)
+
+
+class DatasetTally:
+    """Repeats of ids and of content across all article chunks; and, when the version has
+    near-duplicate clusters (`clusters`: id -> (cluster, its split) of every kept member), the
+    kept members found in another split than their cluster's and how many rows share a cluster."""
+
+    def __init__(self, clusters: KeptClusters | None = None) -> None:
         # summary column -> (the column whose repeats it counts, the keys seen so far)
         self._seen = {"duplicate_id_rows": ("id", _Seen()), "repeated_content_share": ("content_hash", _Seen())}
         self.rows = 0
         self.repeats: Counter[str] = Counter()
         self.samples: dict[str, list[str]] = {column: [] for column in self._seen}
+        self._clusters = clusters.members if clusters else {}
+        self._kept_members: Counter[str] = Counter()  # cluster -> its kept rows found
+        problem = clusters.problem if clusters else None
+        self.cross_split = 1 if problem else 0  # clusters that cannot be read cannot be vouched for
+        self.samples["near_duplicate_cross_split"] = [problem] if problem else []
 
     def add(self, frame: pd.DataFrame) -> None:
         for column, (key, seen) in self._seen.items():
@@ -55,6 +96,21 @@ class DatasetTally:
             room = max(0, SAMPLES - len(self.samples[column]))
             self.samples[column] += [str(v) for v in frame["id"][repeated].iloc[:room]]
         self.rows += len(frame)
+        if self._clusters:
+            members = frame[frame["id"].isin(self._clusters.keys())]
+            for doc_id, split in zip(members["id"], members["split"]):
+                cluster, expected = self._clusters[doc_id]
+                self._kept_members[cluster] += 1
+                if split != expected:
+                    self.cross_split += 1
+                    if len(self.samples["near_duplicate_cross_split"]) < SAMPLES:
+                        self.samples["near_duplicate_cross_split"].append(
+                            f"{doc_id} in {split}, its cluster {cluster} in {expected}")
+
+    def _near_duplicate_share(self) -> tuple[float, list[str]]:
+        shared = sum(count for count in self._kept_members.values() if count > 1)
+        clusters = sum(1 for count in self._kept_members.values() if count > 1)
+        return shared / max(self.rows, 1), [f"{shared} rows in {clusters} clusters of near-duplicates kept together"]
 
     def frame(self, split_rows: Counter[str]) -> tuple[pd.DataFrame, dict[str, list[str]]]:
         """The `dataset` suite's row, and sample ids or details per column."""
@@ -62,7 +118,10 @@ class DatasetTally:
         row: dict[str, Any] = {"article_rows": total,
                                "duplicate_id_rows": self.repeats["duplicate_id_rows"],
                                "repeated_content_share": self.repeats["repeated_content_share"] / max(self.rows, 1)}
-        samples = dict(self.samples, article_rows=[f"{total} articles in the data shards"])
+        share, share_samples = self._near_duplicate_share()
+        row |= {"near_duplicate_cross_split": self.cross_split, "near_duplicate_share": share}
+        samples = dict(self.samples, article_rows=[f"{total} articles in the data shards"],
+                       near_duplicate_share=share_samples)
         for split in load_schema("article").enum_values("split"):
             row[f"{split}_share"] = split_rows[split] / total if total else 0.0
             samples[f"{split}_share"] = [f"{split}: {split_rows[split]} of {total} rows"]

@@ -24,7 +24,7 @@ from curate.schema import SCHEMA_METADATA_KEY
 from curate.store import Store, read_manifest
 from curate.store.manifest import update_manifest
 from curate.validate import parameters
-from curate.validate.dataset import DatasetTally, accounting_frame
+from curate.validate.dataset import DatasetTally, KeptClusters, accounting_frame, kept_clusters
 from curate.validate.outcome import SCHEMA_CHECK, SCHEMA_CHECK_NOTES, GateResult, Observation, Outcome
 from curate.validate.record import manifest_entry, write_folder
 from curate.validate.shards import ShardPool, ShardView, Target, split_parts
@@ -46,7 +46,7 @@ class _Run:
     params: dict[str, Any]
     runner: GxRunner
     outcomes: dict[str, Outcome]
-    tally: DatasetTally = field(default_factory=DatasetTally)
+    tally: DatasetTally
     pending: dict[str, list[pa.Table]] = field(default_factory=lambda: {kind: [] for kind in SUITE})
     counts: dict[str, Counter[str]] = field(default_factory=lambda: {"split": Counter(), "status": Counter(),
                                                                       "reason": Counter(), "input": Counter()})
@@ -132,8 +132,9 @@ def _waive(config: Config, outcomes: dict[str, Outcome]) -> list[dict[str, Any]]
 
 
 def _gate(targets: list[Target], config: Config, build: Config,
-          manifest: dict[str, Any] | None) -> GateResult:
-    """Validate `targets` against the suites (the accounting suite only with a version's manifest)."""
+          manifest: dict[str, Any] | None, clusters: KeptClusters | None = None) -> GateResult:
+    """Validate `targets` against the suites (the accounting suite only with a version's manifest;
+    near-duplicates across splits only with the version's `clusters`)."""
     started = time.perf_counter()
     suites = {name: spec for name, spec in load_suites().items() if name != "accounting" or manifest is not None}
     outcomes = _outcomes(suites)
@@ -142,7 +143,7 @@ def _gate(targets: list[Target], config: Config, build: Config,
     with ShardPool(parts, config.executor.workers) as found:
         from curate.validate.gx_run import GxRunner  # seconds to import: overlaps with the workers' reading
 
-        run = _Run(config, parameters.row_parameters(config, build), GxRunner(suites), outcomes)
+        run = _Run(config, parameters.row_parameters(config, build), GxRunner(suites), outcomes, DatasetTally(clusters))
         for part in found:
             run.add_part(part)
     for kind in SUITE:
@@ -185,7 +186,7 @@ def _validate_version(store: Store, name: str, version: str, config: Config) -> 
     targets = [Target(folder / s["path"], s["path"], "article", manifest["schema"]["name"]) for s in manifest["shards"]]
     targets += [Target(folder / s["path"], s["path"], "reject", manifest["reject_schema"]["name"])
                 for s in manifest["rejects"]]
-    result = _gate(targets, config, _recorded_config(manifest), manifest)
+    result = _gate(targets, config, _recorded_config(manifest), manifest, kept_clusters(folder, manifest))
     write_folder(folder / VALIDATION_FOLDER, result, f"{name} {version}")
     update_manifest(folder, "validation", manifest_entry(result, VALIDATION_FOLDER))
     return result, folder / VALIDATION_FOLDER

@@ -36,6 +36,7 @@ def row_parameters(config: Config, build: Config) -> dict[str, Any]:
         "residual_boilerplate_mostly": 1.0 - gate.max_residual_boilerplate_share,
         "source_name_mostly": 1.0 - gate.max_source_missing_share,
         "max_repeated_content_share": gate.max_repeated_content_share,
+        "max_near_duplicate_share": gate.max_near_duplicate_share,
     }
 
 

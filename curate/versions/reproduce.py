@@ -163,6 +163,8 @@ def reproduce(store: Store, name: str, version: str, *, inputs: list[Path] | Non
     ref = open_version(store, name, version)
     config = recorded_config(ref.manifest, workers)
     source = ref.manifest.get("rebuilt_from")
+    # near-duplicates were looked for in these versions of this store (the parent, ...): again
+    compared = (store, list((ref.manifest.get("dedup") or {}).get("references", [])))
     with _scratch(store, name) as scratch:
         if source is not None:
             origin = open_version(store, name, source)
@@ -173,7 +175,8 @@ def reproduce(store: Store, name: str, version: str, *, inputs: list[Path] | Non
             link = scratch.version_dir(name, source)
             link.parent.mkdir(parents=True)
             link.symlink_to(origin.folder.resolve(), target_is_directory=True)  # read, never written
-            made = rebuild(name, source, config, store=scratch, version=version, on_progress=on_progress)
+            made = rebuild(name, source, config, store=scratch, version=version, on_progress=on_progress,
+                           references=compared)
             method: Literal["build", "rebuild"] = "rebuild"
         else:
             roots = _input_roots(ref.manifest, inputs)
@@ -181,7 +184,8 @@ def reproduce(store: Store, name: str, version: str, *, inputs: list[Path] | Non
             changed = check_inputs(ref.manifest["inputs"], input_entries(files))
             if changed:
                 return Reproduction(name, version, "build", inputs=changed)
-            made = build(roots, name, config, store=scratch, version=version, on_progress=on_progress)
+            made = build(roots, name, config, store=scratch, version=version, on_progress=on_progress,
+                         references=compared)
             method = "build"
     shards, extra = _shard_checks(ref, made.manifest)
     causes = [] if all(s.ok for s in shards) and not extra else _causes(ref.manifest, made.manifest)

@@ -22,7 +22,8 @@ def _build(tmp_path: Path, drop: bool) -> tuple[dict, list[dict], list[dict]]:
     records = [{"title": f"Copy {n}", "text": BODY, "url": f"https://site{n}.example/ferry"} for n in range(3)]
     records.append({"title": "Other", "text": BODY.replace("Monday", "Tuesday"), "url": "https://x.example/o"})
     data.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
-    config = load_config(None, {"executor": {"workers": 1}, "policy": {"min_words": 10, "drop_exact_duplicates": drop}})
+    config = load_config(None, {"executor": {"workers": 1}, "policy": {"min_words": 10, "drop_exact_duplicates": drop},
+                                "dedup": {"enabled": False}})  # exact duplicates alone: "Other" is a near-copy
     result = build([data], f"d{int(drop)}", config, store=Store(tmp_path / "store"))
     manifest = read_manifest(result.path)
     def rows(key: str) -> list[dict]:
@@ -69,7 +70,7 @@ def test_the_first_copy_wins_across_splits_whatever_the_batching(tmp_path: Path)
     digests = []
     for workers, batch_size in ((1, 1), (1, 2), (1, 5), (2, 1), (2, 2)):
         config = load_config(None, {"executor": {"workers": workers, "batch_size": batch_size},
-                                    "policy": {"min_words": 10}})
+                                    "policy": {"min_words": 10}, "dedup": {"enabled": False}})
         result = build([data], f"b{workers}{batch_size}", config, store=Store(tmp_path / "store"))
         manifest = read_manifest(result.path)
         digests.append([(s["path"], s["sha256"]) for s in manifest["shards"] + manifest["rejects"]])

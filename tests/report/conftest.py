@@ -125,8 +125,9 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Hostile:
 
     root = tmp_path_factory.mktemp("hostile")
     _write_inputs(root / "in")
-    # The policy keeps the markup in the text (policy.drop_markup off), so the gate finds it and shows it.
-    config = load_config(None, {"executor": {"workers": 1}, "policy": {"drop_markup": False},
+    # The policy keeps the markup in the text (policy.drop_markup off), so the gate finds it and shows it;
+    # its texts share BODY, so near-duplicate detection is off.
+    config = load_config(None, {"executor": {"workers": 1}, "policy": {"drop_markup": False}, "dedup": {"enabled": False},
                                 "sources": {"domains": {"x.example": PAYLOADS["domain_publisher"]}},
                                 "validation": {"waivers": [{"expectation": "article_rows.source_name_present",
                                                             "reason": PAYLOADS["waiver"]}]}})

@@ -22,6 +22,7 @@ from curate.pipeline.rebuild import rebuild
 from curate.report.write import write_report
 from curate.schema import load_schema
 from curate.store import read_manifest
+from curate.store.manifest import file_sha256
 from curate.validate import validate_version
 from curate.validate.outcome import SCHEMA_CHECK
 from curate.validate.suites import load_suites
@@ -149,6 +150,25 @@ def _repeated_content(folder: Path) -> str:
     return edit_rows(folder, TRAIN, edit)
 
 
+def _cluster_of(same_split: bool) -> Callable[[Path], str]:
+    """A near-duplicate cluster written into the version: two kept articles (of one split, or of
+    two) said to be near-copies of each other, the cluster's split the first one's."""
+
+    def damage(folder: Path) -> str:
+        first = pq.read_table(folder / TRAIN, columns=["id", "split"]).slice(0, 2 if same_split else 1).to_pylist()
+        second = first[1] if same_split else pq.read_table(folder / TEST, columns=["id", "split"]).to_pylist()[0]
+        rows = [{"cluster": first[0]["id"], "id": r["id"], "input_uri": "feed.jsonl", "kept": True,
+                 "reference": False, "similarity": 0.9, "split": first[0]["split"]} for r in (first[0], second)]
+        path = folder / "dedup" / "clusters.parquet"
+        path.parent.mkdir(exist_ok=True)
+        pq.write_table(pa.Table.from_pylist(rows, schema=load_schema("cluster").arrow()), path)
+        edit_manifest(folder, lambda m: m.update(dedup={"enabled": True, "files": [
+            {"kind": "clusters", "path": "dedup/clusters.parquet", "rows": 2, "sha256": file_sha256(path)}]}))
+        return "rows in 1 clusters" if same_split else second["id"]
+
+    return damage
+
+
 def _splits(**ratios: float) -> Callable[[Path], None]:
     """The build config recorded in the manifest promised other split ratios."""
     return manifest(lambda m: m["config"]["splits"].update(ratios))
@@ -227,6 +247,9 @@ DEFECTS = [
            config={"validation": {"min_articles": 22}}),
     Defect("dataset.ids_unique", _duplicate_id),
     Defect("dataset.repeated_content_within_policy", _repeated_content),
+    Defect("dataset.near_duplicates_in_one_split", _cluster_of(same_split=False),
+           also=frozenset({"dataset.near_duplicates_within_policy"})),
+    Defect("dataset.near_duplicates_within_policy", _cluster_of(same_split=True)),
     Defect("dataset.train_share", _splits(train=0.05, validation=0.05, test=0.9),
            also=frozenset({"dataset.test_share"})),
     Defect("dataset.validation_share", _splits(train=0.05, validation=0.9, test=0.05),

@@ -1,0 +1,61 @@
+"""Words and shingles: what copies differ by folds away, what tells articles apart stays."""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from curate.dedup.shingles import shingle_hashes, words
+
+
+def test_case_punctuation_and_spaces_fold_away():
+    assert words("“Don’t” —  STOP,\tnow!\u00a0Ok.") == words('"don\'t" - stop, now! ok') == [
+        b"don", b"t", b"stop", b"now", b"ok"]
+
+
+def test_every_digit_becomes_zero_but_length_stays():
+    assert words("Profits rose 12.5% in 2005") == words("profits rose 17.9% in 2095")
+    assert words("in 2005") != words("in 205")
+    assert words("٣ apples") == words("3 apples")  # digits of any script
+
+
+def test_compatibility_forms_fold_and_accents_stay():
+    assert words("ＡＢＣ ﬁnance") == [b"abc", b"finance"]
+    assert words("Café") == ["café".encode()] != words("cafe")
+    assert words("Straße") == words("STRASSE")
+
+
+def test_marks_stay_inside_their_word():
+    assert words("हिन्दी भाषा") == ["हिन्दी".encode(), "भाषा".encode()]
+
+
+def test_scripts_without_spaces_give_one_word_per_character():
+    assert words("東京都で") == [c.encode() for c in "東京都で"]
+    assert words("ภาษา") == [c.encode() for c in "ภาษา"]
+
+
+def test_text_without_words():
+    assert words("") == words(" \n\t.,;!? — …") == []
+    assert shingle_hashes([], 5, 1).size == 0
+
+
+def test_short_text_is_one_shingle_of_all_its_words():
+    assert shingle_hashes(words("Advertisement"), 5, 1).size == 1
+    assert shingle_hashes(words("four words in all"), 5, 1).size == 1
+    assert np.array_equal(shingle_hashes(words("Read more"), 5, 1), shingle_hashes(words("READ MORE!"), 5, 1))
+    assert shingle_hashes(words("six words make two shingles here"), 5, 1).size == 2
+
+
+def test_order_and_seed_matter():
+    forward, backward = words("one two three four five"), words("five four three two one")
+    assert shingle_hashes(forward, 5, 1)[0] != shingle_hashes(backward, 5, 1)[0]
+    assert shingle_hashes(forward, 5, 1)[0] != shingle_hashes(forward, 5, 2)[0]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_any_text_gives_words_without_separators(text):
+    for word in words(text):
+        assert word and not any(c.isspace() for c in word.decode("utf-8"))
+    assert words(text) == words(" \t ".join(text.split()))
