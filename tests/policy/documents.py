@@ -67,10 +67,11 @@ JUNK: dict[str, str] = {
     "policy_markup_in_text": "Council backs bridge repair\n\n" + prose(10) + (
         '\nWatch the latest video at <a href="https://video.example.com/bridge">video.example.com</a>.\n'),
     "policy_markup_in_title": "<b>Council backs bridge repair</b>\n\n" + prose(11),
-    "policy_replacement_char_in_text": "Caf\u00e9 owners protest\n\n" + prose(12).replace("Tuesday", "Tu\ufffdsday"),
+    "policy_replacement_char_in_text": "Caf\u00e9 owners protest\n\n" + prose(12)
+                                       + "\n\nThe caf\ufffd owners will meet the mayor next week.",
     "policy_replacement_char_in_title": "Caf\ufffd owners protest\n\n" + prose(13),
-    "policy_mojibake_in_text": "Climate campaigners warn\n\n" + prose(14).replace(
-        "routines.", "routines and the real\u00e2\u20acworld concerns of workers."),
+    "policy_mojibake_in_text": "Climate campaigners warn\n\n" + prose(14)
+                               + "\n\nThey spoke of the real\u00e2\u20acworld concerns of workers.",
     "policy_mojibake_in_title": "Campaigners and the real\u00e2\u20acworld concerns\n\n" + prose(15),
     "policy_lorem_ipsum": "Welcome to our new site\n\n" + LOREM + "\n\n" + LOREM.replace("Lorem ipsum", "Sed ut"),
     "policy_curly_brackets": "Council budget\n\n" + _json_state(),
