@@ -140,6 +140,11 @@ class DedupConfig(_Section):
                              "then the first).")
     drop: bool = Field(True, description="Drop the other members (policy_near_duplicate); false keeps them all and "
                                          "only gives them their cluster's split.")
+    split_by_title: bool = Field(True, description="Documents of the same headline (3 words or more) share a split "
+                                                   "too, as a cluster's members do: a short reprint can fall below "
+                                                   "the threshold and still be the same story.")
+    split_title_max: int = Field(1000, ge=2, description="A headline shared by more documents is a generic one "
+                                                        "(\"Letters\") and groups nothing.")
     against_parent: bool = Field(True, description="Also compare with the parent version's documents (their stored "
                                                    "signatures): a new document near one already there is dropped "
                                                    "(policy_near_duplicate_of_reference), a document of the same id "

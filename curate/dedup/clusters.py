@@ -7,20 +7,18 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from curate.dedup.signature_file import SignatureFile
+
 
 @dataclass
 class Clusters:
     """Per document (by index in input order), the root of its cluster: the smallest index in it,
-    so a document alone is its own root. `signatures` are every document's, memory-mapped from
-    the index's folder (row `i` is document `i`), for similarities and for storing them.
-
-    >>> clusters = Clusters(np.array([0, 1, 0]), np.zeros((3, 4), dtype=np.uint32))
-    >>> [members.tolist() for members in clusters.members()]
-    [[0, 2]]
+    so a document alone is its own root. `signatures` are every document's, in the index's folder
+    (row `i` is document `i`), for similarities and for storing them.
     """
 
     root: np.ndarray
-    signatures: np.ndarray
+    signatures: SignatureFile
 
     def members(self) -> Iterator[np.ndarray]:
         """Each cluster of two or more documents: its indices ascending (the root first), the
@@ -34,6 +32,6 @@ class Clusters:
 
     def similarities(self, doc: int, others: np.ndarray) -> np.ndarray:
         """Estimated Jaccard similarity of document `doc` to each of `others` (float64)."""
-        mine = np.asarray(self.signatures[doc])
-        theirs = np.asarray(self.signatures[np.asarray(others, dtype=np.int64)])
-        return np.count_nonzero(theirs == mine, axis=1) / mine.size
+        mine = self.signatures.read(doc, doc + 1)
+        theirs = self.signatures.rows(np.asarray(others, dtype=np.int64))
+        return np.count_nonzero(theirs == mine, axis=1) / self.signatures.width

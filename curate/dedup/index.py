@@ -4,8 +4,7 @@ Signatures are appended to `signatures.u32` in the folder as they come (row `i` 
 uint32, little-endian, `params.num_hashes` a row); band keys wait in memory until they fill `memory_bytes`, then go to a sorted run file. After the
 last `add`, `clusters()` merges the runs band by band (`runs.candidate_pairs`), drops the pairs
 already joined, keeps those whose estimated Jaccard reaches `params.threshold` (read from the
-memory-mapped signatures, whose pages are handed back after each batch of pairs) and joins them
-(`UnionFind`). Memory: the key buffer and one merge range (each about `memory_bytes`), plus 16
+signatures file, a batch of pairs at a time) and joins them (`UnionFind`). Memory: the key buffer and one merge range (each about `memory_bytes`), plus 16
 bytes a document for the union-find and 8 for the roots. Disk: 4 bytes per hash and document for
 the signatures, 12 per band and document for the runs (deleted by `clusters()`).
 
@@ -16,7 +15,6 @@ each connected set, which no order of unions changes.
 
 from __future__ import annotations
 
-import mmap
 from pathlib import Path
 
 import numpy as np
@@ -24,12 +22,12 @@ import numpy as np
 from curate.dedup.clusters import Clusters
 from curate.dedup.params import MinHashParams
 from curate.dedup.runs import MAX_DOCS, Run, band_keys, candidate_pairs, write_run
+from curate.dedup.signature_file import SignatureFile
 from curate.dedup.signatures import SIGNATURE_DTYPE, is_empty
 from curate.dedup.union_find import UnionFind
 
 DEFAULT_MEMORY_BYTES = 16 * 2**20
 SIGNATURES_FILE = "signatures.u32"
-_RELEASE = getattr(mmap, "MADV_DONTNEED", None)  # not on Windows
 
 
 class CandidateIndex:
@@ -84,8 +82,8 @@ class CandidateIndex:
         """Merge the runs into candidate pairs, verify them and join them into clusters."""
         self._spill()
         self._signatures.close()
-        mapped, signatures = self._map_signatures()
-        sets = _CandidateSets(self._count, signatures, self.params.threshold, self.memory_bytes, mapped)
+        signatures = SignatureFile(self.folder / SIGNATURES_FILE, self._count, self.params.num_hashes)
+        sets = _CandidateSets(signatures, self.params.threshold, self.memory_bytes)
         for band in range(self.params.bands):
             for a, b in candidate_pairs(self._runs, band, self.memory_bytes):
                 sets.join(a, b)
@@ -102,27 +100,15 @@ class CandidateIndex:
         self._pending, self._pending_bytes = [], 0
         self._runs.append(write_run(self.folder / f"run-{len(self._runs):06d}.bin", docs, keys))
 
-    def _map_signatures(self) -> tuple[mmap.mmap | None, np.ndarray]:
-        """The signatures file, mapped read-only, as an array (row `i`: document `i`)."""
-        shape = (self._count, self.params.num_hashes)
-        if self._count == 0:
-            return None, np.empty(shape, dtype=SIGNATURE_DTYPE)
-        with open(self.folder / SIGNATURES_FILE, "rb") as file:
-            mapped = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
-        return mapped, np.frombuffer(mapped, dtype=SIGNATURE_DTYPE).reshape(shape)
-
-
 class _CandidateSets:
     """Union-find fed candidate pairs: the already joined are dropped, the rest verified."""
 
-    def __init__(self, count: int, signatures: np.ndarray, threshold: float, memory_bytes: int,
-                 mapped: mmap.mmap | None) -> None:
-        self._sets = UnionFind(count)
+    def __init__(self, signatures: SignatureFile, threshold: float, memory_bytes: int) -> None:
+        self._sets = UnionFind(signatures.count)
         self._signatures = signatures
-        self._mapped = mapped
         self._threshold = threshold
         # Pairs verified at once: both signatures of each pair are read into memory.
-        self._verify_batch = max(1, memory_bytes // (2 * signatures.shape[1] * signatures.itemsize))
+        self._verify_batch = max(1, memory_bytes // (2 * signatures.width * SIGNATURE_DTYPE.itemsize))
 
     def join(self, a: np.ndarray, b: np.ndarray) -> None:
         apart = self._sets.find(a) != self._sets.find(b)
@@ -137,8 +123,7 @@ class _CandidateSets:
         return self._sets.smallest_roots()
 
     def _similar(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-        equal = np.count_nonzero(self._signatures[a] == self._signatures[b], axis=1)
-        if self._mapped is not None and _RELEASE is not None:
-            # The rows read stay in the page cache, not in this process: its memory stays bounded.
-            self._mapped.madvise(_RELEASE)
-        return equal / self._signatures.shape[1] >= self._threshold  # as `similarity` computes it
+        docs = np.unique(np.concatenate([a, b]))
+        rows = self._signatures.rows(docs)
+        equal = np.count_nonzero(rows[np.searchsorted(docs, a)] == rows[np.searchsorted(docs, b)], axis=1)
+        return equal / self._signatures.width >= self._threshold  # as `similarity` computes it

@@ -15,6 +15,17 @@ class MinHashParams:
     `threshold` (0 merges every candidate, as datatrove does). Signatures made with different
     `ngram`, `seed` or `bands * rows` cannot be compared.
 
+    Defaults, measured with `benchmarks/near_duplicates.py` on curate's kept text of the scaled
+    news corpus (20,000 and 100,000 documents, nine and 45 edited copies of 2,225 BBC articles):
+    50 bands of 3 rows make nearly every pair above Jaccard 0.4 a candidate (0.96; 1.0 from 0.5)
+    and the 150 hashes estimate Jaccard within about 0.04, so the threshold decides. At 0.5 the
+    copies of an article end in one cluster (pair recall 0.995 to 0.997; kept documents 1.5% to
+    2% above the distinct articles) and precision is 0.9993 to 1.0: the one merge of two distinct
+    articles seen is a BBC follow-up that reuses half of the earlier story (Jaccard 0.47, up to
+    0.52 between edited copies). A threshold of 0.55 keeps those apart too but leaves twice as
+    many copies (kept +4%). datatrove's 14 x 8 without verification misses a copy in 15 (+19% to
+    +30% kept). 5-grams: 3-grams gave the same clusters at more candidates.
+
     >>> MinHashParams().candidate_probability(0.8) > 0.99
     True
     """

@@ -14,6 +14,9 @@ computing it again: that is how a killed build resumes.
 
 from __future__ import annotations
 
+import hashlib
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -77,6 +80,7 @@ class AnnotatedBatch:
     scores: list[float]
     hashes: list[str]
     splits: list[str]
+    titles: list[int]  # headline keys (`headline_key`), 0 for none
     signatures: np.ndarray | None = None
     reused: bool = False
 
@@ -208,6 +212,23 @@ def process_prepared(job: tuple[Checkpoints, str, TemplateTable, dict[int, str]]
     return summary
 
 
+_SITE_SUFFIX = re.compile(r"\s+[|\u2013\u2014-]\s+")  # "Headline | Site", "Headline - Site"
+_KICKER = re.compile(r"^\s*(?:\w+\W*){1,3}?:\s+")  # "UPDATED: ", "Live: ", "Brexit: "
+
+
+def headline_key(title: str | None) -> int:
+    """64 bits of a headline's words, 0 for a headline of fewer than 3: two documents with one key
+    tell the same story (split groups, `curate.pipeline.near_duplicates`). What a republication
+    changes is folded: case, punctuation and spacing, a site name after `|` or a dash (the
+    longest part is the headline), a kicker of up to three words before a colon."""
+    parts = _SITE_SUFFIX.split(unicodedata.normalize("NFKC", title or ""))
+    headline = max(parts, key=len)
+    words = re.findall(r"\w+", _KICKER.sub("", headline, count=1).casefold())
+    if len(words) < 3:
+        return 0
+    return int.from_bytes(hashlib.sha256(" ".join(words).encode()).digest()[:8], "little") or 1
+
+
 def _quality_score(quality: dict[str, Any], boilerplate_ratio: float) -> float:
     """Higher for less repetition and boilerplate: how `[dedup] keep = "best_quality"` ranks a
     cluster's members."""
@@ -223,7 +244,8 @@ def _summary(key: str, result: BatchResult, ctx: PipelineContext) -> AnnotatedBa
                        "text": table.column("text").to_pylist(),
                        "hash": table.column("content_hash").to_pylist(),
                        "quality": table.column("quality").to_pylist(),
-                       "ratio": table.column("boilerplate_ratio").to_pylist()}
+                       "ratio": table.column("boilerplate_ratio").to_pylist(),
+                       "title": table.column("title").to_pylist()}
                for split, table in result.kept.items()}
     picked = [(split, columns[split], index) for _, split, index in rows]
     texts = [column["text"][index] for _, column, index in picked]
@@ -237,6 +259,7 @@ def _summary(key: str, result: BatchResult, ctx: PipelineContext) -> AnnotatedBa
         scores=[_quality_score(column["quality"][index], column["ratio"][index]) for _, column, index in picked],
         hashes=[column["hash"][index] for _, column, index in picked],
         splits=[split for split, _, _ in picked],
+        titles=[headline_key(column["title"][index]) for _, column, index in picked],
         signatures=signatures(texts, dedup.params()) if dedup.enabled else None,
     )
 

@@ -15,12 +15,15 @@ and into `dedup/clusters.parquet`.
   signatures their version stored. A new document in a cluster with a reference document is
   dropped as `policy_near_duplicate_of_reference`, unless it has the id of one of them: that is the
   same document again, and it is kept.
-- **Splits**: a cluster has one split, so near-copies cannot leak across splits. It is the split
-  the parent version gave a member (a document keeps its split from one version to the next, also
-  when its cluster gains a member with a smaller id or an earlier place: that member takes the
-  cluster's split, not the other way round); for a cluster new to this version, the split of its
-  smallest id, as a document alone has the split of its own id. A document of the parent keeps its
-  split even when it is in no cluster now.
+- **Splits**: a split group has one split, so near-copies cannot leak across splits. A group is a
+  near-duplicate cluster joined with the documents of the same headline (`[dedup] split_by_title`:
+  a short reprint can fall below the similarity threshold and still be the same story; a headline
+  shared by more than `split_title_max` documents is a generic one, "Letters", and joins nothing).
+  Its split is the one the parent version gave a member (a document keeps its split from one
+  version to the next, also when its group gains a member with a smaller id or an earlier place:
+  that member takes the group's split, not the other way round); for a group new to this version,
+  the split of its smallest id, as a document alone has the split of its own id. A document of
+  the parent keeps its split even when it is in no group now.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ import pyarrow.parquet as pq
 
 from curate.config import DedupConfig, SplitsConfig
 from curate.dedup import CandidateIndex, Clusters
+from curate.dedup.union_find import UnionFind
 from curate.pipeline.batches import AnnotatedBatch, BatchResult
 from curate.pipeline.finish import Decisions, Drop
 from curate.pipeline.text_log import TextLog
@@ -73,6 +77,7 @@ class _Members:
     lengths: array = field(default_factory=lambda: array("q"))
     scores: array = field(default_factory=lambda: array("d"))
     hashes: array = field(default_factory=lambda: array("Q"))  # 64-bit content hash keys
+    titles: array = field(default_factory=lambda: array("Q"))  # 64-bit headline keys, 0: none
     splits: array = field(default_factory=lambda: array("b"))
     batch: array = field(default_factory=lambda: array("i"))
     position: array = field(default_factory=lambda: array("i"))
@@ -140,6 +145,7 @@ class NearDuplicates:
         own.lengths.extend(batch.lengths)
         own.scores.extend(batch.scores)
         own.hashes.extend(int(h[:16], 16) for h in batch.hashes)
+        own.titles.extend(batch.titles)
         own.splits.extend(SPLIT_CODES.index(s) for s in batch.splits)
         own.batch.extend([number] * len(batch.ids))
         own.position.extend(batch.positions)
@@ -163,30 +169,69 @@ class NearDuplicates:
         clusters = self._clusters = self.index.clusters()
         keys = np.frombuffer(own.ids, dtype=np.uint64) if len(own.ids) else np.empty(0, dtype=np.uint64)
         parent = self._parent_split(keys)
+        splits = self._group_splits(clusters.root, parent)
         decisions: dict[int, Decisions] = {}
         counts = {"clusters": 0, "documents_in_clusters": 0, "near_duplicate": 0, "near_duplicate_of_reference": 0,
                   "duplicate_content": 0}
         writer = _ClusterWriter(clusters_path)
-        placed = np.zeros(len(own.lengths), dtype=bool)
         for members in clusters.members():
             mine = members[members >= refs] - refs
             if not mine.size:
                 continue
-            placed[mine] = True
             counts["clusters"] += 1
             counts["documents_in_clusters"] += int(mine.size)
-            self._cluster(members, mine, refs, parent, clusters, decisions, counts, writer)
+            self._cluster(members, mine, refs, splits, clusters, decisions, counts, writer)
         writer.close()
-        # a document of the parent keeps its split, also when it is in no cluster now
-        alone = np.flatnonzero(~placed & (parent >= 0) & (parent != np.frombuffer(own.splits, dtype=np.int8)))
-        for doc in alone.tolist():
-            self._decision(decisions, doc).splits[int(own.position[doc])] = SPLIT_CODES[int(parent[doc])]
+        annotated = np.frombuffer(own.splits, dtype=np.int8) if len(own.splits) else np.empty(0, dtype=np.int8)
+        for doc, split in splits.items():  # the rows each kept member gets, already decided for cluster members
+            if doc >= refs and SPLIT_CODES[annotated[doc - refs]] != split:
+                self._decision(decisions, doc - refs).splits.setdefault(int(own.position[doc - refs]), split)
         summary = {"enabled": True, "params": {"ngram": self.params.ngram, "bands": self.params.bands,
                                                "rows": self.params.rows, "seed": self.params.seed,
                                                "threshold": self.params.threshold},
                    "hash_bytes": 4, "keep": self.config.keep, "drop": self.config.drop,
+                   "split_by_title": self.config.split_by_title,
                    "references": self.references, "notes": self.notes, **counts}
         return decisions, summary
+
+    def _group_splits(self, roots: np.ndarray, parent: np.ndarray) -> dict[int, str]:
+        """The split of every document whose split is not simply its own id's: the members of a
+        split group (its near-duplicate cluster joined with the documents of the same headline,
+        with `[dedup] split_by_title`) and the parent's documents. Keyed by index in the index."""
+        own, refs = self.own, len(self.reference_ids)
+        sets = UnionFind(len(roots))
+        sets.union(np.arange(len(roots), dtype=np.int64), roots)
+        if self.config.split_by_title and len(own.titles):
+            titles = np.frombuffer(own.titles, dtype=np.uint64)
+            order = np.argsort(titles, kind="stable")
+            ranked = titles[order]
+            starts = np.flatnonzero(np.concatenate(([True], ranked[1:] != ranked[:-1])))
+            sizes = np.diff(np.append(starts, ranked.size))
+            for start, size in zip(starts.tolist(), sizes.tolist()):
+                if ranked[start] and 1 < size <= self.config.split_title_max:
+                    docs = order[start:start + size] + refs
+                    sets.union(docs[1:], np.full(size - 1, docs[0]))
+        groups = sets.smallest_roots()
+        splits: dict[int, str] = {}
+        order = np.argsort(groups, kind="stable")
+        ranked = groups[order]
+        starts = np.flatnonzero(np.concatenate(([True], ranked[1:] != ranked[:-1])))
+        for start, end in zip(starts.tolist(), np.append(starts[1:], ranked.size).tolist()):
+            members = order[start:end]
+            if members.size == 1:
+                doc = int(members[0])
+                if doc >= refs and parent[doc - refs] >= 0:
+                    splits[doc] = SPLIT_CODES[int(parent[doc - refs])]
+                continue
+            inherited = [self.reference_splits[m] for m in members.tolist() if m < refs and self.reference_splits[m] >= 0]
+            inherited += [int(parent[m - refs]) for m in members.tolist() if m >= refs and parent[m - refs] >= 0]
+            mine = [m - refs for m in members.tolist() if m >= refs]
+            if not mine:
+                continue
+            split = (SPLIT_CODES[inherited[0]] if inherited
+                     else assign_split(min(own.full_ids[i] for i in mine), self.splits))
+            splits.update((int(m), split) for m in members.tolist())
+        return splits
 
     def _decision(self, decisions: dict[int, Decisions], doc: int) -> Decisions:
         return decisions.setdefault(int(self.own.batch[doc]), Decisions())
@@ -203,7 +248,7 @@ class NearDuplicates:
         best = np.flatnonzero(scores == scores.max())
         return int(candidates[best[int(np.argmax(lengths[best]))]])
 
-    def _cluster(self, members: np.ndarray, mine: np.ndarray, refs: int, parent: np.ndarray, clusters: Clusters,
+    def _cluster(self, members: np.ndarray, mine: np.ndarray, refs: int, splits: dict[int, str], clusters: Clusters,
                  decisions: dict[int, Decisions], counts: dict[str, int], writer: _ClusterWriter) -> None:
         own = self.own
         theirs = members[members < refs]
@@ -217,7 +262,7 @@ class NearDuplicates:
             kept, kept_doc, kept_id = self._kept_among(mine), None, None
         if kept is not None:
             kept_doc, kept_id = kept + refs, own.full_ids[kept]
-        split = self._cluster_split(theirs, mine, kept, parent)
+        split = splits[int(members[0])]
         similarities = clusters.similarities(kept_doc, members)
         for member, similarity in zip(members.tolist(), similarities.tolist()):
             if member < refs:
@@ -232,21 +277,7 @@ class NearDuplicates:
                 counts[reason] += 1
                 self._decision(decisions, doc).drops[int(own.position[doc])] = Drop(
                     kept_id, 1.0 if exact else similarity, reference=reference, exact=exact)
-            elif SPLIT_CODES[own.splits[doc]] != split:
-                self._decision(decisions, doc).splits[int(own.position[doc])] = split
             writer.add(kept_id, own.full_ids[doc], self.uris[doc], not dropped, False, similarity, split)
-
-    def _cluster_split(self, theirs: np.ndarray, mine: np.ndarray, kept: int | None, parent: np.ndarray) -> str:
-        """The split a parent's member had (the kept one's, else the first's), else that of the
-        smallest id among this build's members."""
-        own = self.own
-        if kept is not None and parent[kept] >= 0:
-            return SPLIT_CODES[int(parent[kept])]
-        inherited = [self.reference_splits[i] for i in theirs.tolist() if self.reference_splits[i] >= 0]
-        inherited += [int(parent[i]) for i in mine.tolist() if parent[i] >= 0]
-        if inherited:
-            return SPLIT_CODES[inherited[0]]
-        return assign_split(min(own.full_ids[i] for i in mine.tolist()), self.splits)
 
     # -- the version's signatures ---------------------------------------------------------------
 
@@ -262,7 +293,7 @@ class NearDuplicates:
         positions = np.concatenate([np.array(result.kept_positions[split], dtype=np.int64) for split in splits])
         order = np.argsort(positions, kind="stable")
         docs = self._batch_first[number] + np.searchsorted(self._batch_positions[number], positions[order])
-        sigs = np.ascontiguousarray(self._clusters.signatures[docs + len(self.reference_ids)])
+        sigs = np.ascontiguousarray(self._clusters.signatures.rows(docs + len(self.reference_ids)))
         width = sigs.shape[1] * sigs.itemsize
         offsets = np.arange(0, (len(sigs) + 1) * width, width, dtype=np.int32)
         signature = pa.Array.from_buffers(pa.binary(), len(sigs), [None, pa.py_buffer(offsets), pa.py_buffer(sigs)])

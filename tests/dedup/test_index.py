@@ -14,6 +14,7 @@ import pytest
 from conftest import needs_shared
 from curate.dedup import CandidateIndex, Clusters, MinHashParams, signatures, similarity
 from curate.dedup.runs import Run, band_keys, candidate_pairs, write_run
+from curate.dedup.signature_file import SignatureFile
 from curate.dedup.signatures import is_empty
 from curate.normalize.text import normalize_text
 from dedup.articles import article, near_copy
@@ -99,6 +100,14 @@ def test_merging_by_key_ranges_gives_the_pairs_of_one_sort(tmp_path, corpus):
         assert sorted(zip(*map(np.concatenate, zip(*many)))) == sorted(zip(*one[0]))
 
 
+def test_members_are_the_clusters_of_two_or_more(tmp_path):
+    path = tmp_path / "signatures.u32"
+    path.write_bytes(np.zeros((6, 4), dtype=np.uint32).tobytes())
+    clusters = Clusters(np.array([0, 1, 0, 3, 3, 0]), SignatureFile(path, 6, 4))
+    assert [members.tolist() for members in clusters.members()] == [[0, 2, 5], [3, 4]]
+    assert clusters.similarities(0, np.array([2, 5])).tolist() == [1.0, 1.0]
+
+
 def test_empty_input(tmp_path):
     clusters = CandidateIndex(tmp_path, PARAMS).clusters()
     assert clusters.root.size == 0 and list(clusters.members()) == []
@@ -108,7 +117,10 @@ def test_empty_input(tmp_path):
 def test_signatures_are_kept_for_similarities(tmp_path, corpus):
     labels, sigs = corpus
     clusters = _clusters(tmp_path, sigs, batch=10)
-    assert np.array_equal(clusters.signatures, sigs)
+    assert np.array_equal(clusters.signatures.read(0, len(sigs)), sigs)
+    assert np.array_equal(clusters.signatures.rows(np.array([5, 0, 5])), sigs[[5, 0, 5]])
+    with pytest.raises(IndexError):
+        clusters.signatures.rows(np.array([len(sigs)]))
     members = next(clusters.members())
     found = clusters.similarities(int(members[0]), members[1:])
     assert found.tolist() == [similarity(sigs[members[0]], sigs[doc]) for doc in members[1:]]

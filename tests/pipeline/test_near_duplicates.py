@@ -197,3 +197,37 @@ def test_cli_dedup_against_and_the_summary(tmp_path: Path) -> None:
     assert built.exit_code == 0, built.output
     assert "near-duplicates: 1 clusters of 1 documents (compared with reference 1.0.0 too)" in built.output
     assert "policy_near_duplicate_of_reference" in built.output
+
+
+def _urls_in_every_split(count: int) -> list[str]:
+    """`count` urls whose own ids hash to every split."""
+    urls: dict[str, list[str]] = {}
+    for url in (f"https://site{n}.example/story" for n in range(10_000)):
+        urls.setdefault(assign_split(document_id(url, ""), SplitsConfig()), []).append(url)
+    picked = [urls["validation"][0], urls["test"][0]] + urls["train"][:count - 2]
+    return picked
+
+
+def test_headline_keys_fold_what_a_republication_changes() -> None:
+    from curate.pipeline.batches import headline_key
+
+    title = "Ireland v USA (Sat)"
+    assert headline_key(title) == headline_key("UPDATED: " + title) == headline_key(title + " | BBC News") \
+        == headline_key(title.upper()) == headline_key("Rugby: ireland v  USA, sat") != 0
+    assert headline_key("Letters") == headline_key("Live: updates") == headline_key(None) == 0
+    assert headline_key("Harbor board approves plan") != headline_key("Harbor board rejects plan")
+
+
+def test_one_headline_one_split_and_generic_headlines_group_nothing(tmp_path: Path) -> None:
+    """Different texts under one headline (a short reprint below the threshold tells the same
+    story) share a split; a headline on more than split_title_max documents is generic."""
+    urls = _urls_in_every_split(6)
+    records = [{"url": url, "title": "Harbor board approves dredging plan", "text": article(20 + n)}
+               for n, url in enumerate(urls)]
+    grouped = build([_records(tmp_path / "in", records)], "news", _config(), store=Store(tmp_path / "s"))
+    rows = _rows(grouped, "shards")
+    assert len(rows) == 6 and len({row["split"] for row in rows}) == 1
+    generic = build([_records(tmp_path / "in2", records)], "other", _config(dedup={"split_title_max": 5}),
+                    store=Store(tmp_path / "s"))
+    assert {row["split"] for row in _rows(generic, "shards")} == {
+        assign_split(document_id(url, ""), SplitsConfig()) for url in urls}
