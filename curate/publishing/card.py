@@ -202,8 +202,9 @@ def _splits_limitation(manifest: dict[str, Any]) -> str:
     params = dedup["params"]
     at = params["threshold"] or 0.5  # threshold 0 joins every pair LSH finds
     paired = MinHashParams(bands=params["bands"], rows=params["rows"]).candidate_probability(at)
+    by_title = ", and so do articles of one headline" if manifest["config"].get("dedup", {}).get("split_by_title") else ""
     return ("Splits are assigned by a salted hash of each article's id, not by topic or date. Near-duplicates "
-            "share a split: every member of a near-duplicate cluster has its cluster's split. Near-copies less "
+            f"share a split: every member of a near-duplicate cluster has its cluster's split{by_title}. Near-copies less "
             f"similar than the threshold (estimated Jaccard {params['threshold']:g} of word {params['ngram']}-grams), "
             f"or that LSH did not pair (two texts of Jaccard {at:g} are paired with probability {paired:.1%}), "
             "can still land in different splits.")

@@ -57,7 +57,16 @@ def method_description(manifest: dict[str, Any]) -> str:
             f"{p['seed']}), LSH with {p['bands']} bands x {p['rows']} rows, clusters by union-find: two texts join a "
             f"cluster when their estimated Jaccard similarity is at least {p['threshold']:g}. Each cluster keeps "
             f"{KEEP_RULES.get(dedup['keep'], dedup['keep'])}; the others are {others}. All members of a cluster "
-            f"have its split.")
+            f"have its split{_by_title(manifest)}.")
+
+
+def _by_title(manifest: dict[str, Any]) -> str:
+    """How articles of one headline share a split, when they do (`[dedup] split_by_title`)."""
+    dedup = manifest["config"].get("dedup", {})
+    if not dedup.get("split_by_title"):
+        return ""
+    return (f", and so do all documents of one headline of 3 words or more (site name and kicker folded; "
+            f"a headline of more than {dedup['split_title_max']:,} documents is generic and groups nothing)")
 
 
 def compared_with(manifest: dict[str, Any]) -> str:
