@@ -18,8 +18,9 @@ with `[dedup]` on (the default) and off. From the version with it on:
 - precision: of all pairs of documents in one cluster (`dedup/clusters.parquet`, dropped members
   included), the share whose documents copy the same article; false merges are the others;
 - recall: of all pairs of copies of one article, the share the clusters put together;
-- time and peak memory (summed RSS of the build and its workers) with and without, and the
-  throughput ratio;
+- time, CPU seconds (of the build's whole process tree) and peak memory (summed RSS of the build
+  and its workers) with and without, and the throughput ratio by wall time and by CPU seconds
+  (other jobs on a shared machine move wall time more; `other_cores` says how busy they kept it);
 - with `--datatrove-python PY` (a venv holding datatrove: `benchmarks/dedup_datatrove.py`),
   datatrove's MinHash deduplication of the same kept texts (the build without `[dedup]`), its
   survivors split by their own ids as curate splits a document alone: leaked documents and
@@ -160,11 +161,15 @@ def main() -> None:
                 measured = _measure(_BUILD, [str(corpus), str(store), str(args.workers), mode])
                 quality = _evaluate(Path(measured["path"]), truth)
                 row[mode] = {"seconds": round(measured["seconds"], 1), "peak_rss_mb": round(measured["peak_rss_mb"]),
-                             "cpu_seconds": round(measured["cpu_seconds"], 1), **quality}
+                             "cpu_seconds": round(measured["cpu_seconds"], 1),
+                             "other_cores": None if measured["other_cores"] is None else round(measured["other_cores"], 2),
+                             **quality}
                 if mode == "off" and args.datatrove_python:
                     row["datatrove"] = _datatrove(Path(measured["path"]), truth, args.datatrove_python)
             row["kept_vs_distinct"] = round(row["on"]["kept"] / distinct - 1, 4)
             row["throughput_on_vs_off"] = round(row["off"]["seconds"] / row["on"]["seconds"], 3)
+            # CPU seconds of the build's whole process tree: what other jobs on a shared machine move least
+            row["throughput_on_vs_off_cpu"] = round(row["off"]["cpu_seconds"] / row["on"]["cpu_seconds"], 3)
             results.append(row)
             print(json.dumps(row))
     summary = {"date": datetime.now(UTC).isoformat(timespec="seconds"), "machine": platform.node(),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -13,7 +14,7 @@ from rich import box
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import Progress, ProgressColumn, SpinnerColumn, Task, TextColumn, TimeElapsedColumn
-from rich.table import Table
+from rich.table import Column, Table
 from rich.text import Text
 
 from curate.config import Config, inherited_config, load_config
@@ -330,12 +331,22 @@ def show(
     store: StoreOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the manifest as JSON.")] = False,
     doc_id: Annotated[str | None, typer.Option("--id", help="With --html: the document to show.")] = None,
+    cluster: Annotated[str | None, typer.Option("--cluster", help="A near-duplicate cluster, by its id or any "
+                                                                  "member's id: print its members (--json: as "
+                                                                  "JSON; --html: write its side-by-side page).")] = None,
     html: Annotated[bool, typer.Option("--html", help="Write the document viewer page of --id (removed spans "
-                                                      "and claims marked) and print its path.")] = False,
+                                                      "and claims marked), or the page of --cluster, and print "
+                                                      "its path.")] = False,
     out: Annotated[Path | None, typer.Option("--out", help="With --html: write the page here instead of "
-                                                           "report/docs/<id>.html in the version.")] = None,
+                                                           "report/docs/ in the version.")] = None,
 ) -> None:
-    """Summarize version V of NAME: accounting, shards, rejects by reason; or one document as HTML."""
+    """Summarize version V of NAME: accounting, shards, rejects by reason; or one document as HTML;
+    or one near-duplicate cluster."""
+    if cluster is not None:
+        if doc_id is not None:
+            raise typer.BadParameter("--id and --cluster: one at a time")
+        _show_cluster(_store(store), name, version, cluster, html=html, out=out, as_json=as_json)
+        return
     if html or doc_id is not None:
         _show_document(_store(store), name, version, doc_id, html, out)
         return
@@ -382,6 +393,46 @@ def _show_document(store: Store, name: str, version: str, doc_id: str | None, ht
     except CurateError as exc:
         raise _fail(exc) from exc
     typer.echo(str(path))
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _plain(value: object) -> str:
+    """A value from the data as terminal text: no console markup, no control character (an input
+    file name could hold an escape sequence that rewrites the terminal)."""
+    return escape(_CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", str(value)))
+
+
+def _show_cluster(store: Store, name: str, version: str, cluster_id: str, *, html: bool, out: Path | None,
+                  as_json: bool) -> None:
+    from curate.report import find_cluster, write_cluster
+    from curate.report.clusters import clusters_note
+
+    try:
+        note = clusters_note(read_manifest(store.require(name, version)))
+        if note is not None:  # dedup was off, or the version is older than its clusters: nothing failed
+            console.print(f"{_plain(name)} {_plain(version)}: {_plain(note)}")
+            return
+        if html:
+            typer.echo(str(write_cluster(store, name, version, cluster_id, out)))
+            return
+        found = find_cluster(store, name, version, cluster_id)
+    except CurateError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        members = [{**m, "similarity": round(m["similarity"], 4)} for m in found.members]
+        console.print_json(json.dumps({"cluster": found.id, "members": members}))
+        return
+    table = Table(Column("id", no_wrap=True, min_width=len(found.id)), Column("input", overflow="fold"),
+                  "status", "similarity", "split", box=box.SIMPLE, pad_edge=False,
+                  title=f"cluster {_plain(found.id)} of {_plain(name)} {_plain(version)}: {len(found.members)} "
+                        f"members, split {_plain(found.split)}, the kept document first")
+    for m in found.members:
+        status = "reference" if m["reference"] else ("kept" if m["kept"] else "dropped")
+        table.add_row(_plain(m["id"]), _plain(m["input_uri"] or "-"), status, f"{m['similarity']:.3f}",
+                      _plain(m["split"]))
+    console.print(table)
 
 
 @app.command()

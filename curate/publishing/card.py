@@ -16,8 +16,10 @@ from typing import Any
 import yaml
 
 from curate.config import CardConfig, Config
+from curate.dedup import MinHashParams
 from curate.publishing.contents import Contents
 from curate.publishing.markdown import Markdown, code, fenced, one_line, paragraphs, table, text
+from curate.report.clusters import DROP_NOTES, DROP_REASONS, compared_with, method_description
 from curate.schema import load_schema
 
 # Limitations true of every curate dataset, whatever its config; the config adds its own.
@@ -28,8 +30,6 @@ _LIMITATIONS = (
     "unattributed assertions and claims spread over several sentences are missed.",
     "Language is identified per article with fastText lid.176; mixed-language articles get the "
     "majority language.",
-    "Splits are assigned by a salted hash of each article's id, not by topic or date, so near "
-    "duplicates with different ids can land in different splits.",
 )
 
 # A language tag the Hub's `language` metadata can take (ISO 639 code, optional subtags).
@@ -85,7 +85,7 @@ def render_card(manifest: dict[str, Any], contents: Contents, changes: list[str]
     front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
     sections = [
         _about(manifest, meta), _contents(manifest, contents), _fields(), _curation(manifest),
-        _gate(manifest), _accounting(manifest), _changelog(manifest, changes),
+        _near_duplicates(manifest), _gate(manifest), _accounting(manifest), _changelog(manifest, changes),
         _limitations(manifest), _loading(manifest, repo_id, local),
     ]
     return f"---\n{front}---\n\n" + "\n\n".join(sections) + "\n"
@@ -124,7 +124,8 @@ def _fields() -> str:
 
 def _curation(manifest: dict[str, Any]) -> str:
     config = manifest["config"]
-    settings = {section: config[section] for section in ("policy", "boilerplate", "templates", "language", "splits")}
+    settings = {section: config[section] for section in ("policy", "dedup", "boilerplate", "templates", "language",
+                                                         "splits") if section in config}
     # JSON may spell <, > and & as \u escapes: the block then holds no HTML character at all.
     shown = json.dumps(settings, indent=2, ensure_ascii=False)
     shown = shown.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
@@ -147,11 +148,42 @@ def _gate(manifest: dict[str, Any]) -> str:
             f"on shards whose sha256 were re-checked before publishing.{waiver_text}")
 
 
+def _near_duplicates(manifest: dict[str, Any]) -> str:
+    dedup = manifest.get("dedup")
+    title = "## Near-duplicates\n\n"
+    if not dedup or not dedup.get("enabled"):
+        why = "was off for this version" if dedup else "did not exist when this version was built"
+        return (f"{title}Near-duplicate detection {why}: only exact copies of a text were removed, and "
+                "near-copies of one article may be in the data more than once, in different splits.")
+    params = dedup["params"]
+    settings = table(("setting", "value"), [
+        ("n (words per shingle)", str(params["ngram"])),
+        ("bands x rows", f"{params['bands']} x {params['rows']}"), ("seed", str(params["seed"])),
+        ("threshold (estimated Jaccard)", f"{params['threshold']:g}"), ("keep", dedup["keep"]),
+        ("others", "dropped" if dedup["drop"] else "annotated only (kept, given their cluster's split)")])
+    counts = table(("", "documents"), [
+        ("clusters (of two or more documents)", f"{dedup['clusters']:,}"),
+        ("documents of this version's build in them", f"{dedup['documents_in_clusters']:,}"),
+        *((Markdown(f"dropped as {code(reason)}"), f"{dedup[key]:,}") for key, reason in DROP_REASONS.items())])
+    notes = "".join(f"\n- {text(note)}" for note in dedup["notes"])
+    return (f"{title}{text(method_description(manifest))} Compared: {text(compared_with(manifest))}."
+            f"\n\n{settings}\n\n{counts}" + (f"\n\nNotes:\n{notes}" if notes else ""))
+
+
+def _meaning(reason: str) -> str:
+    """What a reason code means, in words: the near-duplicate ones in full, the others by stage."""
+    if reason in DROP_NOTES:
+        return DROP_NOTES[reason]
+    stage = reason.split("_", 1)[0]
+    return "a [policy] rule" if stage == "policy" else f"an error at stage {stage}"
+
+
 def _accounting(manifest: dict[str, Any]) -> str:
     acc = manifest["accounting"]
     totals = table(("read", "kept", "dropped (policy)", "rejected (errors)"),
                     [(f"{acc['read']:,}", f"{acc['kept']:,}", f"{acc['dropped']:,}", f"{acc['rejected']:,}")])
-    reasons = table(("reason", "documents"), [(code(r), f"{n:,}") for r, n in acc["by_reason"].items()])
+    reasons = table(("reason", "documents", "what it means"),
+                    [(code(r), f"{n:,}", _meaning(r)) for r, n in acc["by_reason"].items()])
     return f"## Accounting\n\nEvery document read is kept, dropped by a policy rule or rejected by an error.\n\n{totals}\n\n{reasons}"
 
 
@@ -161,8 +193,26 @@ def _changelog(manifest: dict[str, Any], changes: list[str]) -> str:
     return f"## Changes since {text(manifest['parent'])}\n\n" + "\n".join(f"- {text(line)}" for line in changes)
 
 
+def _splits_limitation(manifest: dict[str, Any]) -> str:
+    """What keeps near-copies out of different splits, and what does not: it depends on the dedup."""
+    dedup = manifest.get("dedup")
+    if not dedup or not dedup.get("enabled"):
+        return ("Splits are assigned by a salted hash of each article's id, not by topic or date, and "
+                "near-duplicate detection was off: near duplicates with different ids can land in different splits.")
+    params = dedup["params"]
+    at = params["threshold"] or 0.5  # threshold 0 joins every pair LSH finds
+    paired = MinHashParams(bands=params["bands"], rows=params["rows"]).candidate_probability(at)
+    by_title = ", and so do articles of one headline" if manifest["config"].get("dedup", {}).get("split_by_title") else ""
+    return ("Splits are assigned by a salted hash of each article's id, not by topic or date. Near-duplicates "
+            f"share a split: every member of a near-duplicate cluster has its cluster's split{by_title}. Near-copies less "
+            f"similar than the threshold (estimated Jaccard {params['threshold']:g} of word {params['ngram']}-grams), "
+            f"or that LSH did not pair (two texts of Jaccard {at:g} are paired with probability {paired:.1%}), "
+            "can still land in different splits.")
+
+
 def _limitations(manifest: dict[str, Any]) -> str:
-    items = [Markdown(item) for item in _LIMITATIONS] + [text(item) for item in card_config(manifest).limitations]
+    items = [Markdown(item) for item in _LIMITATIONS] + [text(_splits_limitation(manifest))]
+    items += [text(item) for item in card_config(manifest).limitations]
     return "## Limitations\n\n" + "\n".join(f"- {item}" for item in items)
 
 

@@ -1,5 +1,5 @@
-"""The report's sections a curator audits decisions with: claims, duplicates, rejects by reason,
-changes since the parent version, and the documents the viewer shows.
+"""The report's sections a curator audits decisions with: claims, duplicates, near-duplicate
+clusters, rejects by reason, changes since the parent version, and the documents the viewer shows.
 """
 
 from __future__ import annotations
@@ -8,7 +8,8 @@ from html import escape
 from typing import Any
 
 from curate.report import charts
-from curate.report.html import Markup, cards, figure, link, note, percent, section, table
+from curate.report.clusters import DROP_NOTES
+from curate.report.html import Cell, Markup, cards, figure, link, note, percent, section, table
 from curate.report.style import status_color
 
 Pages = dict[str, str]  # document id -> its viewer page, relative to index.html
@@ -57,12 +58,70 @@ def duplicates(summary: dict[str, Any], pages: Pages) -> str:
                 "duplicate 5-gram share > 0.15 (Gopher)"),
                ("duplicate lines removed", inside["duplicate_line_spans"], "boilerplate kind duplicate_line")]),
         note("Across documents the build drops exact copies of a text (same content_hash), keeping the first "
-             "in input order; it computes no near-duplicate signal across documents. Inside a document, the "
-             "quality signals and the duplicate_line spans measure repetition."),
+             "in input order; near-copies are in the next section. Inside a document, the quality signals and the "
+             "duplicate_line spans measure repetition."),
         "<h3>Exact duplicates by source</h3>",
         table(["source", "dropped copies"], list(exact["by_source"].items()), numeric=[1])
         if exact["by_source"] else note("No exact duplicate was found."),
-        table(["id", "source", "input", "message"], examples) if examples else "")
+        _examples(exact["examples"], pages) if exact["examples"] else "")
+
+
+def _examples(examples: list[dict[str, Any]], pages: Pages) -> str:
+    """Reject examples; for a near-duplicate, the document kept instead and the two texts' similarity."""
+    head = ["example", "source", "input", "message"]
+    rows: list[list[Cell]] = [[_doc_link(e["id"], pages) or "-", e["source"], e["input_uri"], e["message"]]
+                              for e in examples]
+    if any(e.get("duplicate_of") for e in examples):
+        head += ["duplicate of", "similarity"]
+        for row, e in zip(rows, examples):
+            kept = e.get("duplicate_of")
+            row += [(link(e["duplicate_of_page"], kept) if e.get("duplicate_of_page") else kept) or "-",
+                    e["similarity"]]
+    return table(head, rows, numeric=[5])
+
+
+def near_duplicates(summary: dict[str, Any], pages: Pages) -> str:
+    near = summary["near_duplicates"]
+    title = "Near-duplicates"
+    if near["note"]:
+        return section("near-duplicates", title, note(near["note"]))
+    dropped = near["dropped"]
+    threshold = near["params"]["threshold"]
+    parts = [
+        note(f"{near['method']} Compared: {near['compared_with']}."),
+        *(note(text) for text in near["notes"]),
+        cards([("clusters", near["clusters"], f"{near['same_document']:,} of them a document built again and "
+                                              "its copy in the reference" if near["same_document"]
+                else "of two or more documents"),
+               ("documents in clusters", near["documents"],
+                f"of this version's build, and {near['reference_documents']:,} of the reference"),
+               *((reason, n, DROP_NOTES[reason]) for reason, n in dropped.items())]),
+    ]
+    if not near["clusters"]:
+        return section("near-duplicates", title, *parts, note("No two documents were near-duplicates: there are "
+                                                              "no clusters."))
+    parts += ['<div class="grid">',
+              figure("Cluster sizes", charts.histogram(near["sizes"], "members per cluster")),
+              figure("Similarity to the kept document" if near["drop"] else "Similarity of the other members",
+                     charts.histogram(near["similarity"], "estimated Jaccard", marks=[(threshold, f"threshold {threshold:g}")])),
+              "</div>", f"<h3>The {len(near['largest'])} largest clusters</h3>",
+              note("Members: the kept document first. Any cluster, by its id or a member's: "
+                   "curate show NAME V --cluster ID (--html writes its side-by-side page).")]
+    for cluster in near["largest"]:
+        rows: list[list[Cell]] = [[link(m["page"], m["id"]) if m["page"] else m["id"],
+                                   m["input_uri"] or "-", _member_status(m), f"{m['similarity']:.3f}"]
+                                  for m in cluster["members"]]
+        parts += [f"<h4>{escape(cluster['cluster'])} <small>({cluster['size']:,} members, split "
+                  f"{escape(cluster['split'])}) · {link(cluster['page'], 'side by side')}</small></h4>",
+                  table(["member", "input", "status", "similarity"], rows, numeric=[3]),
+                  note(f"... and {cluster['more']:,} more.") if cluster["more"] else ""]
+    return section("near-duplicates", title, *parts)
+
+
+def _member_status(member: dict[str, Any]) -> str:
+    if member["reference"]:
+        return "in the reference dataset"
+    return "kept" if member["kept"] else "dropped"
 
 
 def rejects(summary: dict[str, Any], pages: Pages) -> str:
@@ -75,9 +134,7 @@ def rejects(summary: dict[str, Any], pages: Pages) -> str:
         parts.append(f'<h3 id="reject-{escape(group["reason"])}">{escape(group["reason"])} '
                      f'<small>({escape(group["status"])} at stage {escape(group["stage"])}, '
                      f'{group["documents"]:,} documents)</small></h3>')
-        parts.append(table(["example", "source", "input", "message"],
-                           [[_doc_link(e["id"], pages) or "-", e["source"], e["input_uri"], e["message"]]
-                            for e in group["examples"]]))
+        parts.append(_examples(group["examples"], pages))
     return section("rejects", "Rejects by reason", *parts)
 
 

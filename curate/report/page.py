@@ -10,8 +10,8 @@ from curate.report.style import page
 
 TOC = [("accounting", "Accounting"), ("sources", "Sources"), ("distributions", "Distributions"),
        ("boilerplate", "Boilerplate"), ("languages", "Languages"), ("claims", "Claims"),
-       ("duplicates", "Duplicates"), ("rejects", "Rejects"), ("changes", "Changes since parent"),
-       ("documents", "Documents")]
+       ("duplicates", "Duplicates"), ("near-duplicates", "Near-duplicates"), ("rejects", "Rejects"),
+       ("changes", "Changes since parent"), ("documents", "Documents")]
 
 
 def render_index(summary: dict[str, Any]) -> str:
@@ -26,7 +26,7 @@ def render_index(summary: dict[str, Any]) -> str:
     body = "".join([
         sections.accounting(summary), sections.sources(summary), sections.distributions(summary),
         sections.boilerplate(summary), sections.languages(summary), audit.claims(summary),
-        audit.duplicates(summary, pages), audit.rejects(summary, pages), audit.changes(summary),
-        audit.documents(summary["documents"]),
+        audit.duplicates(summary, pages), audit.near_duplicates(summary, pages), audit.rejects(summary, pages),
+        audit.changes(summary), audit.documents(summary["documents"]),
     ])
     return page(f"{data['name']} {data['version']} quality report", f"{header}{toc}<main>{body}</main>")

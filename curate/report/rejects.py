@@ -1,5 +1,6 @@
 """The documents not kept: counts by reason and by source, with the first few of each reason as
-examples (dropped ones keep their row, so the viewer can show what the rule saw).
+examples (dropped ones keep their row, so the viewer can show what the rule saw, and a
+near-duplicate names the document kept instead: `duplicate_of`).
 
 A dropped document's publisher is read from its row's JSON with one regular expression over the
 column (no JSON parsing per row); a rejected one never got a publisher, so the config's folder
@@ -19,6 +20,7 @@ import pyarrow.compute as pc
 from curate.config import SourcesConfig
 from curate.pipeline.publisher import resolve_publisher
 from curate.policy import DUPLICATE_CONTENT as DUPLICATE_REASON
+from curate.report.documents import Document, dropped_document
 from curate.store.read import NO_SOURCE
 
 EXAMPLES = 3
@@ -68,8 +70,11 @@ class RejectFigures:
             rows = pc.indices_nonzero(pc.equal(reasons, reason))[:EXAMPLES - len(held)]
             picked = batch.take(rows).to_pylist()
             for row, source in zip(picked, sources.take(rows).to_pylist()):
+                similarity = row["similarity"]
                 held.append({"status": row["status"], "input_uri": row["input_uri"], "id": row["id"],
-                             "source": source, "message": row["message"], "row_json": row["row_json"]})
+                             "source": source, "message": row["message"], "duplicate_of": row["duplicate_of"],
+                             "similarity": None if similarity is None else round(similarity, 4),
+                             "row_json": row["row_json"]})
 
     def to_json(self) -> dict[str, Any]:
         groups = []
@@ -85,8 +90,8 @@ class RejectFigures:
                                      "by_source": dict(sorted(self.duplicates_by_source.items())),
                                      "examples": next((g["examples"] for g in groups if g["reason"] == DUPLICATE_REASON), [])}}
 
-    def example_rows(self) -> list[tuple[str, dict[str, Any]]]:
-        """(reason, row) of every example that kept its article row (dropped by a policy rule; a
-        document rejected after preparation keeps its prepared document there, not a row)."""
-        return [(reason, json.loads(ex["row_json"])) for reason, held in sorted(self.examples.items())
+    def example_documents(self) -> list[Document]:
+        """Every example that kept its article row (dropped by a policy rule; a document rejected
+        after preparation keeps its prepared document there, not a row)."""
+        return [dropped_document({**ex, "reason": reason}) for reason, held in sorted(self.examples.items())
                 for ex in held if ex["status"] == "dropped" and ex["row_json"]]

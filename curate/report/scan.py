@@ -14,6 +14,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from curate.store.read import row_group_batches
 from curate.store.writer import ROW_GROUP_ROWS
 
 BATCH_ROWS = ROW_GROUP_ROWS  # one batch decodes one row group
@@ -28,6 +29,9 @@ ARTICLE_COLUMNS = [
     "claims.list.element.source", "claims.list.element.kind", "claims.list.element.status",
 ]
 REJECT_COLUMNS = ["status", "reason", "stage", "message", "input_uri", "id", "row_json"]
+# Rejects written before near-duplicate detection (reject_v1, and reject_v2 before it gained them)
+# have no such columns: they read as nulls.
+NEAR_DUPLICATE_COLUMNS = {"duplicate_of": pa.string(), "similarity": pa.float32()}
 
 
 def shard_paths(folder: Path, manifest: dict[str, Any], key: str) -> list[Path]:
@@ -35,15 +39,27 @@ def shard_paths(folder: Path, manifest: dict[str, Any], key: str) -> list[Path]:
     return [folder / shard["path"] for shard in manifest[key]]
 
 
-def find_rows(paths: Sequence[Path], ids: set[str]) -> Iterator[dict[str, Any]]:
-    """The full rows whose `id` is in `ids`. Only the `id` column is read everywhere; a row group
-    is read whole only when it holds a wanted id, and only its matching rows become Python."""
+def reject_batches(paths: Sequence[Path], batch_rows: int) -> Iterator[pa.RecordBatch]:
+    """Record batches of `REJECT_COLUMNS` and the near-duplicate columns, nulls where a file has none."""
+    for path in paths:
+        present = set(pq.ParquetFile(path).schema_arrow.names)
+        missing = [name for name in NEAR_DUPLICATE_COLUMNS if name not in present]
+        wanted = REJECT_COLUMNS + [name for name in NEAR_DUPLICATE_COLUMNS if name in present]
+        for batch in row_group_batches([path], wanted, batch_rows):
+            for name in missing:
+                batch = batch.append_column(name, pa.nulls(batch.num_rows, NEAR_DUPLICATE_COLUMNS[name]))
+            yield batch
+
+
+def find_rows(paths: Sequence[Path], ids: set[str], column: str = "id") -> Iterator[dict[str, Any]]:
+    """The full rows whose `column` (`id`) is in `ids`. Only that column is read everywhere; a row
+    group is read whole only when it holds a wanted value, and only its matching rows become Python."""
     if not ids:
         return
     wanted = pa.array(sorted(ids), pa.string())
     for path in paths:
         shard = pq.ParquetFile(path)
         for group in range(shard.num_row_groups):
-            mask = pc.is_in(shard.read_row_group(group, columns=["id"]).column("id"), value_set=wanted)
+            mask = pc.is_in(shard.read_row_group(group, columns=[column]).column(column), value_set=wanted)
             if pc.any(mask).as_py():
                 yield from shard.read_row_group(group).filter(mask).to_pylist()

@@ -71,6 +71,12 @@ svg.chart .band { fill: #2b8a3e; opacity: 0.08; }
 dl.meta { display: grid; grid-template-columns: max-content auto; gap: 2px 12px; }
 dl.meta dt { color: var(--muted); }
 dl.meta dd { margin: 0; }
+.side { display: flex; gap: 16px; overflow-x: auto; align-items: flex-start; padding-bottom: 8px; }
+.side .member { flex: 0 0 440px; }
+.side h3 { margin-top: 0; }
+.side .doc { font-size: 14px; padding: 8px 12px; }
+.side .doc ins { background: #dafbe1; text-decoration: none; }
+.side .doc del { background: #ffebe9; color: #82071e; }
 """
 
 

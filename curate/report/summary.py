@@ -16,32 +16,22 @@ from curate.report.changes import compare_with_parent
 from curate.report.claims import ClaimFigures
 from curate.report.rejects import RejectFigures
 from curate.report.removed import RemovedFigures
-from curate.report.scan import (
-    ARTICLE_COLUMNS,
-    BATCH_ROWS,
-    REJECT_BATCH_ROWS,
-    REJECT_COLUMNS,
-    find_rows,
-    shard_paths,
-)
+from curate.report.clusters import summarize_clusters
+from curate.report.documents import Document, find_documents, reference_documents
+from curate.report.scan import ARTICLE_COLUMNS, BATCH_ROWS, REJECT_BATCH_ROWS, find_rows, reject_batches, shard_paths
+from curate.report.viewer import DOCS, cluster_page_name, page_name
 from curate.store import Store, read_manifest
 from curate.store.read import row_group_batches
 
-FORMAT = 2  # 2: the gate links its validation page (`page`), no longer GX Data Docs
-
-
-@dataclass(frozen=True)
-class Document:
-    """A row the viewer shows; `reason` is set for a document that was dropped."""
-
-    row: dict[str, Any]
-    reason: str | None = None
+FORMAT = 3  # 2: the gate links its validation page (`page`), no longer GX Data Docs; 3: near_duplicates
 
 
 @dataclass(frozen=True)
 class Collected:
     summary: dict[str, Any]
-    documents: list[Document]
+    documents: list[Document]  # the viewer's sample and the reject examples, listed on the page
+    members: dict[str, Document]  # more pages: the largest clusters' members, the documents kept for dropped examples
+    references: dict[str, tuple[str, Document]]  # the largest clusters' members from a reference dataset
 
 
 def collect_articles(paths: list[Path], batch_rows: int = BATCH_ROWS) -> tuple[ArticleFigures, RemovedFigures, ClaimFigures]:
@@ -55,7 +45,7 @@ def collect_articles(paths: list[Path], batch_rows: int = BATCH_ROWS) -> tuple[A
 
 def collect_rejects(paths: list[Path], sources: SourcesConfig, batch_rows: int = REJECT_BATCH_ROWS) -> RejectFigures:
     rejects = RejectFigures(sources)
-    for batch in row_group_batches(paths, REJECT_COLUMNS, batch_rows):
+    for batch in reject_batches(paths, batch_rows):
         rejects.add(batch)
     return rejects
 
@@ -121,10 +111,34 @@ def summarize(store: Store, name: str, version: str, *, batch_rows: int | None =
         "duplicates": {"exact": reject_figures["exact_duplicates"],
                        "within_documents": {**figures["repetition"], "duplicate_line_spans": next(
                            (k["spans"] for k in removed_figures["by_kind"] if k["kind"] == "duplicate_line"), 0)}},
+        "near_duplicates": summarize_clusters(folder, manifest, batch_rows or BATCH_ROWS),
         "rejects": reject_figures["by_reason"],
         "changes": compare_with_parent(store, manifest),
     }
     documents = [Document(row) for row in sorted(find_rows(article_paths, set(articles.sample_ids())),
                                                  key=lambda r: r["id"])]
-    documents += [Document(row, reason) for reason, row in rejects.example_rows()]
-    return Collected(summary, documents)
+    documents += rejects.example_documents()
+    members, references = _link_members(store, folder, manifest, summary, {d.row["id"] for d in documents})
+    return Collected(summary, documents, members, references)
+
+
+def _link_members(store: Store, folder: Path, manifest: dict[str, Any], summary: dict[str, Any],
+                  listed: set[str]) -> tuple[dict[str, Document], dict[str, tuple[str, Document]]]:
+    """The documents the near-duplicate figures name (members of the largest clusters, documents
+    kept instead of a dropped example), with their viewer pages set in `summary` where this
+    version has them; `listed` documents have their pages already."""
+    largest = summary["near_duplicates"].get("largest", [])
+    own = {m["id"] for c in largest for m in c["members"] if not m["reference"]}
+    kept_for = {e["duplicate_of"] for group in summary["rejects"] for e in group["examples"] if e["duplicate_of"]}
+    members = find_documents(folder, manifest, (own | kept_for) - listed)
+    pages = {doc_id: f"{DOCS}/{page_name(doc_id)}" for doc_id in [*members, *listed]}
+    for group in summary["rejects"]:
+        for example in group["examples"]:
+            example["duplicate_of_page"] = pages.get(example["duplicate_of"] or "")
+    for cluster in largest:
+        cluster["page"] = f"{DOCS}/{cluster_page_name(cluster['cluster'])}"
+        for member in cluster["members"]:
+            member["page"] = None if member["reference"] else pages.get(member["id"])
+    references = reference_documents(store, manifest, {m["id"] for c in largest for m in c["members"]
+                                                        if m["reference"]})
+    return members, references

@@ -16,17 +16,25 @@ from collections import Counter
 from html import escape
 from typing import Any
 
-from curate.report.html import labelled
+from curate.report.html import labelled, link
 from curate.report.style import kind_color, kind_description, page, status_color
 
 _SAFE_ID = re.compile(r"^[A-Za-z0-9_.-]{1,100}$")
+DOCS = "docs"  # the viewer pages' folder in the report
+CLUSTER_PAGE = "cluster-"  # the prefix of cluster pages, which no viewer page has
 
 
 def page_name(doc_id: str) -> str:
-    """The viewer page's file name: the id itself when it is file-safe (ids are hex hashes)."""
-    if _SAFE_ID.match(doc_id) and not doc_id.startswith("."):
+    """The viewer page's file name: the id itself when it is file-safe (ids are hex hashes) and
+    cannot be taken for a cluster's page."""
+    if _SAFE_ID.match(doc_id) and not doc_id.startswith((".", CLUSTER_PAGE)):
         return f"{doc_id}.html"
     return f"id-{hashlib.sha256(doc_id.encode()).hexdigest()[:32]}.html"
+
+
+def cluster_page_name(cluster: str) -> str:
+    """The file name of a near-duplicate cluster's side-by-side page, beside the viewer pages."""
+    return CLUSTER_PAGE + page_name(cluster)
 
 
 def insertion_points(spans: list[dict[str, Any]]) -> list[int]:
@@ -128,13 +136,24 @@ def _meta(row: dict[str, Any]) -> str:
     return f'<dl class="meta">{items}</dl>'
 
 
-def render_document(row: dict[str, Any], *, dataset: str, reason: str | None = None,
-                    back: str | None = None) -> str:
-    """A whole page for one article row (kept, or dropped with `reason`)."""
+def _banner(reason: str, duplicate_of: str | None, similarity: float | None, kept_page: str | None) -> str:
+    kept = ""
+    if duplicate_of is not None:
+        named = link(kept_page, duplicate_of) if kept_page else escape(duplicate_of)
+        estimate = f", estimated similarity {similarity:.2f}" if similarity is not None else ""
+        kept = f" Kept instead: {named}{estimate}."
+    return (f'<p class="banner">Not in the dataset: dropped by <b>{escape(reason)}</b>.{kept} '
+            "Shown as the rule saw it.</p>")
+
+
+def render_document(row: dict[str, Any], *, dataset: str, reason: str | None = None, back: str | None = None,
+                    duplicate_of: str | None = None, similarity: float | None = None,
+                    kept_page: str | None = None) -> str:
+    """A whole page for one article row (kept, or dropped with `reason`; dropped for the
+    document `duplicate_of`, whose page is `kept_page` when it has one)."""
     title = row["title"] or "(untitled)"
     back_link = f' · <a href="{escape(back)}">back to the report</a>' if back else ""
-    banner = (f'<p class="banner">Not in the dataset: dropped by <b>{escape(reason)}</b>. '
-              "Shown as the rule saw it.</p>" if reason else "")
+    banner = _banner(reason, duplicate_of, similarity, kept_page) if reason else ""
     subtitle = f"<p>{escape(row['subtitle'])}</p>" if row["subtitle"] else ""
     body = (f'<header class="top"><h1>{escape(title)}</h1>{subtitle}<p>{escape(dataset)}{back_link}</p></header>\n'
             f"<main>{banner}{_meta(row)}\n<h2>Document</h2>{_legend(row['boilerplate'])}"

@@ -149,3 +149,47 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Hostile:
     validate_files([outside], config, root / "checked")
     pages = sorted([*built.path.rglob("*.html"), *(root / "checked").rglob("*.html")])
     return Hostile(built.path, root / "checked", pages)
+
+
+# A version with near-duplicate clusters: reprints of articles (one from a file whose name is
+# markup), an exact copy; and a second version whose new reprints are near-copies of documents
+# already in the first (its reference), both with their reports.
+CLUSTER_FILE = "mirror <img src=x onerror=window.pwned=30>.jsonl"
+CLUSTER_PAYLOADS = {"file_name": "<img src=x onerror=window.pwned=30>"}
+
+
+@dataclass(frozen=True)
+class Clustered:
+    store: Store
+    first: BuildResult  # 1.0.0: clusters within the build
+    second: BuildResult  # 1.1.0: near-copies of 1.0.0's documents, and 1.0.0's documents again
+
+
+def _feed(folder: Path, name: str, records: list[dict[str, str]]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def clustered(tmp_path_factory: pytest.TempPathFactory) -> Clustered:
+    from pipeline.test_near_duplicates import near_copy
+    from versions.corpus import article, tiny_config
+
+    root = tmp_path_factory.mktemp("clustered")
+    config = tiny_config(sources={"default": "Wire"}, validation={"split_tolerance": 1.0})
+    store = Store(root / "store")
+    papers = [{"url": f"https://paper.example/{n}", "text": article(n)} for n in range(6)]
+    mirrors = [{"url": "https://mirror.example/a", "text": near_copy(article(0), 1)},
+               {"url": "https://mirror.example/b", "text": near_copy(article(1), 2)},
+               {"url": "https://mirror.example/c", "text": near_copy(article(0), 3)},
+               {"url": "https://mirror.example/exact", "text": article(2)}]
+    _feed(root / "in", "feed.jsonl", papers + mirrors)
+    _feed(root / "in", CLUSTER_FILE, [{"url": "https://mirror.example/d", "text": near_copy(article(0), 4)}])
+    first = build([root / "in"], "news", config, store=store)
+    reprints = [{"url": f"https://new{n}.example/3", "text": near_copy(article(3), n)} for n in range(2)]
+    again = [record for record in papers if record["url"] != "https://paper.example/3"]
+    second = build([_feed(root / "in2", "feed.jsonl", reprints + again)], "news", config, store=store)
+    for result in (first, second):
+        write_report(store, "news", result.manifest["version"])
+    return Clustered(store, first, second)

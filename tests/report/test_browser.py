@@ -8,6 +8,7 @@ Selenium is given the driver and the browser explicitly, so Selenium Manager nev
 from __future__ import annotations
 
 import io
+import json
 import os
 import shutil
 import tempfile
@@ -19,7 +20,7 @@ import pytest
 
 from curate.report import ReportResult
 
-from report.conftest import Hostile
+from report.conftest import Clustered, Hostile
 
 CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -88,7 +89,7 @@ def test_report_renders(browser: Any, sample_report: ReportResult) -> None:
     bars = browser.find_elements(By.CSS_SELECTOR, "svg.chart rect.bar")
     assert len(_laid_out(bars)) > 50, "bars are drawn"
     for section in ("accounting", "sources", "distributions", "boilerplate", "languages", "claims",
-                    "duplicates", "rejects", "changes", "documents"):
+                    "duplicates", "near-duplicates", "rejects", "changes", "documents"):
         assert browser.find_element(By.ID, section).is_displayed()
     assert "sample 1.0.0: quality report" in browser.find_element(By.TAG_NAME, "h1").text
     _not_blank(browser)
@@ -107,6 +108,21 @@ def test_viewer_page_renders(browser: Any, sample_report: ReportResult) -> None:
     _not_blank(browser)
     browser.find_element(By.CSS_SELECTOR, "label[for=hide-removed]").click()
     assert not any(e.is_displayed() for e in browser.find_elements(By.CSS_SELECTOR, "#document del"))
+
+
+def test_cluster_page_renders_side_by_side(browser: Any, clustered: Clustered) -> None:
+    from selenium.webdriver.common.by import By
+
+    summary = json.loads((clustered.first.path / "report" / "summary.json").read_text(encoding="utf-8"))
+    largest = summary["near_duplicates"]["largest"][0]
+    _open(browser, clustered.first.path / "report" / largest["page"])
+    _no_console_errors(browser)
+    columns = _laid_out(browser.find_elements(By.CSS_SELECTOR, ".side .member"))
+    assert len(columns) == largest["size"]
+    tops = {round(column.location["y"]) for column in columns}
+    assert len(tops) == 1, "the members stand side by side, not one under another"
+    assert _laid_out(browser.find_elements(By.CSS_SELECTOR, ".side ins")), "differences are marked"
+    _not_blank(browser)
 
 
 def test_the_checks_catch_a_broken_page(browser: Any, tmp_path: Path) -> None:
@@ -147,6 +163,12 @@ def _payloads_run(driver: Any, page: Path) -> list[str]:
 
 def test_no_payload_runs_in_any_page(browser: Any, hostile: Hostile) -> None:
     ran = {page.name: found for page in hostile.pages if (found := _payloads_run(browser, page))}
+    assert not ran, ran
+
+
+def test_no_payload_runs_in_the_cluster_pages(browser: Any, clustered: Clustered) -> None:
+    pages = sorted(clustered.first.path.glob("report/**/*.html"))
+    ran = {page.name: found for page in pages if (found := _payloads_run(browser, page))}
     assert not ran, ran
 
 

@@ -1,9 +1,14 @@
-"""`curate report`, `curate show --id --html`, and the report step of `curate build`."""
+"""`curate report`, `curate show --id --html`, `curate show --cluster`, and the report step of
+`curate build`."""
 
 from __future__ import annotations
 
+import json
+import shutil
 from pathlib import Path
 
+import pyarrow as pa
+import pyarrow.parquet as pq
 from typer.testing import CliRunner
 
 from curate.cli import app
@@ -11,6 +16,7 @@ from curate.report import ReportResult
 from curate.store import Store
 
 from conftest import ROOT, SAMPLE
+from report.conftest import Clustered, Hostile
 
 runner = CliRunner()
 
@@ -57,3 +63,62 @@ def test_build_writes_the_report_unless_told_not_to(tmp_path: Path) -> None:
     assert third.exit_code == 0, third.output
     html = (store / "news" / "versions" / "1.1.0" / "report" / "index.html").read_text(encoding="utf-8")
     assert "Changes since parent version" in html and "parent 1.0.0" in html
+
+
+def _cluster_args(clustered: Clustered, version: str, *args: str) -> list[str]:
+    return ["show", "news", version, "--store", str(clustered.store.root), *args]
+
+
+def test_show_cluster_by_its_id_or_a_member(clustered: Clustered) -> None:
+    rows = pq.read_table(clustered.first.path / "dedup" / "clusters.parquet").to_pylist()
+    dropped = next(r for r in rows if not r["kept"])
+    members = [r for r in rows if r["cluster"] == dropped["cluster"]]
+    outputs = []
+    for key in (dropped["cluster"], dropped["id"]):
+        shown = runner.invoke(app, _cluster_args(clustered, "1.0.0", "--cluster", key))
+        assert shown.exit_code == 0, shown.output
+        outputs.append(shown.output)
+    assert outputs[0] == outputs[1]
+    assert f"cluster {dropped['cluster']} of news 1.0.0: {len(members)} members" in outputs[0]
+    lines = [line.split() for line in outputs[0].splitlines()]
+    ids = [line[0] for line in lines if line and any(line[0] == m["id"] for m in members)]
+    assert ids[0] == dropped["cluster"] and sorted(ids) == sorted(m["id"] for m in members), "the kept one first"
+    as_json = runner.invoke(app, _cluster_args(clustered, "1.0.0", "--cluster", dropped["id"], "--json"))
+    found = json.loads(as_json.output)
+    assert found["cluster"] == dropped["cluster"] and len(found["members"]) == len(members)
+
+
+def test_show_cluster_html_and_errors(clustered: Clustered, hostile: Hostile, tmp_path: Path) -> None:
+    reprint = next(r for r in pq.read_table(clustered.second.path / "dedup" / "clusters.parquet").to_pylist()
+                   if not r["kept"] and not r["reference"])
+    written = runner.invoke(app, _cluster_args(clustered, "1.1.0", "--cluster", reprint["id"], "--html"))
+    assert written.exit_code == 0, written.output
+    page = Path(written.output.strip())
+    assert page.parent == clustered.second.path / "report" / "docs" and reprint["id"] in page.read_text(encoding="utf-8")
+    elsewhere = runner.invoke(app, _cluster_args(clustered, "1.1.0", "--cluster", reprint["id"], "--html",
+                                                 "--out", str(tmp_path / "c.html")))
+    assert elsewhere.exit_code == 0 and (tmp_path / "c.html").is_file()
+    unknown = runner.invoke(app, _cluster_args(clustered, "1.1.0", "--cluster", "feedface"))
+    assert unknown.exit_code == 2 and "no near-duplicate cluster of news 1.1.0 has the id or a member 'feedface'" \
+        in unknown.output
+    both = runner.invoke(app, _cluster_args(clustered, "1.1.0", "--cluster", "x", "--id", "y"))
+    assert both.exit_code != 0 and "one at a time" in both.output
+    off = runner.invoke(app, ["show", "hostile", "1.0.0", "--store", str(hostile.folder.parents[2]), "--cluster", "x"])
+    assert off.exit_code == 0 and "Near-duplicate detection was off for this version ([dedup] enabled = false)" \
+        in off.output.replace("\n", " ")
+
+
+def test_show_cluster_prints_values_as_text(clustered: Clustered, tmp_path: Path) -> None:
+    """An input name holding console markup and a terminal escape sequence is printed as text."""
+    store = Store(tmp_path)
+    folder = store.version_dir("news", "1.0.0")
+    shutil.copytree(clustered.first.path, folder)
+    path = folder / "dedup" / "clusters.parquet"
+    table = pq.read_table(path)
+    hostile_uri = "[red]in[/red]\x1b[2J.jsonl"
+    rows = [{**row, "input_uri": hostile_uri if row["input_uri"] else None} for row in table.to_pylist()]
+    pq.write_table(pa.Table.from_pylist(rows, schema=table.schema), path)
+    shown = runner.invoke(app, ["show", "news", "1.0.0", "--store", str(tmp_path), "--cluster", rows[0]["cluster"]])
+    assert shown.exit_code == 0, shown.output
+    assert "\x1b" not in shown.output and "\\x1b" in shown.output, "the escape character is shown, not sent"
+    assert "[red]in[/red" in shown.output, "markup is shown, not applied"
