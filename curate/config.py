@@ -98,7 +98,10 @@ class TemplatesConfig(_Section):
 
 
 class PolicyConfig(_Section):
-    """Keep/drop rules; every drop records its reason code (`policy_<rule>`)."""
+    """Keep/drop rules; every drop records its reason code (`policy_<rule>`). `curate.policy` says
+    in which order they are checked; `benchmarks/quality_rules.py` measures each default on real
+    articles (the BBC corpus, the extraction bench's pages, the claims bench) and on junk. A `min_`
+    setting of 0 turns its rule off, and so does a `max_` one no text reaches (1 for a share)."""
 
     min_words: int = Field(50, ge=0, description="Drop texts with fewer words (policy_too_short).")
     max_words: int = Field(100_000, ge=1, description="Drop texts with more words (policy_too_long).")
@@ -106,14 +109,102 @@ class PolicyConfig(_Section):
                                          description="Drop documents that were mostly boilerplate (policy_boilerplate_ratio_high).")
     languages: list[str] = Field(default_factory=list,
                                  description="Allowed languages (ISO 639-1); empty allows all (policy_language_not_allowed).")
+    drop_undetermined_language: bool = Field(
+        False, description="Drop documents whose language the identifier could not name, `und` "
+                           "(policy_language_undetermined). Off: real articles whose longest lines are a recipe's "
+                           "ingredients, code or photo credits come out `und` (1 dev page of the extraction bench, "
+                           "3 of its other pages); the junk that does is caught by the rules below.")
     drop_exact_duplicates: bool = Field(True, description="Keep only the first document with a given text "
                                                           "(policy_duplicate_content).")
     keep_duplicate_id: Literal["latest", "first"] = Field(
         "latest", description="Of several records with one id (one canonical URL), keep the latest in input order "
                               "(a re-crawl with corrected text) or the first; the others are dropped "
                               "(policy_duplicate_id).")
+    # What the quality gate checks on a row (expectations/article_rows.json), dropped here instead
+    # of failing the version; each rule asks the gate's own regex or check (curate.policy.gate).
+    drop_markup: bool = Field(True, description="Drop documents whose text or title holds an HTML tag or character "
+                                                "entity, by the gate's text_no_markup / title_no_markup regex "
+                                                "(policy_markup_in_text, policy_markup_in_title). Also drops real "
+                                                "articles that quote HTML (4 tech pages of the extraction bench) "
+                                                "or kept a stray tag (1 article of the claims bench), which the "
+                                                "gate would reject anyway.")
+    drop_replacement_chars: bool = Field(True, description="Drop documents whose text or title holds U+FFFD, a "
+                                                           "character lost in decoding (policy_replacement_char_in_text, "
+                                                           "policy_replacement_char_in_title).")
+    drop_control_chars: bool = Field(True, description="Drop documents whose text (beyond the line break) or title "
+                                                       "holds a C0/C1 control character (policy_control_char_in_text, "
+                                                       "policy_control_char_in_title).")
+    drop_mojibake: bool = Field(True, description="Drop documents whose text or title still shows mojibake that "
+                                                  "normalization could not repair, by ftfy's detector "
+                                                  "(policy_mojibake_in_text, policy_mojibake_in_title).")
+    drop_residual_boilerplate: bool = Field(True, description="Drop documents that kept a line the boilerplate "
+                                                              "rules flag on their own, the gate's "
+                                                              "no_residual_boilerplate (policy_residual_boilerplate).")
+    drop_inconsistent_rows: bool = Field(False, description="Drop rows whose claims offsets, boilerplate flags or "
+                                                            "spans are inconsistent (policy_row_inconsistent). Off: "
+                                                            "that is a bug in curate's stages, for the gate to stop; "
+                                                            "turn on to ship around a known one.")
+    # The Gopher (Rae et al. 2021) and C4 (Raffel et al. 2020) rules on the `quality` signals.
+    drop_lorem_ipsum: bool = Field(True, description="Drop texts holding \"lorem ipsum\", placeholder text "
+                                                     "(policy_lorem_ipsum; C4).")
+    max_curly_bracket_ratio: float = Field(
+        0.05, ge=0, description="Drop texts with more curly brackets per word: code and JSON dumps "
+                                "(policy_curly_brackets). C4 drops any page with a `{` (set 0 for that), which "
+                                "drops tech articles quoting a line of code (13 pages of the extraction bench, "
+                                "at most 0.036 a word); JSON dumps have 0.2 and more.")
+    max_duplicate_paragraph_ratio: float = Field(
+        0.6, ge=0, le=1, description="Drop texts whose characters are more than this share in paragraphs that "
+                                     "repeat an earlier one (policy_repeated_paragraphs): pasted spam, machine "
+                                     "repetition. Gopher drops above 0.2, which drops a meal-plan page of the "
+                                     "extraction bench (0.55).")
+    max_duplicate_line_ratio: float = Field(
+        0.6, ge=0, le=1, description="As max_duplicate_paragraph_ratio, for lines, which text inputs keep inside "
+                                     "paragraphs (policy_repeated_lines; Gopher: 0.2, measured as for paragraphs).")
+    max_top_2gram_ratio: float = Field(
+        0.2, ge=0, le=1, description="Drop texts whose most frequent word 2-gram covers more than this share of the "
+                                     "word characters (policy_top_2gram): doorway pages, keyword stuffing. Gopher's "
+                                     "value; real articles reach 0.15.")
+    max_duplicate_5gram_ratio: float = Field(
+        0.95, ge=0, le=1, description="Drop texts whose word characters are more than this share in 5-grams that "
+                                      "occur twice (policy_repeated_5grams): a text pasted twice or more. Gopher "
+                                      "drops above 0.15, which drops BBC articles that list award winners (0.34) and "
+                                      "the meal-plan page (0.92). Pages whose text holds their article twice reach "
+                                      "0.98 and are dropped.")
     min_alpha_word_ratio: float = Field(0.5, ge=0, le=1,
-                                        description="Drop texts with fewer words containing letters (policy_not_prose).")
+                                        description="Drop texts with fewer words containing letters: tables of "
+                                                    "numbers (policy_not_prose). Gopher: 0.8, which drops sports "
+                                                    "results and recipes (real pages reach 0.65).")
+    min_mean_word_length: float = Field(
+        3.0, ge=0, description="Drop texts whose words are shorter on average, in characters "
+                               "(policy_short_words; Gopher). Not judged in languages written without spaces "
+                               "(zh, ja, th, lo, km, my), whose words are estimated.")
+    max_mean_word_length: float = Field(
+        10.0, gt=0, description="Drop texts whose words are longer on average: URL lists, glued tokens "
+                                "(policy_long_words; Gopher; not judged in languages written without spaces).")
+    max_symbol_ratio: float = Field(
+        0.1, ge=0, description="Drop texts with more hash signs and ellipses per word: hashtag spam "
+                               "(policy_symbols; Gopher).")
+    max_bullet_line_ratio: float = Field(
+        0.9, ge=0, le=1, description="Drop texts with a larger share of lines starting with a bullet: bare lists "
+                                     "(policy_bullet_lines; Gopher; BBC award lists reach 0.85, extracted pages 0.89).")
+    max_ellipsis_line_ratio: float = Field(
+        0.75, ge=0, le=1, description="Drop texts with a larger share of lines ending in an ellipsis: teaser lists "
+                                      "(policy_ellipsis_lines). Gopher drops above 0.3, which drops short real "
+                                      "articles whose author trails off… (a blog post of the extraction bench: 2 of "
+                                      "its 3 lines; BBC and dev pages: 1 of 2 or 3).")
+    min_stopword_ratio: float = Field(
+        0.002, ge=0, le=1, description="Drop texts with a smaller share of common function words: keyword lists "
+                                       "(policy_few_stopwords). Judged only in languages with a stop-word list "
+                                       "(curate.signals.quality.STOPWORDS: English). Gopher asks for 2 of 8 words in "
+                                       "any text; a ratio also catches a long list with a stray `and`. Real pages of "
+                                       "box scores have 0.006 (2 in 317 words).")
+    max_uppercase_ratio: float = Field(
+        0.5, ge=0, le=1, description="Drop texts with a larger share of upper-case letters: all-caps shouting "
+                                     "(policy_uppercase; not a Gopher rule: real articles reach 0.24).")
+    min_sentences: int = Field(
+        1, ge=0, description="Drop texts with fewer sentence ends: keyword and link lists, gibberish "
+                             "(policy_few_sentences; not judged in Thai or Lao). C4 asks for 5, which drops BBC "
+                             "articles of 4 sentences.")
 
 
 _MINHASH = MinHashParams()  # the engine's defaults: measured, see curate/dedup/params.py

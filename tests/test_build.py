@@ -212,10 +212,14 @@ def _bad_corpus(folder: Path, outside: Path) -> None:
     (folder / "gone.txt").symlink_to(folder / "nowhere.txt")
     os.mkfifo(folder / "pipe.jsonl")
     (folder / ".draft.txt").write_text("Draft\n\nNot for publication.", encoding="utf-8")
-    body = "The harbour board voted on Tuesday to extend the night ferry to the islands. " * 4
+    # One line without commas (CSV cells), and no sentence twice: the policy drops repeated text.
+    body = ("The harbour board voted on Tuesday to extend the night ferry to the islands through the winter. "
+            "Residents of the outer villages had asked for the service after storms closed the road twice in March. "
+            "The board said the extra crossings would cost about two million dollars a year and come from fares. ")
     (folder / "surrogate.jsonl").write_text(
         json.dumps({"text": body + "\ud800", "title": "Lone \udc00 surrogate"}, ensure_ascii=True) + "\n"
-        + json.dumps({"text": ["First paragraph. " + body, "Second paragraph. " + body], "title": 1984}) + "\n"
+        + json.dumps({"text": ["First paragraph. " + body, "Second paragraph. The timetable follows next month."],
+                    "title": 1984}) + "\n"
         + json.dumps({"text": {"nested": body}}) + "\n", encoding="utf-8")
     (folder / "rows.csv").write_text(f'title,text\nOne,"{body}"\nTwo,{body.replace(",", "")},extra\nThree,"{body}\n'
                                      f'Four,Four. {body}\n', encoding="utf-8")
@@ -269,7 +273,9 @@ def test_bad_inputs_never_end_a_build_nor_lose_a_document(tmp_path: Path, monkey
     assert [uri for uri, row in rejects.items() if row["status"] == "rejected" and not row["raw"]] == [
         "locked.txt"], "bytes read are kept"
     kept = {row["source"]["input_uri"]: row for row in _rows(result.path, "shards")}
-    assert kept["surrogate.jsonl#0"]["title"] == "Lone \ufffd surrogate"
+    lone = rejects["surrogate.jsonl#0"]  # decoded with U+FFFD for the surrogates, which the gate rejects
+    assert (lone["status"], lone["reason"]) == ("dropped", "policy_replacement_char_in_text")
+    assert json.loads(lone["row_json"])["title"] == "Lone \ufffd surrogate"
     assert kept["surrogate.jsonl#1"]["text"].startswith("First paragraph.") and kept["surrogate.jsonl#1"]["title"] == "1984"
     assert {"rows.csv#0", "rows.csv#3", "rows.parquet#0", "rows.parquet#5", "cut.warc.gz#0"} <= kept.keys()
     published = [json.dumps(row, default=str) for row in _rows(result.path, "shards") + _rows(result.path, "rejects")]

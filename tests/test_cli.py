@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 from curate.cli import app
 
 from conftest import ROOT, SAMPLE
+from versions.corpus import prose
 
 runner = CliRunner()
 
@@ -49,7 +50,7 @@ def test_publish_refuses_an_unvalidated_version(tmp_path: Path) -> None:
 
 def test_field_mapping_and_source_options(tmp_path: Path) -> None:
     data = tmp_path / "in.jsonl"
-    body = " ".join(["The harbor board approved the new dredging plan on Monday, officials said."] * 8)
+    body = prose(0)
     data.write_text(json.dumps({"story": body, "hed": "Dredging approved"}) + "\n", encoding="utf-8")
     result = runner.invoke(app, ["build", str(data), "--name", "j", "--store", str(tmp_path / "s"),
                                  "--field", "text=story", "--field", "title=hed", "--source", "Bay Times",
@@ -88,7 +89,7 @@ def test_build_and_gate_with_a_relative_store(tmp_path: Path, monkeypatch) -> No
 def test_config_file_and_field_merge_deep(tmp_path: Path) -> None:
     """--field adds to the file's field mapping instead of replacing it; --set values keep their type."""
     data = tmp_path / "in.jsonl"
-    body = " ".join(["The harbor board approved the new dredging plan on Monday, officials said."] * 8)
+    body = prose(0)
     data.write_text(json.dumps({"story": body, "hed": "Dredging approved"}) + "\n", encoding="utf-8")
     config = tmp_path / "c.toml"
     config.write_text('[readers.fields]\ntitle = ["hed"]\n', encoding="utf-8")
@@ -99,7 +100,7 @@ def test_config_file_and_field_merge_deep(tmp_path: Path) -> None:
     import curate
 
     [row] = [r for split in curate.load("j", store=tmp_path / "s").values() for r in split]
-    assert row["title"] == "Dredging approved" and row["text"].startswith("The harbor board")
+    assert row["title"] == "Dredging approved" and row["text"] == body.strip()
     assert row["source"]["name"] == "123", "a text field's value stays text"
 
 

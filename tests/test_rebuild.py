@@ -21,6 +21,7 @@ from curate.pipeline.rebuild import rebuild
 from curate.store import Store, read_manifest
 
 from conftest import ROOT
+from versions.corpus import prose
 
 
 def _kept(path: Path) -> dict[str, dict]:
@@ -88,13 +89,11 @@ _QUIET = ["--workers", "1", "--no-validate", "--no-report"]
 def jsonl_store(tmp_path: Path) -> Path:
     """Version j 1.0.0 built with everything a rebuild must keep: a field mapping from the file and
     from --field, publisher domains, card text, a --source."""
-    sentences = ["The harbor board approved the new dredging plan on Monday, officials said.",
-                 "Council members voted to repair the old river bridge before the winter storms.",
-                 "The school district hired forty new teachers for the coming autumn term."]
+    # Only the second, of 60 words, is under the min_words of 80 that the tests set.
+    stories = [prose(0), " ".join(prose(1).split()[:60]) + ".", prose(2)]
     with (tmp_path / "in.jsonl").open("w", encoding="utf-8") as out:
-        for n, (sentence, repeat) in enumerate(zip(sentences, (8, 6, 10), strict=True)):
-            out.write(json.dumps({"story": " ".join([sentence] * repeat), "hed": f"Story {n}",
-                                  "link": f"https://bay.example/{n}"}) + "\n")
+        for n, story in enumerate(stories):
+            out.write(json.dumps({"story": story, "hed": f"Story {n}", "link": f"https://bay.example/{n}"}) + "\n")
     (tmp_path / "c.toml").write_text('[readers.fields]\ntitle = ["hed"]\n[sources.domains]\n"bay.example" = "Bay Times"\n'
                                      '[card]\npretty_name = "Bay news"\ndescription = "Harbor news."\n', encoding="utf-8")
     store = tmp_path / "store"

@@ -16,12 +16,17 @@ from typing import Any
 from curate.signals.words import count_words, word_units
 
 NAME = "quality"
-VERSION = 2  # 2: words of scripts without spaces (Chinese, Japanese, Thai, ...) counted
+# 2: words of scripts without spaces (Chinese, Japanese, Thai, ...) counted
+# 3: sentence ends of other scripts (。！？ । ؟ ...); duplicate_line_ratio; curly_bracket_ratio
+VERSION = 3
 
 # A word with no letter in any script: every character a digit, `_` or punctuation.
 _LETTERLESS_WORD = re.compile(r"(?<!\S)(?:[^\s\w]|[\d_])+(?!\S)")
-_SENTENCE_END = re.compile(r"[.!?…](?:[\"'”’)\]]*)(?=\s|$)")
-_TERMINAL = re.compile(r"[.!?…\"'”’)]$")
+# Sentence ends: Latin-style marks (and the Arabic, Urdu, Devanagari, Armenian, Myanmar, Ethiopic and
+# Khmer ones) end a sentence before a space; the CJK full stops end one wherever they stand.
+_CLOSERS = "\"'”’)\\]」』）】"
+_SENTENCE_END = re.compile(f"[.!?…؟۔।॥։။።។][{_CLOSERS}]*(?=\\s|$)|[。！？｡][{_CLOSERS}]*")
+_TERMINAL = re.compile(f"[.!?…؟۔।॥։။።។。！？｡{_CLOSERS}]$")
 _BULLET = re.compile(r"^\s*(?:[-*•‣▪●◦–]|\d+[.)])\s")
 # The Gopher "stop words" plus the most frequent English function words.
 STOPWORDS = {
@@ -41,6 +46,18 @@ def _letter_counts(text: str) -> tuple[int, int]:
         data = text.encode()
         return len(data) - len(data.translate(None, _ASCII_LETTERS)), len(data) - len(data.translate(None, _ASCII_UPPER))
     return sum(map(str.isalpha, text)), sum(map(str.isupper, text))
+
+
+def _repeated_chars(parts: list[str]) -> int:
+    """Characters of the `parts` that repeat an earlier part (Gopher's duplicate line / paragraph
+    character fraction, before dividing)."""
+    seen: set[str] = set()
+    repeated = 0
+    for part in parts:
+        if part in seen:
+            repeated += len(part)
+        seen.add(part)
+    return repeated
 
 
 def _grams(units: list[str], n: int) -> zip[tuple[str, ...]]:
@@ -77,15 +94,9 @@ def quality_signals(text: str, language: str) -> dict[str, Any]:
     n_word_chars = sum(map(len, words))
     units = word_units(lowered)  # `words`, unless the text has a script without spaces
     paragraphs = [p for p in text.split("\n\n") if p.strip()]
-    lines = [line for line in text.split("\n") if line.strip()]
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
     n_letters, n_upper = _letter_counts(text)
     stops = STOPWORDS.get(language)
-    seen_paragraphs: set[str] = set()
-    dup_chars = 0
-    for p in paragraphs:
-        if p in seen_paragraphs:
-            dup_chars += len(p)
-        seen_paragraphs.add(p)
     top_2gram, dup_5gram = _ngram_signals(units, len(units) / max(n_words, 1))
     per_word = max(n_words, 1)
     per_line = max(len(lines), 1)
@@ -102,9 +113,11 @@ def quality_signals(text: str, language: str) -> dict[str, Any]:
         "ellipsis_line_ratio": sum(1 for line in lines if line.rstrip().endswith(("...", "…"))) / per_line,
         "terminal_punct_ratio": sum(1 for p in paragraphs if _TERMINAL.search(p.rstrip())) / max(len(paragraphs), 1),
         "uppercase_ratio": n_upper / max(n_letters, 1),
-        "duplicate_paragraph_ratio": dup_chars / max(len(text), 1),
+        "duplicate_paragraph_ratio": _repeated_chars(paragraphs) / max(len(text), 1),
+        "duplicate_line_ratio": _repeated_chars(lines) / max(len(text), 1),
         "top_2gram_ratio": top_2gram,
         "duplicate_5gram_ratio": dup_5gram,
         "has_curly_bracket": "{" in text,
-        "has_lorem_ipsum": "lorem ipsum" in text.lower(),
+        "curly_bracket_ratio": (text.count("{") + text.count("}")) / per_word,
+        "has_lorem_ipsum": "lorem ipsum" in lowered,
     }

@@ -15,11 +15,28 @@ published.
                    still vouches for the version (`recorded_problems`, for publishing)
     gate.py        `validate_version` and `validate_files`: all of the above, in order
 
-Importing this package does not import Great Expectations.
+Importing this package imports none of them: each public name below is imported on first use,
+so the build's policy can judge a row with the gate's own checks and suites (`checks.py`,
+`suites.py`) without importing the gate, which imports pandas (and, when it runs, Great
+Expectations).
 """
 
-from curate.validate.gate import validate_files, validate_version
-from curate.validate.outcome import GateResult, Outcome
-from curate.validate.record import recorded_problems
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from curate.validate.gate import validate_files, validate_version
+    from curate.validate.outcome import GateResult, Outcome
+    from curate.validate.record import recorded_problems
 
 __all__ = ["GateResult", "Outcome", "recorded_problems", "validate_files", "validate_version"]
+_MODULE_OF = {"GateResult": "outcome", "Outcome": "outcome", "recorded_problems": "record",
+              "validate_files": "gate", "validate_version": "gate"}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _MODULE_OF:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{_MODULE_OF[name]}"), name)

@@ -34,6 +34,7 @@ from curate.validate import validate_version
 
 from conftest import ROOT
 from fuzz.hostile import CASES, SECRET
+from versions.corpus import article
 
 _OPENED: list[str] = []
 _RECORDING = False
@@ -195,9 +196,7 @@ def test_bombs_leave_memory_bounded(tmp_path: Path) -> None:
 
 
 _SUFFIXES = [".txt", ".html", ".jsonl", ".json", ".csv", ".parquet", ".warc", ".warc.gz", ".jsonl.gz", ".txt.gz"]
-CONTROL = ("Harbor board approves dredging plan\n\n" + " ".join(
-    f"The harbor board voted on Tuesday to approve a dredging plan for berth {n}, officials said, after a long "
-    "debate about costs and the effect on the fishing fleet." for n in range(6)) + "\n")
+CONTROL = article(7)  # plain news prose that every policy rule keeps
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

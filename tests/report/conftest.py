@@ -18,6 +18,8 @@ from curate.pipeline.build import BuildResult, build
 from curate.report import ReportResult, write_document, write_report
 from curate.store import Store
 
+from versions.corpus import prose
+
 
 @pytest.fixture(scope="session")
 def report_store(tmp_path_factory: pytest.TempPathFactory, sample_build: BuildResult) -> Store:
@@ -44,8 +46,6 @@ def _run(n: int) -> str:
     return f"window.pwned={n}"
 
 
-BODY = ("The harbor board approved the new dredging plan on Monday after a long debate about costs and the "
-        "schedule for the work, which will start in the spring and last for two years. ")
 PAYLOADS = {
     "title": f"<img src=x onerror=\"{_run(1)};document.title='pwned'\">",
     "subtitle": f"<svg onload={_run(2)}>",
@@ -77,14 +77,14 @@ def _write_inputs(root: Path) -> None:
     records = [
         {"title": PAYLOADS["title"], "subtitle": PAYLOADS["subtitle"], "url": URL, "publisher": PAYLOADS["publisher"],
          "authors": [PAYLOADS["author"]],
-         "text": "\n\n".join([BODY * 2, quote, PAYLOADS["span_text"], BODY, PAYLOADS["span_text"]])},
+         "text": "\n\n".join([prose(0), quote, PAYLOADS["span_text"], prose(1), PAYLOADS["span_text"]])},
         {"title": PAYLOADS["dropped_title"], "text": "Too short to keep.", "url": "https://y.example/a",
          "publisher": PAYLOADS["dropped_publisher"]},
-        {"title": "Plain", "text": BODY * 3, "url": "https://x.example/b"},
+        {"title": "Plain", "text": prose(2), "url": "https://x.example/b"},
     ]
     lines = [json.dumps(r) for r in records] + ['{"title": "<script>window.pwned=0</script>", "text": ']
     (root / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    (root / PAYLOADS["file_name"]).write_text(f"{PAYLOADS['file_title']}\n\n" + BODY.replace("harbor", "river") * 3,
+    (root / PAYLOADS["file_name"]).write_text(f"{PAYLOADS['file_title']}\n\n" + prose(3),
                                               encoding="utf-8")
     (root / PAYLOADS["empty_file_name"]).write_bytes(b"")
 
@@ -125,7 +125,9 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Hostile:
 
     root = tmp_path_factory.mktemp("hostile")
     _write_inputs(root / "in")
-    config = load_config(None, {"executor": {"workers": 1}, "dedup": {"enabled": False},  # its texts share BODY
+    # The policy keeps the markup in the text (policy.drop_markup off), so the gate finds it and shows it;
+    # its texts share BODY, so near-duplicate detection is off.
+    config = load_config(None, {"executor": {"workers": 1}, "policy": {"drop_markup": False}, "dedup": {"enabled": False},
                                 "sources": {"domains": {"x.example": PAYLOADS["domain_publisher"]}},
                                 "validation": {"waivers": [{"expectation": "article_rows.source_name_present",
                                                             "reason": PAYLOADS["waiver"]}]}})

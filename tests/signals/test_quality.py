@@ -38,3 +38,27 @@ def test_lists_and_symbols() -> None:
 def test_empty_text() -> None:
     q = quality_signals("", "en")
     assert q["n_words"] == 0 and q["mean_word_length"] == 0
+
+
+def test_sentence_ends_of_other_scripts() -> None:
+    """CJK full stops end a sentence with no space after them; so do the danda and the Arabic
+    question mark before a space. Without them every Chinese or Hindi article has no sentence."""
+    zh = quality_signals("国务院总理主持召开常务会议。会议听取了汇报！这是真的吗？\n\n会议决定推进改革。", "zh")
+    assert zh["n_sentences"] == 4 and zh["terminal_punct_ratio"] == 1.0
+    assert quality_signals("यह एक वाक्य है। यह दूसरा है।", "hi")["n_sentences"] == 2
+    assert quality_signals("هل هذا صحيح؟ نعم.", "ar")["n_sentences"] == 2
+    assert quality_signals("He said 3.5 percent, not e.g. more", "en")["n_sentences"] == 1  # "e.g. " only
+
+
+def test_repeated_lines_inside_a_paragraph() -> None:
+    """Text inputs keep single line breaks: repeated lines are not repeated paragraphs."""
+    q = quality_signals("Intro line of the page.\n" + "\n".join(["BUY NOW CHEAP PILLS"] * 9), "en")
+    assert q["duplicate_paragraph_ratio"] == 0.0
+    assert q["duplicate_line_ratio"] == 8 * len("BUY NOW CHEAP PILLS") / q["n_chars"]
+    assert quality_signals("One line.\n  One line.  \nAnother.", "en")["duplicate_line_ratio"] > 0, "spaces aside"
+
+
+def test_curly_brackets_are_counted_per_word() -> None:
+    assert quality_signals(PROSE, "en")["curly_bracket_ratio"] == 0.0
+    q = quality_signals('{"id": 1, "tags": {"a": 2}}', "en")
+    assert q["curly_bracket_ratio"] == 4 / q["n_words"] and q["has_curly_bracket"]

@@ -69,6 +69,12 @@ def article(n: int, edition: int = 0) -> str:
     )
 
 
+def prose(n: int, edition: int = 0) -> str:
+    """`article(n, edition)` without its title line: a body for records that carry the title in
+    a field of their own."""
+    return article(n, edition).split("\n\n", 1)[1]
+
+
 def write_corpus(folder: Path, docs: dict[int, int]) -> Path:
     """`folder` holding `doc-<n>.txt` for every n -> edition in `docs` (emptied first)."""
     shutil.rmtree(folder, ignore_errors=True)
