@@ -44,10 +44,25 @@ class Decisions:
         return bool(self.drops or self.splits)
 
 
-def _rows_in_order(result: BatchResult) -> list[tuple[int, str, pa.Table, int]]:
-    """(position, split, table, row index) of every kept row, in input order."""
-    return sorted((position, split, table, index) for split, table in result.kept.items()
-                  for index, position in enumerate(result.kept_positions[split]))
+def _dropped_rows(table: pa.Table, positions: list[int], drops: dict[int, Drop]) -> list[tuple[int, dict[str, Any]]]:
+    """(position, reject row) of each row of `table` its cluster drops."""
+    at = [index for index, position in enumerate(positions) if position in drops]
+    if not at:
+        return []
+    out = []
+    for index, article in zip(at, table.take(at).to_pylist()):
+        drop = drops[positions[index]]
+        reason, why = policy.near_duplicate(drop.kept_id, drop.similarity, drop.reference, drop.exact)
+        out.append((positions[index], reject_row(Evidence.dropped(article), reason=reason, stage="policy",
+                                                 message=f"{article['source']['input_uri']}: {why}",
+                                                 duplicate_of=drop.kept_id, similarity=drop.similarity)))
+    return out
+
+
+def _moved(table: pa.Table, split: str) -> pa.Table:
+    """`table`'s rows with their cluster's `split` instead of their own."""
+    column = table.schema.get_field_index("split")
+    return table.set_column(column, table.schema.field(column), pa.array([split] * table.num_rows, pa.string()))
 
 
 def finish_batch(job: tuple[Checkpoints, str, Decisions], ctx: PipelineContext) -> BatchResult:
@@ -55,25 +70,26 @@ def finish_batch(job: tuple[Checkpoints, str, Decisions], ctx: PipelineContext) 
     result = annotated_rows(checkpoints, key)
     if not decisions:
         return result
-    kept: dict[str, tuple[list[pa.Table], list[int]]] = {}
+    parts: dict[str, list[tuple[pa.Table, list[int]]]] = {}
     dropped: list[tuple[int, dict[str, Any]]] = []
-    for position, split, table, index in _rows_in_order(result):
-        row = table.slice(index, 1)
-        if (drop := decisions.drops.get(position)) is not None:
-            article = row.to_pylist()[0]
-            reason, why = policy.near_duplicate(drop.kept_id, drop.similarity, drop.reference, drop.exact)
-            dropped.append((position, reject_row(Evidence.dropped(article), reason=reason, stage="policy",
-                                                 message=f"{article['source']['input_uri']}: {why}",
-                                                 duplicate_of=drop.kept_id, similarity=drop.similarity)))
-            continue
-        target = decisions.splits.get(position, split)
-        if target != split:
-            column = row.schema.get_field_index("split")
-            row = row.set_column(column, row.schema.field(column), pa.array([target], pa.string()))
-        tables, positions = kept.setdefault(target, ([], []))
-        tables.append(row)
-        positions.append(position)
+    for split, table in result.kept.items():
+        positions = result.kept_positions[split]
+        dropped += _dropped_rows(table, positions, decisions.drops)
+        by_target: dict[str, list[int]] = {}
+        for index, position in enumerate(positions):
+            if position not in decisions.drops:
+                by_target.setdefault(decisions.splits.get(position, split), []).append(index)
+        for target, indices in by_target.items():
+            part = table.take(indices)
+            parts.setdefault(target, []).append((part if target == split else _moved(part, target),
+                                                 [positions[i] for i in indices]))
+    kept, kept_positions = {}, {}
+    for split in sorted(parts):
+        tables, positions = zip(*parts[split])
+        merged = [position for part in positions for position in part]
+        order = sorted(range(len(merged)), key=merged.__getitem__)  # input order, as the document pass wrote
+        kept[split] = pa.concat_tables(tables).take(order).combine_chunks()
+        kept_positions[split] = [merged[i] for i in order]
     rejects = sorted([*zip(result.reject_positions, result.rejects.to_pylist()), *dropped], key=lambda item: item[0])
-    return BatchResult({split: pa.concat_tables(tables).combine_chunks() for split, (tables, _) in sorted(kept.items())},
-                       {split: positions for split, (_, positions) in sorted(kept.items())},
-                       rejects_table([row for _, row in rejects]), [position for position, _ in rejects])
+    return BatchResult(kept, kept_positions, rejects_table([row for _, row in rejects]),
+                       [position for position, _ in rejects])
