@@ -88,9 +88,12 @@ def _report_build(name: str, result: BuildResult, seconds: float) -> None:
         console.print(f"and {sum(others.values())} records that hold no document ({escape(kinds)})")
     dedup = result.manifest.get("dedup") or {}
     if dedup.get("enabled"):
-        compared = ", ".join(f"{r['name']} {r['version']}" for r in dedup["references"]) or "nothing earlier"
-        console.print(f"near-duplicates: {dedup['clusters']} clusters of {dedup['documents_in_clusters']} documents "
-                      f"(compared with {escape(compared)} too)")
+        compared = ", ".join(f"{r['name']} {r['version']}" for r in dedup["references"])
+        dropped = sum(dedup.get(key, 0) for key in ("near_duplicate", "near_duplicate_of_reference", "duplicate_content"))
+        again = dedup.get("same_document", 0)
+        console.print(f"near-duplicates: {dropped} dropped, {dedup['clusters'] - again} clusters of near-copies"
+                      + (f", {again} documents found again by id" if again else "")
+                      + (f" (compared with {escape(compared)} too)" if compared else " (within this build)"))
         for note in dedup["notes"]:
             console.print(f"[yellow]note[/yellow] {escape(note)}")
     resumed = result.manifest.get("resumed") or {}

@@ -171,8 +171,8 @@ class NearDuplicates:
         parent = self._parent_split(keys)
         splits = self._group_splits(clusters.root, parent)
         decisions: dict[int, Decisions] = {}
-        counts = {"clusters": 0, "documents_in_clusters": 0, "near_duplicate": 0, "near_duplicate_of_reference": 0,
-                  "duplicate_content": 0}
+        counts = {"clusters": 0, "documents_in_clusters": 0, "same_document": 0, "near_duplicate": 0,
+                  "near_duplicate_of_reference": 0, "duplicate_content": 0}
         writer = _ClusterWriter(clusters_path)
         for members in clusters.members():
             mine = members[members >= refs] - refs
@@ -254,6 +254,8 @@ class NearDuplicates:
         theirs = members[members < refs]
         reference_ids = {self.reference_ids[i] for i in theirs.tolist()}
         same = np.array([i for i in mine.tolist() if own.full_ids[i] in reference_ids], dtype=np.int64)
+        if same.size and mine.size == 1 and reference_ids == {own.full_ids[int(mine[0])]}:
+            counts["same_document"] += 1  # found again, alone: no near-copy of anything
         if same.size:  # the same document again: it is kept
             kept, kept_doc, kept_id = self._kept_among(same), None, None
         elif theirs.size:  # new near-copies of reference documents

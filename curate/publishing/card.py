@@ -163,6 +163,7 @@ def _near_duplicates(manifest: dict[str, Any]) -> str:
         ("others", "dropped" if dedup["drop"] else "annotated only (kept, given their cluster's split)")])
     counts = table(("", "documents"), [
         ("clusters (of two or more documents)", f"{dedup['clusters']:,}"),
+        ("of them, a document found again by its id in a reference, alone", f"{dedup.get('same_document', 0):,}"),
         ("documents of this version's build in them", f"{dedup['documents_in_clusters']:,}"),
         *((Markdown(f"dropped as {code(reason)}"), f"{dedup[key]:,}") for key, reason in DROP_REASONS.items())])
     notes = "".join(f"\n- {text(note)}" for note in dedup["notes"])

@@ -195,8 +195,14 @@ def test_cli_dedup_against_and_the_summary(tmp_path: Path) -> None:
     built = runner.invoke(app, ["build", str(_records(tmp_path / "in", records)), "--name", "news", "--store", store,
                                 "--workers", "1", "--dedup-against", "reference", "--no-validate", "--no-report"])
     assert built.exit_code == 0, built.output
-    assert "near-duplicates: 1 clusters of 1 documents (compared with reference 1.0.0 too)" in built.output
+    assert "near-duplicates: 1 dropped, 1 clusters of near-copies (compared with reference 1.0.0 too)" in built.output
     assert "policy_near_duplicate_of_reference" in built.output
+    again = runner.invoke(app, ["build", str(tmp_path / "ref"), "--name", "reference", "--store", store,
+                                "--workers", "1", "--no-validate", "--no-report"])
+    assert again.exit_code == 0, again.output
+    # the same record built again: found by its id in the parent, not a near-copy of anything
+    assert "near-duplicates: 0 dropped, 0 clusters of near-copies, 1 documents found again by id " \
+           "(compared with reference 1.0.0 too)" in again.output, again.output
 
 
 def _urls_in_every_split(count: int) -> list[str]:
