@@ -3,6 +3,7 @@
     python benchmarks/extraction.py html  --pages DIR --output PRED.jsonl
     python benchmarks/extraction.py lines --input LINES.jsonl --output PRED.jsonl
     python benchmarks/extraction.py speed [--corpus news.jsonl.gz] [--pages DIR]
+    python benchmarks/extraction.py all [--root DIR] [--output PRED.jsonl]
 
 `html` reads every `<id>.html.gz` / `<id>.html` in DIR and writes `{"id", "text"}`: the row's
 `text` exactly as `curate build` makes it (title excluded). A page the pipeline rejects gets "".
@@ -10,15 +11,26 @@
 writes `{"id", "labels"}`, 1 for each line the build keeps. `speed` times the text-mode stage
 (normalize + language + boilerplate) on the news corpus, and HTML mode against trafilatura alone
 on the same pages in the same run. Score with ../shared/bench/extraction/score.py.
+`all` runs every set of the bench (dev and each `more/` set) through curate, trafilatura alone
+(curate's own call and options) and readability-lxml (when installed) in one run, page by page,
+and prints each set's and the pooled scores by the bench's scorer, the pages where curate is
+empty but trafilatura is not, and the HTML speed ratio (CPU seconds of trafilatura alone / of
+curate's whole path, over the same pages).
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import importlib.util
 import json
 import time
+from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
+
+import lxml.html
+import trafilatura
 
 from curate.boilerplate import remove_boilerplate
 from curate.config import Config
@@ -29,6 +41,10 @@ from curate.pipeline.document import PipelineContext, annotate_raw
 from curate.signals.language import identify
 
 BENCH = Path(__file__).resolve().parents[2] / "shared" / "bench"
+SETS = ("dev", "more/dragnet", "more/readability", "more/cleanportaleval")
+# Elements after which readability's summary starts a new line, so that words of two blocks
+# are never glued into one token.
+_BLOCKS = frozenset("p div br li h1 h2 h3 h4 h5 h6 tr td th blockquote pre section article ul ol table dd dt".split())
 
 
 def _pages(folder: Path) -> list[tuple[str, str]]:
@@ -97,12 +113,10 @@ def run_speed(corpus: Path, pages_dir: Path | None) -> None:
           f"on {len(texts)} documents of {corpus.name}, one core")
     if pages_dir is None:
         return
-    import trafilatura
-
     pages = _pages(pages_dir)
     start = time.perf_counter()
     for _page_id, html in pages:
-        trafilatura.bare_extraction(html, include_comments=False, with_metadata=True)
+        trafilatura_text(html)
     alone = time.perf_counter() - start
     ctx = PipelineContext.create(Config())
     start = time.perf_counter()
@@ -111,6 +125,101 @@ def run_speed(corpus: Path, pages_dir: Path | None) -> None:
     ours = time.perf_counter() - start
     print(f"HTML mode: trafilatura alone {len(pages) / alone:.1f} pages/s, curate (extract + every stage) "
           f"{len(pages) / ours:.1f} pages/s, ratio {alone / ours:.2f}")
+
+
+def trafilatura_text(html: str) -> str:
+    """trafilatura alone, called as curate's extractor calls it; "" when it finds nothing."""
+    try:
+        page = trafilatura.bare_extraction(html, include_comments=False, with_metadata=True, include_tables=True)
+    except Exception:  # noqa: BLE001 - a failed page is an empty output, as for curate
+        return ""
+    return (page.text or "") if page is not None else ""
+
+
+def _readability() -> Callable[[str], str] | None:
+    """readability-lxml's `summary()` as text, or None when it is not installed (the benchmark
+    measures it, curate does not depend on it)."""
+    try:
+        from readability import Document
+    except ImportError:
+        return None
+
+    def summary_text(html: str) -> str:
+        try:
+            tree = lxml.html.fromstring(Document(html).summary())
+        except Exception:  # noqa: BLE001 - a failed page is an empty output
+            return ""
+        for element in tree.iter():
+            if isinstance(element.tag, str) and element.tag in _BLOCKS:
+                element.tail = "\n" + (element.tail or "")
+        return tree.text_content()
+
+    return summary_text
+
+
+def _scorer(root: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location("bench_score", root / "score.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def compare_set(folder: Path, ctx: PipelineContext, readability: Callable[[str], str] | None) -> dict[str, dict]:
+    """Per page of one set: each tool's text, and the CPU seconds of trafilatura alone and of
+    curate, timed back to back (taking turns at going first) so that the ratio holds under a
+    varying load."""
+    out: dict[str, dict] = {}
+    for k, (page_id, html) in enumerate(_pages(folder / "html")):
+        runs: dict[str, tuple[str, float]] = {}
+        for tool in ("trafilatura", "curate")[:: 1 if k % 2 else -1]:
+            start = time.process_time()
+            text = trafilatura_text(html) if tool == "trafilatura" else _text_of_page(page_id, html, ctx)
+            runs[tool] = text, time.process_time() - start
+        out[page_id] = {"curate": runs["curate"][0], "trafilatura": runs["trafilatura"][0],
+                        "readability": readability(html) if readability else None,
+                        "seconds": (runs["trafilatura"][1], runs["curate"][1])}
+    return out
+
+
+def _report(name: str, rows: dict[str, dict], gold: dict[str, str], score: ModuleType) -> dict[str, dict]:
+    """Print one set's (or the pool's) table; return the shingle4 summary per tool."""
+    tokens = score.tokens
+    empty = sum(1 for r in rows.values() if tokens(r["trafilatura"]) and not tokens(r["curate"]))
+    alone, ours = (sum(r["seconds"][k] for r in rows.values()) for k in (0, 1))
+    print(f"\n{name}: {len(gold)} pages; curate empty where trafilatura is not: {empty}; "
+          f"speed curate / trafilatura alone {alone / ours:.2f} ({alone:.1f} s vs {ours:.1f} s CPU)")
+    print(f"{'tool':<14} {'P':>6} {'R':>6} {'F1':>6} {'pageF1':>7} {'empty':>6}")
+    summaries = {}
+    for tool in ("curate", "trafilatura", "readability"):
+        if any(r[tool] is None for r in rows.values()):
+            continue
+        summary, _ = score.score_texts({pid: r[tool] for pid, r in rows.items()}, gold)
+        m = summaries[tool] = summary["shingle4"] | {"empty": summary["empty_predictions"]}
+        print(f"{tool:<14} {m['precision']:>6.3f} {m['recall']:>6.3f} {m['f1']:>6.3f} {m['page_f1']:>7.3f} {m['empty']:>6}")
+    return summaries
+
+
+def run_all(root: Path, output: Path | None) -> None:
+    """Every set, then all of them pooled (one page one vote, as the scorer counts)."""
+    score, readability = _scorer(root), _readability()
+    if readability is None:
+        print("readability-lxml is not installed: its column is left out (pip install readability-lxml)")
+    ctx = PipelineContext.create(Config())
+    pooled_rows: dict[str, dict] = {}
+    pooled_gold: dict[str, str] = {}
+    for name in SETS:
+        folder = root / name
+        gold = {k: v.get("articleBody", "") for k, v in json.loads((folder / "ground_truth.json").read_text("utf-8")).items()}
+        rows = compare_set(folder, ctx, readability)
+        _report(name, rows, gold, score)
+        pooled_rows.update({f"{name}/{pid}": r for pid, r in rows.items()})
+        pooled_gold.update({f"{name}/{pid}": text for pid, text in gold.items()})
+    _report("pooled", pooled_rows, pooled_gold, score)
+    if output is not None:
+        with output.open("w", encoding="utf-8") as out:
+            for pid, r in pooled_rows.items():
+                out.write(json.dumps({"id": pid} | r, ensure_ascii=False) + "\n")
 
 
 def main() -> None:
@@ -125,8 +234,13 @@ def main() -> None:
     speed = sub.add_parser("speed")
     speed.add_argument("--corpus", type=Path, default=BENCH / "corpus" / "news.jsonl.gz")
     speed.add_argument("--pages", type=Path, default=None)
+    every = sub.add_parser("all")
+    every.add_argument("--root", type=Path, default=BENCH / "extraction")
+    every.add_argument("--output", type=Path, default=None, help="every page's texts and timings, as JSONL")
     args = parser.parse_args()
-    if args.mode == "html":
+    if args.mode == "all":
+        run_all(args.root, args.output)
+    elif args.mode == "html":
         run_html(args.pages, args.output)
     elif args.mode == "lines":
         run_lines(args.input, args.output)

@@ -22,7 +22,8 @@ from curate.boilerplate.model import DEFAULT_THRESHOLD, judge, load_model
 from curate.boilerplate.scripts import document_scripts, foreign_letters, is_foreign
 from curate.boilerplate.verdict import LineVerdict
 
-RULES_VERSION = 3  # 2: the line model decides what the rules leave; 3: prompts, cards, threads, more languages
+RULES_VERSION = 4  # 2: the line model decides what the rules leave; 3: prompts, cards, threads, more languages;
+# 4: on extracted text (HTML inputs) only the rules judge
 
 _LEXICON = {kind: LineVerdict(kind, 0.95, f"lexicon_v1:{kind}") for kind in lexicon.WHOLE_LINE_PHRASES}
 _SHAPE = {
@@ -74,13 +75,23 @@ _URL = re.compile(r"https?://\S+\Z")
 
 
 def classify_lines(
-    lines: Sequence[str], language: str = "en", threshold: float = DEFAULT_THRESHOLD
+    lines: Sequence[str], language: str = "en", threshold: float = DEFAULT_THRESHOLD, extracted: bool = False
 ) -> list[LineVerdict | None]:
     """One verdict per input line (None = keep). `lines` are the normalized document's lines
     (blank lines are "" and get None). `threshold` is the least content probability the model
-    keeps a line with: higher removes more, never less."""
+    keeps a line with: higher removes more, never less.
+
+    `extracted`: an extractor already chose these lines as a page's main content (HTML inputs),
+    and only the rules judge them. The model's work is finding the main block among a page's
+    lines, which the extractor has done: a second opinion on its choice removed real body text
+    (prose outside the model's block, code, list items and table rows) on pages of sites neither
+    was tuned on, more than the leftovers it caught (BENCHMARKS.md, issue 14). What the rules
+    know (widget phrases, prompts, stamps, credits, teaser lists, menus) is removed as from text.
+    """
     text = [line.strip() for line in lines]
     verdicts = rule_verdicts(text, language)
+    if extracted:
+        return verdicts
     model = load_model()
     judged = judge(text, [v is not None for v in verdicts], threshold, model,
                    [is_chrome(v) for v in verdicts], [is_inline(v) for v in verdicts])

@@ -31,17 +31,20 @@ TEMPLATE_VERDICT = LineVerdict("template_line", 0.9, "templates_v1:source_share"
 
 
 def remove_boilerplate(
-    document: str, language: str, templates: Collection[int] = frozenset(), threshold: float = DEFAULT_THRESHOLD
+    document: str, language: str, templates: Collection[int] = frozenset(), threshold: float = DEFAULT_THRESHOLD,
+    extracted: bool = False,
 ) -> BoilerplateResult:
     """Kept text, removed spans, one flag per kind, and removed characters / document length.
 
     `templates` are the line keys of the document's source that the corpus pass found repeated
     across its documents (`curate.templates`); a line the rules leave alone but whose key is
     there is removed as `template_line`. `threshold` is the line model's least content
-    probability for a kept line (`rules.classify_lines`): higher removes more.
+    probability for a kept line (`rules.classify_lines`): higher removes more. `extracted` says
+    an extractor chose `document` as a page's main content (HTML inputs): the line model alone
+    then removes no prose line of it.
     """
     lines = document.split("\n")
-    verdicts = classify_lines(lines, language, threshold)
+    verdicts = classify_lines(lines, language, threshold, extracted)
     if templates:
         verdicts = [TEMPLATE_VERDICT if verdict is None and line and line_key(line) in templates else verdict
                     for line, verdict in zip(lines, verdicts)]

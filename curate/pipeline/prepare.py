@@ -34,6 +34,7 @@ class Prepared:
     publisher: str | None = None
     published: str | None = None
     authors: list[str] = field(default_factory=list)
+    extracted: bool = False  # `document` is what an extractor chose as a page's main content
 
 
 def single_line(value: str | None) -> str | None:
@@ -71,4 +72,5 @@ def prepare(doc: RawDoc, config: Config) -> Prepared:
         publisher=resolve_publisher(doc.input_uri, domain, single_line(doc.source_name), config.sources),
         published=iso_date(doc.published),
         authors=[a for a in (single_line(name) for name in doc.authors) if a],
+        extracted=doc.html is not None,
     )

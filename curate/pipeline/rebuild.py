@@ -29,6 +29,11 @@ from curate.store import Store, read_manifest
 from curate.store.read import rows_per_input
 
 
+# Formats whose documents are always pages, extracted before the boilerplate stage. A row does not
+# record whether a JSONL or Parquet record gave HTML or text, so those rebuild as text.
+EXTRACTED_FORMATS = frozenset({"html", "warc"})
+
+
 def prepared_from_row(row: dict[str, Any]) -> Prepared:
     """The prepared document a stored article row came from."""
     source = row["source"]
@@ -44,6 +49,7 @@ def prepared_from_row(row: dict[str, Any]) -> Prepared:
         publisher=source["name"],
         published=source["published"],
         authors=list(source["authors"]),
+        extracted=source["input_format"] in EXTRACTED_FORMATS,
     )
 
 

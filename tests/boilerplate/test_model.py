@@ -132,3 +132,24 @@ def test_extracted_article_keeps_its_paragraphs_around_inline_leftovers() -> Non
                 "The council will meet again on Thursday to set the new fares."]
     kept = _kept(document)
     assert kept == [*BODY, "The council will meet again on Thursday to set the new fares."]
+
+
+
+STRAY = ("Residents who want to comment on the plan can write to the council before the end of the "
+         "month, a spokesman said.")
+MASTHEAD = ["The Daily Courier", "Local journalism since 1901", "Wednesday's edition", "Sign in", "Subscribe"]
+
+
+def test_extracted_text_keeps_what_only_the_model_would_remove() -> None:
+    """After an extractor chose a page's main content, a sentence outside the model's main block
+    (or a masthead line) is not removed on the model's word alone; leftovers the rules know
+    still go, as from plain text."""
+    page = MASTHEAD + BODY + ["Sign in", "Advertisement", STRAY, "Follow us on Twitter"]
+    as_text = classify_lines(page, "en")
+    assert {as_text[0].rule, as_text[-2].rule} == {"model_v1:outside_block"}
+    extracted = classify_lines(page, "en", extracted=True)
+    assert [line for line, v in zip(page, extracted) if v is None] == MASTHEAD[:3] + BODY + [STRAY]
+    assert [v.rule for v in extracted if v] == [
+        "lexicon_v1:login", "lexicon_v1:paywall", "lexicon_v1:login", "lexicon_v1:advertising",
+        "lexicon_v1:follow_prompt"]
+    assert classify_lines(page, "en", 1.0, extracted=True) == extracted
