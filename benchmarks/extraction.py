@@ -29,7 +29,6 @@ from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
-import lxml.html
 import trafilatura
 
 from curate.boilerplate import remove_boilerplate
@@ -140,6 +139,7 @@ def _readability() -> Callable[[str], str] | None:
     """readability-lxml's `summary()` as text, or None when it is not installed (the benchmark
     measures it, curate does not depend on it)."""
     try:
+        import lxml.html  # readability-lxml's own dependency
         from readability import Document
     except ImportError:
         return None

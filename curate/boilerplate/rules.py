@@ -58,6 +58,7 @@ _HEADLINE_LIST = LineVerdict("headline_list", 0.75, "context_v1:headline_list")
 _MENU_RUN = LineVerdict("navigation", 0.7, "context_v1:menu_run")
 _SECTION = LineVerdict("navigation", 0.8, "context_v1:section_name")
 _MENU_ITEM_WORDS = 3  # a model-flagged line this short outside the main block is a menu item
+_CONTEXT_RULES = "context_v"  # the rules that judge a line by the lines around it
 _INLINE_KINDS = frozenset({"teaser", "follow_prompt", "caption", "credit", "other_language"})
 _PROMPT_MAX = 400  # longest reader prompt ("Follow ... on Twitter to ..."), in characters
 
@@ -86,12 +87,13 @@ def classify_lines(
     lines, which the extractor has done: a second opinion on its choice removed real body text
     (prose outside the model's block, code, list items and table rows) on pages of sites neither
     was tuned on, more than the leftovers it caught (BENCHMARKS.md, issue 14). What the rules
-    know (widget phrases, prompts, stamps, credits, teaser lists, menus) is removed as from text.
+    know (widget phrases, prompts, stamps, credits, teaser lists, menus) is removed as from text,
+    but never all of it on its neighbours' word (`_never_emptied`).
     """
     text = [line.strip() for line in lines]
     verdicts = rule_verdicts(text, language)
     if extracted:
-        return verdicts
+        return _never_emptied(text, verdicts)
     model = load_model()
     judged = judge(text, [v is not None for v in verdicts], threshold, model,
                    [is_chrome(v) for v in verdicts], [is_inline(v) for v in verdicts])
@@ -100,6 +102,16 @@ def classify_lines(
             probability, outside = decision
             verdicts[i] = _model_verdict(text[i], probability, outside, model.version)
     return verdicts
+
+
+def _never_emptied(text: Sequence[str], verdicts: list[LineVerdict | None]) -> list[LineVerdict | None]:
+    """The extractor found text, so the rules do not empty it on context alone: when every line
+    is flagged, the verdicts given for the lines around a line (a headline list, a teaser card,
+    a menu run) are withdrawn, and only what each line is by itself (a widget phrase, a stamp, a
+    prompt) is removed."""
+    if any(line and verdict is None for line, verdict in zip(text, verdicts)):
+        return verdicts
+    return [None if v is not None and v.rule.startswith(_CONTEXT_RULES) else v for v in verdicts]
 
 
 def is_chrome(verdict: LineVerdict | None) -> bool:

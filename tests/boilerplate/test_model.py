@@ -11,7 +11,7 @@ import pytest
 
 from curate.boilerplate.features import NAMES
 from curate.boilerplate.model import DEFAULT_THRESHOLD, MODEL_FILE, load_model
-from curate.boilerplate.rules import classify_lines
+from curate.boilerplate.rules import classify_lines, rule_verdicts
 
 BENCH = Path("/work/shared/bench/extraction/dev")
 TRAINING = Path(__file__).parents[2] / "training" / "train_line_model.py"
@@ -153,3 +153,23 @@ def test_extracted_text_keeps_what_only_the_model_would_remove() -> None:
         "lexicon_v1:login", "lexicon_v1:paywall", "lexicon_v1:login", "lexicon_v1:advertising",
         "lexicon_v1:follow_prompt"]
     assert classify_lines(page, "en", 1.0, extracted=True) == extracted
+
+
+HEADLINES_ONLY = [
+    "Seven Easy Ways to Keep Your Garden Alive in a Heatwave",
+    "Readers sent us their best tips for the long hot summer ahead of them.",
+    "Why the Old Bridge Will Close for a Whole Year",
+    "The Bakery That Outlived Three Owners and a Flood",
+    "What the New Bus Timetable Means for Your Morning Commute",
+]
+
+
+def test_extracted_text_is_never_emptied_on_context_alone() -> None:
+    """Lines the extractor kept that the rules flag only by their neighbours (here: every line a
+    headline list) stay; widget phrases, which are chrome by themselves, still go."""
+    assert {v.rule for v in rule_verdicts(HEADLINES_ONLY, "en") if v} == {"context_v1:headline_list"}
+    assert all(v is not None for v in rule_verdicts(HEADLINES_ONLY, "en"))
+    assert classify_lines(HEADLINES_ONLY, "en", extracted=True) == [None] * len(HEADLINES_ONLY)
+    kinds = [v.kind if v else None for v in classify_lines(HEADLINES_ONLY + ["Sign in"], "en", extracted=True)]
+    assert kinds == [None] * len(HEADLINES_ONLY) + ["login"]
+    assert [v.kind for v in classify_lines(["Sign in", "Subscribe"], "en", extracted=True)] == ["login", "paywall"]
