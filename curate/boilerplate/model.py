@@ -14,10 +14,10 @@ The document-level pass: the article body is one contiguous run of lines, so the
 only lines of the *main block*, the run of lines with the largest sum of (probability -
 `block_cost`) weighted by line length, unless a line outside it is nearly certain body text
 (`outside`). Inside the block a line is kept when its probability reaches `threshold`. When the
-rules flagged under `extracted_share` of the lines as page chrome, the text was already extracted (HTML mode
-after trafilatura, clean text files): there the block grows to the nearest flagged lines and is
-kept whole, since what surrounds the densest prose is then mostly article (lists, fixtures,
-short paragraphs) rather than page chrome.
+rules flagged under `extracted_share` of the lines as page chrome, the text was already extracted
+(text files an extractor made; HTML inputs never reach the model, see `rules.classify_lines`):
+there the block grows to the nearest flagged lines and is kept whole, since what surrounds the
+densest prose is then mostly article (lists, fixtures, short paragraphs) rather than page chrome.
 """
 
 from __future__ import annotations
@@ -129,8 +129,8 @@ def judge(
     first, last = dense_block(gains)
     extracted = sum(ruled if chrome is None else chrome) < model.extracted_share * len(present)
     if extracted and last >= first:
-        # Little chrome for the rules to find: the text was already extracted (HTML mode, clean
-        # text files), so the block's whole segment, up to the nearest flagged lines, is article;
+        # Little chrome for the rules to find: the text was already extracted (clean text
+        # files), so the block's whole segment, up to the nearest flagged lines, is article;
         # and so is the next segment beyond a single inline leftover when it holds a line of prose.
         crossable = [False] * len(text) if inline is None else inline
         first = _grow(text, present, ruled, crossable, first, -1)

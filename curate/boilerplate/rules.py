@@ -7,7 +7,8 @@ two-line credits, comment threads and author blurbs of `context.py`). Body text 
 flagged: every rule is bounded by line length and sentence shape, and the context rules only
 act outside the article's body paragraphs. The rules are precise but incomplete (site chrome in
 any wording, teaser lists, author blurbs), so the lines they leave go to the line model
-(`model.py`), which weighs shape and position cues and keeps the article's main block. A rule
+(`model.py`), which weighs shape and position cues and keeps the article's main block; on a
+page's text an extractor chose (HTML inputs), that block is chosen already and only the rules act. A rule
 gives its kind; a line only the model flags gets a kind from its shape (`navigation` for a
 short item outside the main block) or the generic `other`.
 """
