@@ -54,7 +54,8 @@ def annotate(doc: Prepared, ctx: PipelineContext, template_keys: Collection[int]
     """The article row of one prepared document, before the policy decides."""
     config = ctx.config
     lang, lang_score = language.identify(doc.document, config.language.min_score)
-    cleaned = boilerplate.remove_boilerplate(doc.document, lang, template_keys, config.boilerplate.threshold)
+    cleaned = boilerplate.remove_boilerplate(doc.document, lang, template_keys, config.boilerplate.threshold,
+                                             doc.removed)
     text = cleaned.text
     doc_id = identity.document_id(doc.url, doc.input_uri)
     return {
