@@ -43,9 +43,9 @@ _BLOCKS = frozenset({
 _WRAPPERS = frozenset({"html", "body", "main", "article"})
 # What an element's tag or role says it holds. Strong: kept over what the block's text says.
 _STRONG_TAGS = {"nav": "navigation", "figcaption": "caption"}
-_WEAK_TAGS = {"aside": "sidebar", "footer": "legal_footer", "header": "navigation"}
+_WEAK_TAGS = {"aside": "sidebar", "footer": "navigation", "header": "navigation"}  # a footer is mostly links
 _STRONG_ROLES = {"navigation": "navigation", "menu": "navigation", "menubar": "navigation"}
-_WEAK_ROLES = {"complementary": "sidebar", "contentinfo": "legal_footer", "banner": "navigation"}
+_WEAK_ROLES = {"complementary": "sidebar", "contentinfo": "navigation", "banner": "navigation"}
 # Words of class, id and role names (`cookie-banner`, `commentList`, `nav__item`) by kind, the more
 # specific first; a word starting with one of them counts (`comments`, `sharebar`, `menuitem`).
 _STRONG_NAMES: tuple[tuple[str, str], ...] = (
@@ -53,16 +53,17 @@ _STRONG_NAMES: tuple[tuple[str, str], ...] = (
     ("newsletter", r"newsletter|signup|mailinglist"),
     ("share_widget", r"share|sharing|social"),
     ("comments", r"comment|disqus|discussion|respond|replies"),
-    ("paywall", r"paywall|piano|meter"),
+    ("paywall", r"paywall"),
     ("login", r"login|signin"),
     ("advertising", r"ad|ads|advert|advertisement|sponsor|sponsored|dfp|gpt|adslot"),
     ("headline_list", r"related|recommend|trending|popular|mostread|outbrain|taboola|readmore|morestories"),
     ("navigation", r"nav|navbar|navigation|menu|breadcrumb|breadcrumbs|pagination|pager|masthead|skip"),
     ("caption", r"caption|credit"),
+    ("legal_footer", r"copyright|colophon|disclaimer"),
 )
 _WEAK_NAMES: tuple[tuple[str, str], ...] = (
     ("sidebar", r"sidebar|rail|widget|aside"),
-    ("legal_footer", r"footer|copyright|colophon"),
+    ("navigation", r"footer"),
     ("byline", r"byline|dateline|author"),
 )
 _NAME_WORD = re.compile(r"[a-z][a-z0-9]*")
@@ -105,12 +106,11 @@ class _Block:
     hint: _Hint | None
 
 
-def _own_hint(element: etree._Element) -> _Hint | None:
-    attributes = element.attrib
+def _own_hint(tag: str, attributes: etree._Attrib) -> _Hint | None:
     if not attributes:
-        return _tag_hint(element.tag, "", "")
+        return _tag_hint(tag, "", "")
     names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
-    return _tag_hint(element.tag, (attributes.get("role") or "").strip().lower(), names)
+    return _tag_hint(tag, (attributes.get("role") or "").strip().lower(), names)
 
 
 @lru_cache(maxsize=4096)
@@ -144,8 +144,7 @@ def _split_camel(names: str) -> str:
     return _CAMEL.sub(" ", names).lower()
 
 
-def _hidden(element: etree._Element) -> bool:
-    attributes = element.attrib
+def _hidden(attributes: etree._Attrib) -> bool:
     if attributes.get("hidden") is not None or (attributes.get("aria-hidden") or "").lower() == "true":
         return True
     style = (attributes.get("style") or "").replace(" ", "").lower()
@@ -171,11 +170,12 @@ def _page_blocks(root: etree._Element) -> list[_Block]:
         if event == "start":
             if pieces and tag in _BLOCKS:
                 flush()
-            if tag in _INVISIBLE or (element.attrib and _hidden(element)):
+            attributes = element.attrib
+            if tag in _INVISIBLE or (attributes and _hidden(attributes)):
                 walker.skip_subtree()
                 hints.append(hints[-1])
                 continue
-            hints.append(_own_hint(element) or hints[-1])
+            hints.append(_own_hint(tag, attributes) or hints[-1])
             if element.text:
                 pieces.append(element.text)
         else:
