@@ -55,5 +55,6 @@ def test_build_gate_and_rebuild(tmp_path: Path) -> None:
         recorded = [s for s in before["boilerplate"] if is_page_rule(s["rule"])]
         assert [s for s in after["boilerplate"] if is_page_rule(s["rule"])] == recorded, "left-out blocks stay"
         assert len(after["text"]) <= len(before["text"])
+        assert {"credit", "teaser"} <= {s["kind"] for s in after["boilerplate"] if not is_page_rule(s["rule"])}
     result, _ = validate_version(store, "pages", stricter.manifest["version"], config)
     assert result.passed, [o.name for o in result.failed]
