@@ -85,7 +85,6 @@ def _name_patterns(names: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
 _STRONG_NAME = _name_patterns(_STRONG_NAMES)
 _WEAK_NAME = _name_patterns(_WEAK_NAMES)
 _WORD = re.compile(r"\w+")
-_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True)  # plain elements: no Python class lookup
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")  # lxml refuses a str that declares its encoding
 _SEARCH_AHEAD = 200  # characters of extracted text a short block may be found beyond the last kept one
 _LONG_BLOCK = 60  # a block this long (folded) is specific enough to be found anywhere further on
@@ -106,7 +105,7 @@ class _Block:
     hint: _Hint | None
 
 
-def _own_hint(tag: str, attributes: etree._Attrib) -> _Hint | None:
+def _own_hint(tag: str, attributes: dict[str, str]) -> _Hint | None:
     if not attributes:
         return _tag_hint(tag, "", "")
     names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
@@ -144,49 +143,58 @@ def _split_camel(names: str) -> str:
     return _CAMEL.sub(" ", names).lower()
 
 
-def _hidden(attributes: etree._Attrib) -> bool:
+def _hidden(attributes: dict[str, str]) -> bool:
     if attributes.get("hidden") is not None or (attributes.get("aria-hidden") or "").lower() == "true":
         return True
     style = (attributes.get("style") or "").replace(" ", "").lower()
     return "display:none" in style or "visibility:hidden" in style
 
 
-def _page_blocks(root: etree._Element) -> list[_Block]:
-    """The page's visible text, block by block in page order, with the hint of the innermost
-    element that gives one. Iterative: deeply nested markup costs no recursion."""
-    blocks: list[_Block] = []
-    hints: list[_Hint | None] = [None]
-    pieces: list[str] = []
+class _PageBlocks:
+    """A parser target that cuts the page's visible text into blocks, in page order, each with the
+    hint of the innermost element that gives one. The parser calls it as it reads: no tree is built,
+    and deeply nested markup costs no recursion."""
 
-    def flush() -> None:
-        text = " ".join("".join(pieces).split())
-        pieces.clear()
+    def __init__(self) -> None:
+        self.blocks: list[_Block] = []
+        self.hints: list[_Hint | None] = [None]
+        self.pieces: list[str] = []
+        self.hidden = 0  # depth inside an invisible element
+
+    def _flush(self) -> None:
+        text = " ".join("".join(self.pieces).split())
+        self.pieces.clear()
         if text:
-            blocks.append(_Block(text, hints[-1]))
+            self.blocks.append(_Block(text, self.hints[-1]))
 
-    walker = etree.iterwalk(root, events=("start", "end"))
-    for event, element in walker:
-        tag = element.tag
-        if event == "start":
-            if pieces and tag in _BLOCKS:
-                flush()
-            attributes = element.attrib
-            if tag in _INVISIBLE or (attributes and _hidden(attributes)):
-                walker.skip_subtree()
-                hints.append(hints[-1])
-                continue
-            hints.append(_own_hint(tag, attributes) or hints[-1])
-            if element.text:
-                pieces.append(element.text)
-        else:
-            if pieces and tag in _BLOCKS:
-                flush()
-            hints.pop()
-            if element.tail:
-                pieces.append(element.tail)
-    if pieces:
-        flush()
-    return blocks
+    def start(self, tag: str, attributes: dict[str, str]) -> None:
+        if self.hidden:
+            self.hidden += 1
+            return
+        if self.pieces and tag in _BLOCKS:
+            self._flush()
+        if tag in _INVISIBLE or (attributes and _hidden(attributes)):
+            self.hidden = 1
+            return
+        self.hints.append(_own_hint(tag, attributes) or self.hints[-1])
+
+    def end(self, tag: str) -> None:
+        if self.hidden:
+            self.hidden -= 1
+            return
+        if self.pieces and tag in _BLOCKS:
+            self._flush()
+        if len(self.hints) > 1:
+            self.hints.pop()
+
+    def data(self, text: str) -> None:
+        if not self.hidden:
+            self.pieces.append(text)
+
+    def close(self) -> list[_Block]:
+        if self.pieces:
+            self._flush()
+        return self.blocks
 
 
 def _fold(text: str) -> str:
@@ -240,16 +248,15 @@ def page_removed(html: str, document: str, title: str | None, subtitle: str | No
     The page's headline and dek are not blocks: they are the row's title and subtitle."""
     if max_chars <= 0 or not html.strip():
         return []
+    parser = etree.HTMLParser(target=_PageBlocks(), remove_comments=True, remove_pis=True)
     try:
-        root = etree.fromstring(_XML_DECLARATION.sub("", html, count=1), _PARSER)
-    except Exception:  # noqa: BLE001 - lxml raises many types; the extractor parsed the page its own way
-        return []
-    if root is None:
+        blocks = etree.fromstring(_XML_DECLARATION.sub("", html, count=1), parser)
+    except (etree.LxmlError, ValueError):  # no page to read (the extractor parsed it its own way)
         return []
     extracted = _Extracted(document)
     headings = [_fold(title or ""), _fold(subtitle or "")]
     left: list[tuple[int, str, _Hint | None]] = []
-    for block in _page_blocks(root):
+    for block in blocks:
         folded = _fold(block.text)
         if folded and not extracted.take(folded) and not any(_is_heading(folded, h) for h in headings):
             left.append((extracted.place(), block.text, block.hint))
