@@ -86,6 +86,12 @@ class BoilerplateConfig(_Section):
                              description="Least content probability (line model) a line needs to be kept; "
                                          "higher removes more. Tuned on the extraction bench (flat from 0.05 to 0.25); "
                                          "training/train_line_model.py records the value it tuned.")
+    max_page_removed_chars: int = Field(
+        20_000, ge=0, le=2**20,
+        description="An HTML page's text its extractor left out (menus, banners, comments) is recorded as removed "
+                    "spans up to this many characters a page, shared fairly between the kinds of page part, so rows "
+                    "stay small; beyond it the boilerplate ratio counts less than the page had. 0 records none. "
+                    "Taken at extraction: `curate rebuild` keeps what its version recorded.")
 
 
 class TemplatesConfig(_Section):
@@ -105,8 +111,10 @@ class PolicyConfig(_Section):
 
     min_words: int = Field(50, ge=0, description="Drop texts with fewer words (policy_too_short).")
     max_words: int = Field(100_000, ge=1, description="Drop texts with more words (policy_too_long).")
-    max_boilerplate_ratio: float = Field(0.95, ge=0, le=1,
-                                         description="Drop documents that were mostly boilerplate (policy_boilerplate_ratio_high).")
+    max_boilerplate_ratio: float = Field(
+        0.95, ge=0, le=1,
+        description="Drop documents that were mostly boilerplate (policy_boilerplate_ratio_high): the line stage's "
+                    "share of the extracted document, not counting what an HTML page's extractor left out.")
     languages: list[str] = Field(default_factory=list,
                                  description="Allowed languages (ISO 639-1); empty allows all (policy_language_not_allowed).")
     drop_undetermined_language: bool = Field(

@@ -55,7 +55,7 @@ def annotate(doc: Prepared, ctx: PipelineContext, template_keys: Collection[int]
     config = ctx.config
     lang, lang_score = language.identify(doc.document, config.language.min_score)
     cleaned = boilerplate.remove_boilerplate(doc.document, lang, template_keys, config.boilerplate.threshold,
-                                             doc.extracted)
+                                             doc.extracted, doc.removed)
     text = cleaned.text
     doc_id = identity.document_id(doc.url, doc.input_uri)
     return {

@@ -11,9 +11,11 @@ import hashlib
 from dataclasses import dataclass, field
 
 from curate import extract, normalize
+from curate.boilerplate.page import RemovedBlock
 from curate.config import Config
 from curate.document import RawDoc
 from curate.errors import DocumentError
+from curate.extract.removed import page_removed
 from curate.pipeline.dates import iso_date
 from curate.pipeline.publisher import resolve_publisher
 from curate.signals import identity
@@ -21,7 +23,8 @@ from curate.signals import identity
 
 @dataclass(slots=True)
 class Prepared:
-    """A document ready for the annotating stages; `document` is in normal form."""
+    """A document ready for the annotating stages; `document` is in normal form. `removed` are the
+    blocks of an HTML page its extractor left out (`curate.extract.removed`), in page order."""
 
     input_uri: str
     input_format: str
@@ -35,6 +38,7 @@ class Prepared:
     published: str | None = None
     authors: list[str] = field(default_factory=list)
     extracted: bool = False  # `document` is what an extractor chose as a page's main content
+    removed: list[RemovedBlock] = field(default_factory=list)
 
 
 def single_line(value: str | None) -> str | None:
@@ -73,4 +77,6 @@ def prepare(doc: RawDoc, config: Config) -> Prepared:
         published=iso_date(doc.published),
         authors=[a for a in (single_line(name) for name in doc.authors) if a],
         extracted=doc.html is not None,
+        removed=page_removed(doc.html, document, doc.title, doc.subtitle, config.boilerplate.max_page_removed_chars)
+        if doc.html is not None else [],
     )

@@ -16,6 +16,7 @@ from typing import Any
 import pyarrow.parquet as pq
 
 from curate.boilerplate import reconstruct
+from curate.boilerplate.page import split_page
 from curate.pipeline.build import BuildResult, References, write_version
 from curate.config import Config, inherited_config
 from curate.errors import ConfigError
@@ -30,18 +31,21 @@ from curate.store.read import rows_per_input
 
 
 # Formats whose documents are always pages, extracted before the boilerplate stage. A row does not
-# record whether a JSONL or Parquet record gave HTML or text, so those rebuild as text.
+# record whether a JSONL or Parquet record gave HTML or text: one with recorded left-out blocks
+# was extracted; the others rebuild as text.
 EXTRACTED_FORMATS = frozenset({"html", "warc"})
 
 
 def prepared_from_row(row: dict[str, Any]) -> Prepared:
-    """The prepared document a stored article row came from."""
+    """The prepared document a stored article row came from; an HTML page's left-out blocks
+    stay as they were recorded (the page itself is not in the row)."""
     source = row["source"]
+    document, removed = split_page(reconstruct(row["text"], row["boilerplate"]), row["boilerplate"])
     return Prepared(
         input_uri=source["input_uri"],
         input_format=source["input_format"],
         input_sha256=row["provenance"]["input_sha256"],
-        document=reconstruct(row["text"], row["boilerplate"]),
+        document=document,
         title=row["title"],
         subtitle=row["subtitle"],
         url=source["url"],
@@ -49,7 +53,8 @@ def prepared_from_row(row: dict[str, Any]) -> Prepared:
         publisher=source["name"],
         published=source["published"],
         authors=list(source["authors"]),
-        extracted=source["input_format"] in EXTRACTED_FORMATS,
+        extracted=source["input_format"] in EXTRACTED_FORMATS or bool(removed),
+        removed=removed,
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from curate.boilerplate.page import extracted_ratio
 from curate.config import PolicyConfig
 from curate.policy.rule import Rule
 from curate.signals.language import UNDETERMINED
@@ -20,7 +21,9 @@ def _too_long(row: dict[str, Any], policy: PolicyConfig) -> str | None:
 
 
 def _boilerplate_ratio_high(row: dict[str, Any], policy: PolicyConfig) -> str | None:
-    ratio = row["boilerplate_ratio"]
+    """On the extracted document: an HTML page's menus and footers, left out by its extractor,
+    say nothing about its article (`boilerplate_ratio` counts them)."""
+    ratio = extracted_ratio(row["text"], row["boilerplate"])
     if ratio > policy.max_boilerplate_ratio:
         return f"boilerplate ratio {ratio:.2f} > {policy.max_boilerplate_ratio}"
     return None

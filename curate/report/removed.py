@@ -1,5 +1,6 @@
 """What the boilerplate stage removed: spans and characters by kind, per source, and the most
-frequent removed lines (where over-removal shows first: a real sentence repeated by many pages).
+frequent lines the line stage removed (where over-removal shows first: a real sentence repeated by
+many pages; what HTML pages' extractor left out counts by kind, but its menus are not listed).
 
 Spans are flattened per batch and grouped by Arrow; only the per-(source, kind) totals and a
 bounded top-k of lines outlive the batch.
@@ -14,6 +15,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from curate.boilerplate.page import RULE_PREFIX
 from curate.report.articles import source_names
 from curate.report.bounded import TopK
 
@@ -48,7 +50,8 @@ class RemovedFigures:
             self.removed_by_source[row["source"]] += row["chars_sum"]
         per_doc = table.group_by(["kind", "parent"]).aggregate([]).column("kind")
         self.documents.update(dict(zip(*(c.to_pylist() for c in pc.value_counts(per_doc).flatten()))))
-        self._add_lines(flat, kinds, sources)
+        line_stage = pc.invert(pc.starts_with(flat.field("rule"), RULE_PREFIX))  # menus would fill the top lines
+        self._add_lines(flat.filter(line_stage), kinds.filter(line_stage), sources.filter(line_stage))
 
     def _add_lines(self, flat: pa.StructArray, kinds: pa.Array, sources: pa.Array) -> None:
         lines = pc.utf8_slice_codeunits(pc.utf8_trim_whitespace(flat.field("text")), 0, LINE_CHARS)

@@ -25,7 +25,7 @@ REJECT_BATCH_ROWS = 512
 # The article columns the statistics pass reads: everything but `text`, the bulk of the bytes.
 ARTICLE_COLUMNS = [
     "id", "language", "language_score", "source.name", "boilerplate_ratio", "split", "quality",
-    "boilerplate.list.element.kind", "boilerplate.list.element.text",
+    "boilerplate.list.element.kind", "boilerplate.list.element.text", "boilerplate.list.element.rule",
     "claims.list.element.source", "claims.list.element.kind", "claims.list.element.status",
 ]
 REJECT_COLUMNS = ["status", "reason", "stage", "message", "input_uri", "id", "row_json"]

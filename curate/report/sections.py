@@ -112,7 +112,8 @@ def boilerplate(summary: dict[str, Any]) -> str:
         if per_source else note("No source had spans removed."),
         "<h3>Most frequent removed lines</h3>",
         note("A real sentence high in this list is over-removal. Lines are compared on their first 200 "
-             "characters, whitespace trimmed."),
+             "characters, whitespace trimmed. Only the line stage's removals are listed: what an HTML page's "
+             "extractor left out (menus, footers) counts above, by kind."),
         table(["times", "kind", "sources", "line"], lines, numeric=[0, 2], classes={3: "line"})
         if lines else note("No line was removed."))
 
