@@ -70,7 +70,8 @@ def main() -> None:
     parser.add_argument("pages", type=Path, help="the JSONL of `extraction.py all --output`")
     parser.add_argument("--root", type=Path, default=BENCH / "extraction")
     args = parser.parse_args()
-    rows = [json.loads(line) for line in args.pages.read_text(encoding="utf-8").splitlines()]
+    with args.pages.open(encoding="utf-8") as lines:  # not splitlines(): texts hold U+2028 and kin
+        rows = [json.loads(line) for line in lines]
     if any(row["readability"] is None for row in rows):
         raise SystemExit("the pages were extracted without readability-lxml: install it and rerun `extraction.py all`")
     pages = _pages(rows, args.root)

@@ -8,6 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from curate.boilerplate.features import NAMES
 from curate.boilerplate.model import DEFAULT_THRESHOLD, MODEL_FILE, load_model
@@ -173,3 +175,23 @@ def test_extracted_text_is_never_emptied_on_context_alone() -> None:
     kinds = [v.kind if v else None for v in classify_lines(HEADLINES_ONLY + ["Sign in"], "en", extracted=True)]
     assert kinds == [None] * len(HEADLINES_ONLY) + ["login"]
     assert [v.kind for v in classify_lines(["Sign in", "Subscribe"], "en", extracted=True)] == ["login", "paywall"]
+
+
+_LINES = st.lists(st.sampled_from(BODY + MASTHEAD + HEADLINES_ONLY + FOOTER + MENU + [STRAY, "", "Follow us on Twitter"]),
+                  max_size=14)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_LINES)
+def test_on_extracted_text_only_the_rules_remove_and_never_everything(lines: list[str]) -> None:
+    """Any mix of body, chrome and teaser lines: on extracted text the verdicts are the rules'
+    own (some context ones withdrawn), and a document with a line no rule knows by itself keeps
+    at least one line."""
+    text = [line.strip() for line in lines]
+    ruled = rule_verdicts(text, "en")
+    verdicts = classify_lines(lines, "en", extracted=True)
+    assert all(v is None or v == r for v, r in zip(verdicts, ruled))
+    assert not any(v is not None and v.rule.startswith("model_") for v in verdicts)
+    alone = [line for line, r in zip(text, ruled) if line and (r is None or r.rule.startswith("context_"))]
+    if alone:
+        assert any(line and v is None for line, v in zip(text, verdicts))
