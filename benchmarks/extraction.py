@@ -3,13 +3,16 @@
     python benchmarks/extraction.py html  --pages DIR --output PRED.jsonl
     python benchmarks/extraction.py lines --input LINES.jsonl --output PRED.jsonl
     python benchmarks/extraction.py speed [--corpus news.jsonl.gz] [--pages DIR]
+    python benchmarks/extraction.py tables --pages DIR
 
 `html` reads every `<id>.html.gz` / `<id>.html` in DIR and writes `{"id", "text"}`: the row's
 `text` exactly as `curate build` makes it (title excluded). A page the pipeline rejects gets "".
 `lines` treats each record's `lines` as one plain-text document (one line per input line) and
 writes `{"id", "labels"}`, 1 for each line the build keeps. `speed` times the text-mode stage
 (normalize + language + boilerplate) on the news corpus, and HTML mode against trafilatura alone
-on the same pages in the same run. Score with ../shared/bench/extraction/score.py.
+on the same pages in the same run. `tables` counts the pages of DIR with a `<table>`, those whose
+trafilatura text keeps table rows, and the kept tables read as layout (prose) or data. Score with
+../shared/bench/extraction/score.py.
 """
 
 from __future__ import annotations
@@ -113,6 +116,24 @@ def run_speed(corpus: Path, pages_dir: Path | None) -> None:
           f"{len(pages) / ours:.1f} pages/s, ratio {alone / ours:.2f}")
 
 
+def run_tables(pages_dir: Path) -> None:
+    import trafilatura
+
+    from curate.extract.tables import is_layout, table_blocks
+
+    pages = _pages(pages_dir)
+    with_markup = with_rows = layout = data = 0
+    for _page_id, html in pages:
+        with_markup += "<table" in html.lower()
+        page = trafilatura.bare_extraction(html, include_comments=False, with_metadata=True, include_tables=True)
+        blocks = [block for block in table_blocks((page.text or "").split("\n") if page else []) if block[0]]
+        with_rows += bool(blocks)
+        kinds = [is_layout(rows, has_header) for rows, has_header in blocks]
+        layout, data = layout + sum(kinds), data + len(kinds) - sum(kinds)
+    print(f"{len(pages)} pages: {with_markup} with a <table>, {with_rows} whose trafilatura text keeps table rows; "
+          f"kept tables: {layout} layout (-> paragraphs), {data} data (-> Markdown)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="mode", required=True)
@@ -125,9 +146,13 @@ def main() -> None:
     speed = sub.add_parser("speed")
     speed.add_argument("--corpus", type=Path, default=BENCH / "corpus" / "news.jsonl.gz")
     speed.add_argument("--pages", type=Path, default=None)
+    tables = sub.add_parser("tables")
+    tables.add_argument("--pages", type=Path, required=True)
     args = parser.parse_args()
     if args.mode == "html":
         run_html(args.pages, args.output)
+    elif args.mode == "tables":
+        run_tables(args.pages)
     elif args.mode == "lines":
         run_lines(args.input, args.output)
     else:

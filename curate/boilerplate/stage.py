@@ -10,6 +10,7 @@ from curate.boilerplate import lexicon
 from curate.boilerplate.model import DEFAULT_THRESHOLD
 from curate.boilerplate.rules import RULES_VERSION, classify_lines
 from curate.boilerplate.spans import Span, assemble
+from curate.boilerplate.tables import keep_tables
 from curate.boilerplate.verdict import LineVerdict
 from curate.schema import load_schema
 from curate.templates.keys import line_key
@@ -38,14 +39,15 @@ def remove_boilerplate(
     `templates` are the line keys of the document's source that the corpus pass found repeated
     across its documents (`curate.templates`); a line the rules leave alone but whose key is
     there is removed as `template_line`. `threshold` is the line model's least content
-    probability for a kept line (`rules.classify_lines`): higher removes more.
+    probability for a kept line (`rules.classify_lines`): higher removes more. The rows of a
+    Markdown table block are always kept (`tables.keep_tables`).
     """
     lines = document.split("\n")
     verdicts = classify_lines(lines, language, threshold)
     if templates:
         verdicts = [TEMPLATE_VERDICT if verdict is None and line and line_key(line) in templates else verdict
                     for line, verdict in zip(lines, verdicts)]
-    text, spans = assemble(document, verdicts)
+    text, spans = assemble(document, keep_tables(lines, verdicts))
     present = {span.kind for span in spans}
     unknown = present.difference(KINDS)
     if unknown:
