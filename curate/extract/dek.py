@@ -22,6 +22,8 @@ _MARKER = re.compile(
     r"(?:^|[\W_])(dek|standfirst|stand-first|subtitle|sub-title|subheadline|sub-headline|subhead|strapline"
     r"|summary|description|alternativeheadline|article-summary)(?:$|[\W_])", re.IGNORECASE)
 _ATTRIBUTES = ("class", "id", "itemprop")
+_BYLINE_MARKER = re.compile(r"author|byline|date|time", re.IGNORECASE)
+_BYLINE_TEXT = re.compile(r"^by\s|\b(updated|published)\b|\d{4}[./-]\d{1,2}[./-]\d{1,2}", re.IGNORECASE)
 _SCAN = 40  # elements after the <h1> in document order where a dek may start
 _MIN_CHARS = 20  # shorter is a label ("Summary"), not a dek
 _MAX_CHARS = 400  # longer is a body block that a `summary` class wraps
@@ -47,6 +49,13 @@ def _is_marked(element: HtmlElement) -> bool:
     return any(_MARKER.search(element.get(name) or "") for name in _ATTRIBUTES)
 
 
+def _is_byline(element: HtmlElement, text: str) -> bool:
+    """Header blocks named like a dek (`articleHeader--subhead`, `summary_data`) often hold the
+    byline and the date instead."""
+    return (bool(_BYLINE_TEXT.search(text)) or element.find(".//time") is not None
+            or any(_BYLINE_MARKER.search(element.get(name) or "") for name in _ATTRIBUTES))
+
+
 def _first_h1(tree: HtmlElement) -> HtmlElement | None:
     body = tree.find(".//body")
     for element in (body if body is not None else tree).iter("h1"):
@@ -68,7 +77,7 @@ def marked_dek(tree: HtmlElement) -> str | None:
         if element.tag == "p" and len(text) >= _BODY_PARAGRAPH and not _is_marked(element):
             return None
         if (first and element.tag == "h2" or _is_marked(element)) and _MIN_CHARS <= len(text) <= _MAX_CHARS:
-            if text != headline:
+            if text != headline and not _is_byline(element, text):
                 return text
         first = first and not (element.text or "").strip()
     return None

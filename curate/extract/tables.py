@@ -8,9 +8,10 @@ that text rather than from the page's `<table>` elements: trafilatura has alread
 tables belong to the article, flattened nested tables and spans into rows, and cleaned the cells,
 and reading its text costs no second parse of the page (measured in BENCHMARKS.md, issue 14).
 
-A block of consecutive rows is a *layout* table when most of its text is in sentence-like cells
-and few of its cells are numbers, or when it has a single column: each non-empty cell then
-becomes a paragraph. Otherwise it is a *data* table and is written as a Markdown table (header
+A table (a run of rows, cut where a header row starts or the number of cells changes) is a
+*layout* table when it is no grid (one row, or mostly one filled cell a row), or when most of
+its text is in sentence-like cells and few of its cells are numbers: each non-empty cell then
+becomes a paragraph, which the line stage judges like any other. Otherwise it is a *data* table and is written as a Markdown table (header
 row, `| --- |` separator, one line per row), which the boilerplate stage leaves alone
 (`curate.boilerplate.tables`): a user finds the article's data tables in `text` as Markdown.
 """
@@ -33,6 +34,7 @@ _PROSE_SHARE = 0.5  # share of the block's characters in prose cells for a layou
 _NUMERIC_SHARE = 0.25  # a layout table has fewer numeric cells than this share of its cells
 _MAX_LAYOUT_COLUMNS = 3  # a grid wider than this with a header row is data even when wordy
 _GRID_SHARE = 0.5  # a grid has at least this share of its rows with two or more filled cells
+_GRID_ROWS = 2  # ... and at least this many: a single row of short cells is a menu as often as data
 SEPARATOR = "---"
 
 
@@ -56,8 +58,8 @@ def is_layout(rows: list[list[str]], has_header: bool) -> bool:
     if not filled:
         return True
     filled_per_row = [sum(1 for cell in row if cell) for row in rows]
-    if sum(1 for count in filled_per_row if count > 1) < _GRID_SHARE * len(rows):
-        return True  # mostly one filled cell a row (one column, or spans padded by trafilatura): no grid
+    if sum(1 for count in filled_per_row if count > 1) < max(_GRID_ROWS, _GRID_SHARE * len(rows)):
+        return True  # one row, or mostly one filled cell a row (spans padded by trafilatura): no grid
     if has_header and max(filled_per_row) > _MAX_LAYOUT_COLUMNS:
         return False
     prose = sum(len(cell) for cell in filled if _is_prose(cell))
@@ -71,20 +73,38 @@ def _markdown(rows: list[list[str]]) -> list[str]:
     return [lines[0], "| " + " | ".join([SEPARATOR] * width) + " |", *lines[1:]]
 
 
-def _parse(block: list[str]) -> tuple[list[list[str]], bool]:
-    """The block's non-empty rows of cells, and whether trafilatura marked a header row."""
-    parsed = [_cells(line.rstrip()) for line in block]
+def _table(parsed: list[list[str]]) -> tuple[list[list[str]], bool]:
+    """One table's non-empty rows of cells, and whether trafilatura marked a header row."""
     has_header = len(parsed) > 1 and _is_separator(parsed[1])
     return [row for row in parsed if not _is_separator(row) and any(row)], has_header
 
 
+def _tables(block: list[str]) -> Iterator[tuple[list[list[str]], bool]]:
+    """The tables of a run of rows. trafilatura prints adjacent tables with no line between
+    them, so a table starts at a header row (the row above a separator) and where the number of
+    cells changes (trafilatura pads a `colspan`, so a table's rows mostly agree)."""
+    parsed = [_cells(line.rstrip()) for line in block]
+    start = 0
+    for k in range(1, len(parsed)):
+        if _is_separator(parsed[k]):
+            continue
+        before = parsed[k - 1] if not _is_separator(parsed[k - 1]) or k < 2 else parsed[k - 2]
+        if (k + 1 < len(parsed) and _is_separator(parsed[k + 1])) or len(parsed[k]) != len(before):
+            yield _table(parsed[start:k])
+            start = k
+    yield _table(parsed[start:])
+
+
 def _render(block: list[str]) -> list[str]:
-    rows, has_header = _parse(block)
-    if not rows:
-        return []
-    if is_layout(rows, has_header):
-        return [cell.replace("\\|", "|") for row in rows for cell in row if cell]
-    return ["\n".join(_markdown(rows))]
+    out: list[str] = []
+    for rows, has_header in _tables(block):
+        if not rows:
+            continue
+        if is_layout(rows, has_header):
+            out.extend(cell.replace("\\|", "|") for row in rows for cell in row if cell)
+        else:
+            out.append("\n".join(_markdown(rows)))
+    return out
 
 
 def _blocks(lines: list[str]) -> Iterator[tuple[bool, list[str]]]:
@@ -104,10 +124,10 @@ def _blocks(lines: list[str]) -> Iterator[tuple[bool, list[str]]]:
 
 
 def table_blocks(lines: list[str]) -> Iterator[tuple[list[list[str]], bool]]:
-    """Each table block of trafilatura's text lines as (rows of cells, has a header row)."""
+    """Each table in trafilatura's text lines as (rows of cells, has a header row)."""
     for is_table, run in _blocks(lines):
         if is_table:
-            yield _parse(run)
+            yield from _tables(run)
 
 
 def reflow_tables(lines: list[str]) -> list[str]:

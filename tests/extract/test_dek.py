@@ -73,3 +73,11 @@ def test_drop_dek_whole_or_split_and_never_the_only_line() -> None:
     assert drop_dek(["Crews will start in March", "and finish soon.", "Body."], "Crews will start in March and finish soon.") == ["Body."]
     assert drop_dek([DEK], DEK) == [DEK]
     assert drop_dek(["A", "B", "C", "D", DEK, "E"], DEK) == ["A", "B", "C", "D", DEK, "E"]
+
+
+def test_a_byline_in_a_block_named_like_a_dek_is_not_the_dek() -> None:
+    for header in ('<div class="articleHeader--subhead">JANIE HAR Nov. 20, 2019 Updated: Nov. 20, 2019 1:35 a.m.</div>',
+                   '<div class="summary_data">by Lighthouse Patent Office / 2016.12.01</div>',
+                   '<div class="subtitle">Ana Ruiz, harbor reporter <time>Tuesday morning</time></div>',
+                   f'<p class="subtitle author-line">{DEK}</p>'):
+        assert marked_dek(fromstring(_page(header))) is None, header

@@ -2,9 +2,11 @@ from __future__ import annotations
 
 import time
 
+from curate.config import Config
 from curate.document import RawDoc
 from curate.extract import extract_html
 from curate.extract.tables import is_layout, reflow_tables
+from curate.pipeline.document import PipelineContext, annotate_raw
 
 PROSE = ["The council met on Tuesday evening to hear residents who object to the new ferry timetable.",
          "Several speakers said the early sailing had been cut without any notice to the island's schools.",
@@ -93,3 +95,23 @@ def test_ten_thousand_cell_table_stays_fast_and_is_kept() -> None:
     assert len(lines) == 1 and lines[0].count("\n") == 1000 and lines[0].split("\n")[1].count("---") == 10
     doc = _extract(f"<table>{rows}</table>")
     assert "| 9990 | 9991 |" in doc.text
+
+
+def test_adjacent_tables_are_told_apart() -> None:
+    doc = _extract(LEAGUE + "<table>" + _row(PROSE[0], PROSE[1]) + "</table>")
+    paragraphs = doc.text.split("\n\n")
+    assert paragraphs[1].endswith("| Feyenoord | 12 | 7 | 23 |")
+    assert paragraphs[2:4] == PROSE[:2]
+
+
+def test_a_single_row_of_short_cells_is_judged_line_by_line() -> None:
+    assert reflow_tables(["| Home | News | Sport | Contact | "]) == ["Home", "News", "Sport", "Contact"]
+
+
+def test_a_data_table_survives_the_whole_pipeline() -> None:
+    html = (f"<html><head><title>Harbor news</title></head><body><article><h1>Harbor news</h1><p>{LEAD}</p>"
+            f"{LEAGUE}<p>{PROSE[0]}</p><p>{TAIL}</p></article></body></html>")
+    row = annotate_raw(RawDoc(input_uri="t.html", input_format="html", raw=html.encode(), html=html),
+                       PipelineContext.create(Config()))
+    assert "| Team | Played | Won | Points |\n| --- | --- | --- | --- |\n| Ajax | 12 | 9 | 29 |" in row["text"]
+    assert not any("Ajax" in span["text"] for span in row["boilerplate"])
