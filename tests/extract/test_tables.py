@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+import re
 import time
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from curate.config import Config
 from curate.document import RawDoc
 from curate.extract import extract_html
@@ -115,3 +118,15 @@ def test_a_data_table_survives_the_whole_pipeline() -> None:
                        PipelineContext.create(Config()))
     assert "| Team | Played | Won | Points |\n| --- | --- | --- | --- |\n| Ajax | 12 | 9 | 29 |" in row["text"]
     assert not any("Ajax" in span["text"] for span in row["boilerplate"])
+
+
+_CELL_TEXT = st.lists(st.sampled_from([*"ab1 .|\\-:", "word ", "x" * 120]), max_size=30).map("".join)
+_LINE = st.one_of(_CELL_TEXT.map(lambda text: text.strip() or "p"),
+                  st.lists(_CELL_TEXT, min_size=1, max_size=6).map(lambda cells: "| " + " | ".join(cells) + " | "))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LINE, max_size=12))
+def test_reflow_never_loses_or_invents_words(lines: list[str]) -> None:
+    out = reflow_tables(lines)
+    assert re.findall(r"\w+", "\n".join(out)) == re.findall(r"\w+", "\n".join(lines))
