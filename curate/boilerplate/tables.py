@@ -19,6 +19,7 @@ from curate.boilerplate.verdict import LineVerdict
 
 _ROW = re.compile(r"^\|.*\|\s*$")
 _SEPARATOR = re.compile(r"^\|(\s*:?-{3,}:?\s*\|)+\s*$")
+_BAR = re.compile(r"(?<!\\)\|")
 
 
 def table_rows(lines: Sequence[str]) -> set[int]:
@@ -42,3 +43,16 @@ def keep_tables(lines: Sequence[str], verdicts: Sequence[LineVerdict | None]) ->
     """The verdicts with every Markdown table row cleared (kept)."""
     rows = table_rows(lines)
     return [None if k in rows else verdict for k, verdict in enumerate(verdicts)]
+
+
+def without_table_markup(text: str) -> str:
+    """`text` without each Markdown table's separator row and with its cell bars made spaces: the
+    words a reader reads, for signals that count words (a bar is no letterless word)."""
+    if "---" not in text:
+        return text
+    lines = text.split("\n")
+    rows = table_rows(lines)
+    if not rows:
+        return text
+    return "\n".join(_BAR.sub(" ", line) if k in rows else line for k, line in enumerate(lines)
+                     if k not in rows or not _SEPARATOR.match(line))

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from curate.boilerplate import remove_boilerplate
-from curate.boilerplate.tables import keep_tables, table_rows
+from curate.boilerplate.tables import keep_tables, table_rows, without_table_markup
 from curate.boilerplate.verdict import LineVerdict
 
 MENU = LineVerdict("navigation", 0.9, "model_v1:outside_block")
@@ -31,3 +31,10 @@ def test_the_line_stage_never_removes_a_data_table() -> None:
     result = remove_boilerplate(document, "en")
     assert "\n".join(TABLE) in result.text
     assert not any("Ajax" in span.text for span in result.spans)
+
+
+def test_table_markup_is_not_words() -> None:
+    text = f"{BODY}\n\n" + "\n".join(TABLE)
+    assert without_table_markup(text) == f"{BODY}\n\n  Team   Played   Won  \n  Ajax   12   9  \n  PSV   12   8  "
+    menu = "| Home | News |\n| About | --- |"
+    assert without_table_markup(menu) == menu and without_table_markup(BODY) == BODY
