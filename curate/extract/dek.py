@@ -32,8 +32,18 @@ _SKIP = frozenset({"script", "style", "noscript", "meta", "link", "template", "s
 _NOT_A_DEK = ("figure", "figcaption", "nav", "aside", "footer", "form")  # captions and chrome under a headline
 
 
-def _text(element: HtmlElement) -> str:
-    return " ".join(" ".join(element.itertext()).split())
+def _text(element: HtmlElement, cap: int = 2 * _MAX_CHARS) -> str:
+    """The element's words joined by single spaces, read only until past `cap` characters: a
+    wrapper around the whole page is not read through for each element the scan meets."""
+    words: list[str] = []
+    size = 0
+    for piece in element.itertext():
+        pieces = piece.split()
+        words.extend(pieces)
+        size += sum(len(word) + 1 for word in pieces)
+        if size > cap:
+            break
+    return " ".join(words)
 
 
 def _after_headline(h1: HtmlElement) -> Iterator[HtmlElement]:

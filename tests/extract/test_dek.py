@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import time
+
 from lxml.html import fromstring
 
 from curate.document import RawDoc
@@ -81,3 +83,13 @@ def test_a_byline_in_a_block_named_like_a_dek_is_not_the_dek() -> None:
                    '<div class="subtitle">Ana Ruiz, harbor reporter <time>Tuesday morning</time></div>',
                    f'<p class="subtitle author-line">{DEK}</p>'):
         assert marked_dek(fromstring(_page(header))) is None, header
+
+
+def test_a_huge_or_deep_page_is_scanned_quickly() -> None:
+    huge = f'<div class="summary">{("<p>" + " ".join(BODY) + "</p>") * 20000}</div>'
+    deep = "<div>" * 3000 + f'<p class="dek">{DEK}</p>' + "</div>" * 3000
+    for header, expected in ((huge, None), (deep, None)):  # the deep one lies past the scan
+        tree = fromstring(_page(header))
+        start = time.perf_counter()
+        assert marked_dek(tree) == expected
+        assert time.perf_counter() - start < 1
