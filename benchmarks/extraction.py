@@ -4,6 +4,7 @@
     python benchmarks/extraction.py lines --input LINES.jsonl --output PRED.jsonl
     python benchmarks/extraction.py speed [--corpus news.jsonl.gz] [--pages DIR]
     python benchmarks/extraction.py all [--root DIR] [--output PRED.jsonl]
+    python benchmarks/extraction.py tables --pages DIR
 
 `html` reads every `<id>.html.gz` / `<id>.html` in DIR and writes `{"id", "text"}`: the row's
 `text` exactly as `curate build` makes it (title excluded). A page the pipeline rejects gets "".
@@ -17,6 +18,8 @@ and prints each set's and the pooled scores by the bench's scorer, the pages whe
 empty but trafilatura is not, and the HTML speed ratio (CPU seconds of trafilatura alone / of
 curate's whole path, over the same pages). `curate title+text` is the row's title above its text:
 curate moves a headline printed in the body to `title`, and some sets' gold text holds it.
+`tables` counts the pages of DIR with a `<table>`, those whose trafilatura text keeps table rows,
+and the kept tables read as layout (prose) or data.
 """
 
 from __future__ import annotations
@@ -238,6 +241,20 @@ def run_all(root: Path, output: Path | None) -> None:
         with output.open("w", encoding="utf-8") as out:
             for pid, r in pooled_rows.items():
                 out.write(json.dumps({"id": pid} | r, ensure_ascii=False) + "\n")
+def run_tables(pages_dir: Path) -> None:
+    from curate.extract.tables import is_layout, table_blocks
+
+    pages = _pages(pages_dir)
+    with_markup = with_rows = layout = data = 0
+    for _page_id, html in pages:
+        with_markup += "<table" in html.lower()
+        page = trafilatura.bare_extraction(html, include_comments=False, with_metadata=True, include_tables=True)
+        blocks = [block for block in table_blocks((page.text or "").split("\n") if page else []) if block[0]]
+        with_rows += bool(blocks)
+        kinds = [is_layout(rows, has_header) for rows, has_header in blocks]
+        layout, data = layout + sum(kinds), data + len(kinds) - sum(kinds)
+    print(f"{len(pages)} pages: {with_markup} with a <table>, {with_rows} whose trafilatura text keeps table rows; "
+          f"kept tables: {layout} layout (-> paragraphs), {data} data (-> Markdown)")
 
 
 def main() -> None:
@@ -255,11 +272,15 @@ def main() -> None:
     every = sub.add_parser("all")
     every.add_argument("--root", type=Path, default=BENCH / "extraction")
     every.add_argument("--output", type=Path, default=None, help="every page's texts and timings, as JSONL")
+    tables = sub.add_parser("tables")
+    tables.add_argument("--pages", type=Path, required=True)
     args = parser.parse_args()
     if args.mode == "all":
         run_all(args.root, args.output)
     elif args.mode == "html":
         run_html(args.pages, args.output)
+    elif args.mode == "tables":
+        run_tables(args.pages)
     elif args.mode == "lines":
         run_lines(args.input, args.output)
     else:

@@ -23,8 +23,8 @@ from curate.boilerplate.model import DEFAULT_THRESHOLD, judge, load_model
 from curate.boilerplate.scripts import document_scripts, foreign_letters, is_foreign
 from curate.boilerplate.verdict import LineVerdict
 
-RULES_VERSION = 4  # 2: the line model decides what the rules leave; 3: prompts, cards, threads, more languages;
-# 4: on extracted text (HTML inputs) only the rules judge
+RULES_VERSION = 5  # 2: the line model decides what the rules leave; 3: prompts, cards, threads, more languages;
+# 4: on extracted text (HTML inputs) only the rules judge; 5: the rows of a Markdown table block are kept (tables.py)
 
 _LEXICON = {kind: LineVerdict(kind, 0.95, f"lexicon_v1:{kind}") for kind in lexicon.WHOLE_LINE_PHRASES}
 _SHAPE = {

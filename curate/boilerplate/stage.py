@@ -11,12 +11,13 @@ from curate.boilerplate.model import DEFAULT_THRESHOLD
 from curate.boilerplate.page import RemovedBlock, interleave
 from curate.boilerplate.rules import RULES_VERSION, classify_lines
 from curate.boilerplate.spans import Span, assemble
+from curate.boilerplate.tables import keep_tables
 from curate.boilerplate.verdict import LineVerdict
 from curate.schema import load_schema
 from curate.templates.keys import line_key
 
 NAME = "boilerplate"
-VERSION = RULES_VERSION + 1  # 4: an HTML page's document holds the blocks its extractor left out
+VERSION = RULES_VERSION + 1  # one above the rules': an HTML page's document holds the blocks its extractor left out
 KINDS: tuple[str, ...] = tuple(load_schema("article").enum_values("boilerplate_kind"))
 
 
@@ -42,15 +43,17 @@ def remove_boilerplate(
     there is removed as `template_line`. `threshold` is the line model's least content
     probability for a kept line (`rules.classify_lines`): higher removes more. `extracted` says
     an extractor chose `document` as a page's main content (HTML inputs): the line model alone
-    then removes no prose line of it. `page_removed` are the blocks of an HTML page its extractor
-    left out (`curate.boilerplate.page`): they join the document as removed lines, so spans and
-    ratio cover the whole page, while the rules judge the extracted lines exactly as without them.
+    then removes no prose line of it. The rows of a Markdown table block are always kept
+    (`tables.keep_tables`). `page_removed` are the blocks of an HTML page its extractor left out
+    (`curate.boilerplate.page`): they join the document as removed lines, so spans and ratio cover
+    the whole page, while the rules judge the extracted lines exactly as without them.
     """
     lines = document.split("\n")
     verdicts = classify_lines(lines, language, threshold, extracted)
     if templates:
         verdicts = [TEMPLATE_VERDICT if verdict is None and line and line_key(line) in templates else verdict
                     for line, verdict in zip(lines, verdicts)]
+    verdicts = keep_tables(lines, verdicts)
     if page_removed:
         document, verdicts = interleave(document, verdicts, page_removed)
     text, spans = assemble(document, verdicts)

@@ -10,14 +10,18 @@ from __future__ import annotations
 import re
 
 import trafilatura
+from trafilatura.utils import load_html
 
 from curate.document import RawDoc
 from curate.errors import DocumentError
+from curate.extract.dek import drop_dek, marked_dek
 from curate.extract.page_meta import address_and_site_name
+from curate.extract.tables import reflow_tables
 
 NAME = "extract"
-VERSION = 3  # 2: reworded headlines, their section labels and dek openers dropped too;
-# 3: the page's own canonical link / og:url and og:site_name when trafilatura finds none
+VERSION = 4  # 2: reworded headlines, their section labels and dek openers dropped too;
+# 3: the page's own canonical link / og:url and og:site_name when trafilatura finds none;
+# 4: layout tables as paragraphs, data tables as Markdown; the dek the page marks goes to `subtitle`
 
 _AUTHOR_SPLIT = re.compile(r"\s*;\s*")
 _FOLD = re.compile(r"\W+")
@@ -90,15 +94,20 @@ def extract_html(doc: RawDoc) -> RawDoc:
     """Fill `doc.text` and missing metadata from `doc.html`; the document's own fields win."""
     assert doc.html is not None, "extract_html needs an HTML document"
     try:
-        page = trafilatura.bare_extraction(doc.html, url=doc.url, include_comments=False,
+        tree = load_html(doc.html)  # parsed once: the dek is read from it, trafilatura copies it
+        page = trafilatura.bare_extraction(tree, url=doc.url, include_comments=False,
                                            with_metadata=True, include_tables=True)
+        dek = marked_dek(tree) if tree is not None else None
     except Exception as exc:  # lxml and trafilatura raise many types on broken markup
         raise DocumentError("extract_failed", f"{doc.input_uri}: HTML extraction failed: {exc!r}") from exc
     if page is None or not (page.text or "").strip():
         raise DocumentError("extract_no_content", f"{doc.input_uri}: the page has no main text block")
     title = doc.title or page.title
-    subtitle = doc.subtitle or page.description
-    lines = _strip_leading_headings([line for line in page.text.split("\n") if line.strip()], title, subtitle)
+    subtitle = doc.subtitle or dek or page.description
+    lines = reflow_tables([line for line in page.text.split("\n") if line.strip()])
+    lines = _strip_leading_headings(lines, title, subtitle)
+    if dek and subtitle == dek:
+        lines = drop_dek(lines, dek)
     doc.text = "\n\n".join(lines)
     doc.title = title
     doc.subtitle = subtitle

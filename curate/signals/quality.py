@@ -13,12 +13,14 @@ import re
 from collections import Counter
 from typing import Any
 
+from curate.boilerplate.tables import without_table_markup
 from curate.signals.words import count_words, word_units
 
 NAME = "quality"
 # 2: words of scripts without spaces (Chinese, Japanese, Thai, ...) counted
 # 3: sentence ends of other scripts (。！？ । ؟ ...); duplicate_line_ratio; curly_bracket_ratio
-VERSION = 3
+# 4: a Markdown table's bars and separator row are not words (the cells are)
+VERSION = 4
 
 # A word with no letter in any script: every character a digit, `_` or punctuation.
 _LETTERLESS_WORD = re.compile(r"(?<!\S)(?:[^\s\w]|[\d_])+(?!\S)")
@@ -86,7 +88,10 @@ def _ngram_signals(units: list[str], units_per_word: float) -> tuple[float, floa
 
 
 def quality_signals(text: str, language: str) -> dict[str, Any]:
-    """The schema's `quality` struct for `text`."""
+    """The schema's `quality` struct for `text`; a data table counts by its cells, not its markup
+    (`n_chars` is still the length of `text`)."""
+    n_chars = len(text)
+    text = without_table_markup(text)
     # Lower-cased once; lower() keeps lengths for all but a handful of characters.
     lowered = text.lower()
     words = lowered.split()
@@ -101,7 +106,7 @@ def quality_signals(text: str, language: str) -> dict[str, Any]:
     per_word = max(n_words, 1)
     per_line = max(len(lines), 1)
     return {
-        "n_chars": len(text),
+        "n_chars": n_chars,
         "n_words": n_words,
         "n_paragraphs": len(paragraphs),
         "n_sentences": len(_SENTENCE_END.findall(text)),

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 from curate.boilerplate import KINDS, reconstruct
 from curate.boilerplate.rules import line_verdicts
+from curate.boilerplate.tables import keep_tables
 from curate.normalize.text import looks_mojibaked
 
 _RATIO_TOLERANCE = 1e-4  # boilerplate_ratio is float32
@@ -86,8 +87,10 @@ def lines_pass_boilerplate_rules(text: str, language: str) -> bool:
     prompt, a credit, an other-language line). Rules that judge a line by its neighbours are
     not re-run: removing boilerplate gave the kept lines new neighbours, so their verdicts on the
     kept text would judge a document the build never saw (a list of captions that ends an
-    article once the share buttons after it are gone reads as a trailing headline list)."""
-    return all(verdict is None for verdict in line_verdicts(text.split("\n"), language))
+    article once the share buttons after it are gone reads as a trailing headline list). The rows
+    of a Markdown table are content, as in the boilerplate stage (`curate.boilerplate.tables`)."""
+    lines = text.split("\n")
+    return all(verdict is None for verdict in keep_tables(lines, line_verdicts(lines, language)))
 
 
 def has_mojibake(text: str | None) -> bool:

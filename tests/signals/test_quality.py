@@ -62,3 +62,13 @@ def test_curly_brackets_are_counted_per_word() -> None:
     assert quality_signals(PROSE, "en")["curly_bracket_ratio"] == 0.0
     q = quality_signals('{"id": 1, "tags": {"a": 2}}', "en")
     assert q["curly_bracket_ratio"] == 4 / q["n_words"] and q["has_curly_bracket"]
+
+
+def test_a_data_table_counts_by_its_cells_not_its_bars() -> None:
+    prose = "The club said the season had gone better than anyone expected, and the fans agreed with that."
+    table = "| Response | Votes | Share |\n| --- | --- | --- |\n| Yes | 149 | 74% |\n| No | 28 | 14% |"
+    with_table = quality_signals(f"{prose}\n\n{table}", "en")
+    cells_only = quality_signals(f"{prose}\n\nResponse Votes Share\nYes 149 74%\nNo 28 14%", "en")
+    assert with_table["alpha_word_ratio"] == cells_only["alpha_word_ratio"] > 0.5
+    assert with_table["n_words"] == cells_only["n_words"] and with_table["n_paragraphs"] == 2
+    assert with_table["n_chars"] == len(f"{prose}\n\n{table}")

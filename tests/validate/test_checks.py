@@ -56,6 +56,9 @@ def test_residual_boilerplate_and_mojibake() -> None:
     captions = TEXT + "\n\nSome of the installations on show at the light festival\n\nLight a Wish by OGE Group" \
                       "\n\nParabolic Lightcloud by amigo & amigo"
     assert any(rule_verdicts(captions.split("\n"), "en")) and checks.lines_pass_boilerplate_rules(captions, "en")
+    table = "| Team | Played | Won |\n| --- | --- | --- |\n| Ajax | 12 | 9 |\n| PSV | 12 | 8 |"
+    assert any(rule_verdicts(table.split("\n"), "en")) and checks.lines_pass_boilerplate_rules(f"{TEXT}\n\n{table}", "en")
+    assert not checks.lines_pass_boilerplate_rules(f"{TEXT}\n\n| Home | News | Sport |", "en")  # no separator: no table
     assert checks.has_mojibake("The cafÃ© was closed.")
     assert not checks.has_mojibake("The café cost £5.")
     assert not checks.has_mojibake(None)
