@@ -69,7 +69,7 @@ def test_one_verdict_per_line_within_the_schema() -> None:
     lines = SEED.read_text(encoding="utf-8").split("\n")
     verdicts = classify_lines(lines)
     kinds = set(load_schema("article").enum_values("boilerplate_kind"))
-    assert RULES_VERSION == 4
+    assert RULES_VERSION == 5
     assert len(verdicts) == len(lines)
     assert all(verdicts[i] is None for i, line in enumerate(lines) if not line)
     for verdict in filter(None, verdicts):
