@@ -22,6 +22,7 @@ _MARKER = re.compile(
     r"(?:^|[\W_])(dek|standfirst|stand-first|subtitle|sub-title|subheadline|sub-headline|subhead|strapline"
     r"|summary|description|alternativeheadline|article-summary)(?:$|[\W_])", re.IGNORECASE)
 _ATTRIBUTES = ("class", "id", "itemprop")
+_NON_WORD = re.compile(r"\W+")
 _BYLINE_MARKER = re.compile(r"author|byline|date|time", re.IGNORECASE)
 _BYLINE_TEXT = re.compile(r"^by\s|\b(updated|published)\b|\d{4}[./-]\d{1,2}[./-]\d{1,2}", re.IGNORECASE)
 _SCAN = 40  # elements after the <h1> in document order where a dek may start
@@ -93,18 +94,20 @@ def marked_dek(tree: HtmlElement) -> str | None:
     return None
 
 
-def _fold(text: str) -> str:
-    return re.sub(r"\W+", "", text).casefold()
+def fold(text: str) -> str:
+    """`text`'s letters and digits, case-folded: how the page's header lines are compared with
+    the headline and the dek, whatever the punctuation and spacing."""
+    return _NON_WORD.sub("", text).casefold()
 
 
 def drop_dek(lines: list[str], dek: str, scan: int = 3) -> list[str]:
     """`lines` without the printed dek among its first `scan` lines (whole, or split over
     consecutive lines), when something else is left."""
-    target = _fold(dek)
+    target = fold(dek)
     for start in range(min(scan, len(lines))):
         joined = ""
         for end in range(start, min(start + scan, len(lines))):
-            joined += _fold(lines[end])
+            joined += fold(lines[end])
             if joined == target and end + 1 < len(lines):
                 return lines[:start] + lines[end + 1:]
             if not target.startswith(joined):

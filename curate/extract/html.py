@@ -14,7 +14,7 @@ from trafilatura.utils import load_html
 
 from curate.document import RawDoc
 from curate.errors import DocumentError
-from curate.extract.dek import drop_dek, marked_dek
+from curate.extract.dek import drop_dek, fold, marked_dek
 from curate.extract.page_meta import address_and_site_name
 from curate.extract.tables import reflow_tables
 
@@ -24,7 +24,6 @@ VERSION = 4  # 2: reworded headlines, their section labels and dek openers dropp
 # 4: layout tables as paragraphs, data tables as Markdown; the dek the page marks goes to `subtitle`
 
 _AUTHOR_SPLIT = re.compile(r"\s*;\s*")
-_FOLD = re.compile(r"\W+")
 _BARE_URL = re.compile(r"^\s*https?://\S+\s*$")
 _MIN_HEADING_MATCH = 0.5
 _MAX_DEK_CHARS = 200  # a longer "description" is usually the lede itself, which is body
@@ -36,15 +35,11 @@ _WORD = re.compile(r"\w+")
 _SENTENCE_END = ".!?"
 
 
-def _fold(text: str) -> str:
-    return _FOLD.sub("", text).casefold()
-
-
 def _repeats(line: str, heading: str | None) -> bool:
     """The block is the heading, or most of it ("Opinion | Headline" or "Headline - Site" titles)."""
     if not heading:
         return False
-    block, head = _fold(line), _fold(heading)
+    block, head = fold(line), fold(heading)
     return bool(block) and block in head and len(block) >= _MIN_HEADING_MATCH * len(head)
 
 
@@ -64,7 +59,7 @@ def _opens_dek(line: str, subtitle: str | None) -> bool:
     """The block is the dek's first sentence without its full stop (a headline-shaped line)."""
     if not subtitle or line[-1:] in _SENTENCE_END:
         return False
-    block, dek = _fold(line), _fold(re.split(r"(?<=[.!?])\s", subtitle, maxsplit=1)[0])
+    block, dek = fold(line), fold(re.split(r"(?<=[.!?])\s", subtitle, maxsplit=1)[0])
     return bool(block) and block == dek
 
 
@@ -85,7 +80,7 @@ def _strip_leading_headings(lines: list[str], title: str | None, subtitle: str |
             break
         if not _is_kicker(line):
             break
-    if len(lines) > 1 and subtitle and len(subtitle) <= _MAX_DEK_CHARS and _fold(lines[0]) == _fold(subtitle):
+    if len(lines) > 1 and subtitle and len(subtitle) <= _MAX_DEK_CHARS and fold(lines[0]) == fold(subtitle):
         lines = lines[1:]
     return lines
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -88,13 +89,19 @@ def _back(folder: Path, out: Path | None) -> str | None:
     return BACK if out is None and (folder / REPORT / "index.html").is_file() else None
 
 
+def _written(store: Store, name: str, version: str, out: Path | None, write: Callable[[], Path]) -> Path:
+    """`write()` a page: under the dataset's lock when it goes into the version (`out` is None),
+    as the report is; a page written elsewhere touches nothing of the store."""
+    if out is not None:
+        return write()
+    with store.lock(name, f"report {version}"):
+        return write()
+
+
 def write_document(store: Store, name: str, version: str, doc_id: str, out: Path | None = None) -> Path:
     """One viewer page; by default into the version's `report/docs/`, beside the sampled ones
     (with the page of the document kept instead of a dropped one, which it links)."""
-    if out is None:
-        with store.lock(name, f"report {version}"):
-            return _write_document(store, name, version, doc_id, None)
-    return _write_document(store, name, version, doc_id, out)
+    return _written(store, name, version, out, lambda: _write_document(store, name, version, doc_id, out))
 
 
 def _write_document(store: Store, name: str, version: str, doc_id: str, out: Path | None) -> Path:
@@ -131,10 +138,7 @@ def write_cluster(store: Store, name: str, version: str, doc_id: str, out: Path 
     """The side-by-side page of the near-duplicate cluster with id `doc_id`, or with a member of
     that id; by default into the version's `report/docs/`, with the viewer pages of the members
     whose texts it shows."""
-    if out is None:
-        with store.lock(name, f"report {version}"):
-            return _write_cluster(store, name, version, doc_id, None)
-    return _write_cluster(store, name, version, doc_id, out)
+    return _written(store, name, version, out, lambda: _write_cluster(store, name, version, doc_id, out))
 
 
 def _write_cluster(store: Store, name: str, version: str, doc_id: str, out: Path | None) -> Path:
