@@ -10,6 +10,7 @@ says what could not be compared; a dataset named in `against` must have comparab
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
@@ -19,6 +20,7 @@ from curate.config import Config, DedupConfig
 from curate.errors import StoreError
 from curate.pipeline.near_duplicates import Reference
 from curate.store import Store, read_manifest
+from curate.store.manifest import file_sha256
 
 
 def recorded(config: DedupConfig, store: Store, name: str, parent: str | None) -> list[dict[str, Any]]:
@@ -41,6 +43,19 @@ def _params(manifest: dict[str, Any]) -> dict[str, Any] | None:
     return dedup.get("params") if dedup.get("files") else None
 
 
+def _recorded_file(folder: Path, label: str, entry: dict[str, Any]) -> pq.ParquetFile:
+    """A signatures file of the reference, as its manifest recorded it (sha256): a file deleted or
+    edited since would give a traceback or, worse, clusters against signatures nobody made."""
+    path = folder / entry["path"]
+    where = f"[dedup] against {label}: its signatures {entry['path']}"
+    if not path.is_file():
+        raise StoreError(f"{where} are missing; rebuild {label} or compare without it")
+    if file_sha256(path) != entry["sha256"]:
+        raise StoreError(f"{where} changed since the version was built (sha256 differs from the manifest's); "
+                         f"rebuild {label} or compare without it")
+    return pq.ParquetFile(path)
+
+
 def open_reference(store: Store, entry: dict[str, Any], config: Config) -> Reference:
     """The reference `entry` names, with its stored signatures when they compare with `config`'s.
     Its documents keep their splits only under the same `[splits]` settings: a new salt or new
@@ -55,8 +70,8 @@ def open_reference(store: Store, entry: dict[str, Any], config: Config) -> Refer
     comparable = stored is not None and all(stored.get(key) == getattr(wanted, key)
                                             for key in ("ngram", "bands", "rows", "seed"))
     if comparable:
-        paths = [folder / f["path"] for f in manifest["dedup"]["files"] if f["kind"] == "signatures"]
-        return Reference(label, inherit, signatures=[pq.ParquetFile(path) for path in paths])
+        files = [f for f in manifest["dedup"]["files"] if f["kind"] == "signatures"]
+        return Reference(label, inherit, signatures=[_recorded_file(folder, label, f) for f in files])
     why = ("has no stored signatures" if stored is None else
            f"stored signatures made with other parameters ({stored}) than [dedup] now has")
     if not inherit:

@@ -237,3 +237,24 @@ def test_one_headline_one_split_and_generic_headlines_group_nothing(tmp_path: Pa
                     store=Store(tmp_path / "s"))
     assert {row["split"] for row in _rows(generic, "shards")} == {
         assign_split(document_id(url, ""), SplitsConfig()) for url in urls}
+
+
+@pytest.mark.parametrize("damage", ["missing", "truncated", "other_rows"])
+def test_a_damaged_reference_signature_file_is_a_clear_error(damage: str, tmp_path: Path) -> None:
+    """The signatures a later build compares with are files anyone can delete or edit: a build
+    against them stops with an error naming the file, never a traceback or wrong clusters."""
+    store = Store(tmp_path / "store")
+    reference = build([_records(tmp_path / "ref", [{"url": "https://ref.example/9", "text": article(9)}])],
+                      "reference", _config(), store=store)
+    [entry] = [f for f in reference.manifest["dedup"]["files"] if f["kind"] == "signatures"]
+    path = reference.path / entry["path"]
+    if damage == "missing":
+        path.unlink()
+    elif damage == "truncated":
+        path.write_bytes(path.read_bytes()[:100])
+    else:  # a valid Parquet file whose signatures are not the ones recorded
+        table = pq.read_table(path)
+        pq.write_table(table.set_column(2, "signature", pa.array([b"\x00" * 8], pa.binary())), path)
+    records = [{"url": "https://paper.example/9", "text": near_copy(article(9), 1)}]
+    with pytest.raises(StoreError, match=f"reference 1.0.0: its signatures {entry['path']} "):
+        build([_records(tmp_path / "in", records)], "news", _config(dedup={"against": ["reference"]}), store=store)
