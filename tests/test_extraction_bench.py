@@ -8,6 +8,8 @@ import importlib.util
 import json
 from types import ModuleType
 
+import pytest
+
 from curate.config import Config
 from curate.pipeline.document import PipelineContext
 
@@ -33,3 +35,18 @@ def test_curate_is_never_worse_than_trafilatura_alone_on_the_dev_pages() -> None
     assert ours["f1"] >= theirs["f1"] and ours["page_f1"] >= theirs["page_f1"]
     assert ours["f1"] >= 0.975  # the issue's floor for the Scrapinghub dev pages
     assert not [pid for pid in gold if score.tokens(alone[pid]) and not score.tokens(curate[pid])]
+
+
+def test_the_combination_rules_measured_do_what_their_names_say(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rules `extraction_candidates.py` judges leave-one-dataset-out (BENCHMARKS.md, issue 14)."""
+    monkeypatch.syspath_prepend(str(ROOT / "benchmarks"))  # it imports its sibling `extraction`
+    rules = _module("extraction_candidates", ROOT / "benchmarks" / "extraction_candidates.py")
+    prose = "The council voted on Tuesday to close the old bridge for repairs until the spring"
+    row = {"fast": f"Share this\n{prose}\nBy Jane Doe", "default": f"{prose}\n{prose} again",
+           "fork": f"{prose}\nBy Jane Doe\n" + " ".join(["more article text with many words"] * 10)}
+    assert rules.fallback_if_short(row, 5) == row["fast"]  # fast found enough words: no fallback
+    assert rules.fallback_if_short(row, 100) == row["default"]
+    fused = rules.fuse(row, 5, 0).split("\n")
+    assert fused == [prose, "By Jane Doe"]  # "Share this": short and not in the fork; the byline is
+    assert rules.fuse(row, 5, 30).split("\n")[-1].startswith("more article text")
+    assert rules.fuse(row | {"fork": "tiny"}, 5, 30) == row["fast"]  # the fork found nothing usable
