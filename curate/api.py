@@ -12,8 +12,8 @@ from curate.store import Store, default_store, read_manifest
 
 if TYPE_CHECKING:
     from curate.publishing import PublishResult
-    from curate.versions import VersionDiff
-    from curate.versions.reproduce import Reproduction
+    from curate.versioning import VersionDiff
+    from curate.versioning.reproduce import Reproduction
 
 
 def build(inputs: list[str | Path], name: str, config: Config | None = None, *,
@@ -63,7 +63,7 @@ def load(name: str, version: str | None = None, *, split: str | None = None,
 
 def diff(name: str, old: str, new: str, *, store: str | Path | None = None) -> VersionDiff:
     """What changed from version `old` to `new` of `name`, and the version number that calls for."""
-    from curate.versions import diff_versions
+    from curate.versioning import diff_versions
 
     return diff_versions(Store(Path(store) if store else default_store()), name, old, new)
 
@@ -71,7 +71,7 @@ def diff(name: str, old: str, new: str, *, store: str | Path | None = None) -> V
 def reproduce(name: str, version: str, *, store: str | Path | None = None,
               inputs: list[str | Path] | None = None) -> Reproduction:
     """Rebuild `version` from its recorded inputs and config; `.ok` when every shard is byte-identical."""
-    from curate.versions.reproduce import reproduce as run_reproduce
+    from curate.versioning.reproduce import reproduce as run_reproduce
 
     return run_reproduce(Store(Path(store) if store else default_store()), name, version,
                          inputs=[Path(p) for p in inputs] if inputs else None)

@@ -25,7 +25,7 @@ from curate.store import Store, default_store, read_manifest
 
 if TYPE_CHECKING:
     from curate.pipeline.build import BuildResult
-    from curate.validate import GateResult
+    from curate.validation import GateResult
 
 app = typer.Typer(help="Curate scraped news articles into a versioned, validated dataset.",
                   no_args_is_help=True, add_completion=False)
@@ -172,7 +172,7 @@ def _make_version(name: str, load: Callable[[], Config], store: Path | None, val
                   report: bool, make: Callable[[Config, Callable[[str, int], None]], BuildResult]) -> None:
     """Load the config, run `make` under the progress display, report, run the gate, write the
     quality report (also when the gate fails: it shows why)."""
-    from curate.validate import validate_version
+    from curate.validation import validate_version
 
     try:
         cfg = load()
@@ -204,7 +204,7 @@ def _gate(run: Callable[[], tuple[GateResult, Path | None]], then: Callable[[], 
 
 
 def _write_report(store: Store, name: str, version: str) -> None:
-    from curate.report import write_report
+    from curate.reporting import write_report
 
     try:
         with err.status("[bold]writing the quality report[/bold]"):
@@ -216,7 +216,7 @@ def _write_report(store: Store, name: str, version: str) -> None:
 
 def _refresh_report(store: Store, name: str, version: str) -> Callable[[], None] | None:
     """After a new verdict: rewrite the version's report if it has one, so it shows that verdict."""
-    from curate.report.write import REPORT
+    from curate.reporting.write import REPORT
 
     try:
         has_report = (store.require(name, version) / REPORT / "index.html").is_file()
@@ -237,8 +237,8 @@ def report(name: Annotated[str, typer.Argument(help="Dataset name.")],
 def _print_gate(result: GateResult, folder: Path | None) -> None:
     """The verdict, and per failure its counts and samples: ids, file names and values from the
     data, escaped (a file named `[/].txt` is not Rich markup)."""
-    from curate.validate.gate import SUITE
-    from curate.validate.record import PAGE
+    from curate.validation.gate import SUITE
+    from curate.validation.record import PAGE
 
     where = f" -> {escape(str(folder / PAGE))}" if folder is not None else ""
     shards = len(result.shards)
@@ -282,7 +282,7 @@ def validate(
     into the version, records the verdict in its manifest and rewrites its quality report, if it
     has one. Exits with 1 when an expectation fails or a validator breaks.
     """
-    from curate.validate import validate_files, validate_version
+    from curate.validation import validate_files, validate_version
 
     if not data and len(targets) != 2:
         raise typer.BadParameter("expected NAME VERSION (or --data FILE...)")
@@ -380,7 +380,7 @@ def show(
 
 def _validation_page(folder: Path, gate: dict[str, Any]) -> str:
     """Where the gate's page is; a version validated by an older curate has only GX Data Docs,
-    which may run markup from the data (see curate.validate.record)."""
+    which may run markup from the data (see curate.validation.record)."""
     if gate.get("page"):
         return f"page: {escape(str(folder / gate['page']))}"
     return "no validation page: validate again to write one (the older Data Docs may run markup from the data)"
@@ -389,7 +389,7 @@ def _validation_page(folder: Path, gate: dict[str, Any]) -> str:
 def _show_document(store: Store, name: str, version: str, doc_id: str | None, html: bool, out: Path | None) -> None:
     if doc_id is None or not html:
         raise typer.BadParameter("--id ID and --html go together: curate show NAME V --id ID --html")
-    from curate.report import write_document
+    from curate.reporting import write_document
 
     try:
         path = write_document(store, name, version, doc_id, out)
@@ -409,8 +409,8 @@ def _plain(value: object) -> str:
 
 def _show_cluster(store: Store, name: str, version: str, cluster_id: str, *, html: bool, out: Path | None,
                   as_json: bool) -> None:
-    from curate.report import find_cluster, write_cluster
-    from curate.report.clusters import clusters_note
+    from curate.reporting import find_cluster, write_cluster
+    from curate.reporting.clusters import clusters_note
 
     try:
         note = clusters_note(read_manifest(store.require(name, version)))
@@ -448,8 +448,8 @@ def diff(
 ) -> None:
     """What changed from OLD to NEW: documents, schema fields, key statistics, lineage, and the
     version number the changes call for (pass it to `curate build --version`)."""
-    from curate.versions import diff_versions
-    from curate.versions.render import print_diff
+    from curate.versioning import diff_versions
+    from curate.versioning.render import print_diff
 
     try:
         result = diff_versions(_store(store), name, old, new)
@@ -482,8 +482,8 @@ def reproduce(
     Inputs are checked against their recorded sha256 first. Exits with 1 when an input changed or
     a shard differs (each is named, with what differs: pipeline version, config hash, schema).
     """
-    from curate.versions.render import print_reproduction
-    from curate.versions.reproduce import reproduce as run_reproduce
+    from curate.versioning.render import print_reproduction
+    from curate.versioning.reproduce import reproduce as run_reproduce
 
     try:
         with err.status(f"[bold]reproducing[/bold] {name} {version}"):

@@ -21,7 +21,7 @@ from curate.config import load_config
 from curate.errors import InputError, StoreError
 from curate.schema import load_schema
 from curate.store import Store, read_manifest
-from curate.validate.dataset import accounting_frame
+from curate.validation.dataset import accounting_frame
 from curate.store.read import input_file_counts
 
 from conftest import ROOT, SAMPLE
@@ -315,7 +315,7 @@ def test_a_build_does_not_import_pandas(tmp_path: Path) -> None:
     import subprocess
     import sys
 
-    from versions.corpus import write_corpus
+    from versioning.corpus import write_corpus
 
     corpus = write_corpus(tmp_path / "in", dict.fromkeys(range(20), 0))
     done = subprocess.run([sys.executable, "-c", _PARENT_PANDAS, str(corpus), str(tmp_path / "store")],

@@ -346,8 +346,8 @@ def _write_version(name: str, ctx: PipelineContext,
         "validation": None,
     }
     if auto and parent is not None:
-        from curate.versions.naming import auto_version
-        from curate.versions.refs import VersionRef
+        from curate.versioning.naming import auto_version
+        from curate.versioning.refs import VersionRef
 
         manifest["version_bump"] = auto_version(store, name, parent, VersionRef(staging, manifest))
         version = manifest["version"] = manifest["version_bump"]["version"]
