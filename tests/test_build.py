@@ -192,14 +192,14 @@ def test_load_gives_the_schema_features(sample_build) -> None:
     import curate
 
     store = sample_build.path.parents[2]
-    dataset = curate.load("sample", store=store)
+    dataset = curate.load("sample", store=store, allow_failed=True)  # the fixture runs no gate
     features = load_schema("article").features()
     rows = 0
     for split in dataset.values():
         assert split.features == features
         rows += split.num_rows
     assert rows == sample_build.manifest["accounting"]["kept"]
-    assert curate.load("sample", "1.0.0", split="test", store=store).features == features
+    assert curate.load("sample", "1.0.0", split="test", store=store, allow_failed=True).features == features
 
 
 def _bad_corpus(folder: Path, outside: Path) -> None:

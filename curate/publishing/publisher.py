@@ -80,7 +80,8 @@ def _publish(store: Store, name: str, version: str | None, target: str | None, *
     problems = recorded_problems(folder)
     if problems:
         raise PublishError(f"{name} {version} may not be published: {'; '.join(problems)} "
-                           f"(run `curate validate {name} {version}`)")
+                           f"(run `curate validate {name} {version}`, or in Python "
+                           f"`curate.validate({name!r}, {version!r})`)")
     manifest = read_manifest(folder)
     repo = open_target(store, name, target, api=api)
     with tempfile.TemporaryDirectory(prefix="curate-release-") as staging:
