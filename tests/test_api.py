@@ -82,6 +82,20 @@ def test_every_function_twice_in_one_process(tmp_path: Path) -> None:
     assert curate.load_schema("article").name == curate.load_schema("article").name == "article_v1"
 
 
+def test_progress_totals_leave_out_documents_rejected_while_read(tmp_path: Path) -> None:
+    """The document pass and the writing never see what the corpus pass rejected: their bars end
+    full, not at 6 of 8."""
+    corpus = write_corpus(tmp_path / "in", dict.fromkeys(range(6), 0))
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    events: list[tuple[str, int, int | None]] = []
+    built = curate.build([corpus], "news", tiny_config(), store=tmp_path / "store", validate=False, report=False,
+                         progress=lambda *event: events.append(event))
+    assert built.accounting["read"] == 8 and built.accounting["rejected"] == 2
+    last = {stage: (done, total) for stage, done, total in events}
+    assert last == {"corpus": (8, 8), "documents": (6, 6), "writing": (6, 6)}
+
+
 def test_load_refuses_a_version_its_gate_does_not_vouch_for(tmp_path: Path) -> None:
     corpus = write_corpus(tmp_path / "in", dict.fromkeys(range(6), 0))
     store = tmp_path / "store"

@@ -1,8 +1,8 @@
 """Progress of a long call: a callback `(stage, done, total)`, and the display a person sees.
 
 Stages, in order: `corpus` (the corpus pass reads and counts the documents: no total yet),
-`documents` (the document pass) and `writing`, both out of the documents the corpus pass counted,
-then `validation` and `report` (0 of 1, then 1 of 1). `total` is None while unknown.
+`documents` (the document pass) and `writing`, both out of the documents the corpus pass counted
+and did not reject (unreadable, empty, too large: they go no further), then `validation` and `report` (0 of 1, then 1 of 1). `total` is None while unknown.
 
 The default display is a tqdm bar in a notebook and a rich bar on a terminal, each with totals,
 rate and ETA; nothing when stderr is not a terminal (a log file, CI) unless asked for with
@@ -30,19 +30,23 @@ _PIPELINE_PASS = {"prepare": "corpus", "annotate": "documents", "finish": "writi
 
 class PipelineProgress:
     """The pipeline's increments `(pass, documents)` as `(stage, done, total)`: the corpus pass
-    counts every document, so its count is the total of the two passes after it, and the corpus
-    stage is reported complete when the next one starts."""
+    counts every document, and those it did not reject are the total of the two passes after it;
+    the corpus stage is reported complete when the next one starts."""
 
     def __init__(self, report: ProgressCallback) -> None:
         self.report = report
         self.done: Counter[str] = Counter()
 
     def __call__(self, pipeline_pass: str, documents: int) -> None:
+        if pipeline_pass == "prepare_rejected":
+            self.done["rejected"] += documents
+            return
         stage = _PIPELINE_PASS[pipeline_pass]
         if stage != "corpus" and not self.done[stage]:
             self.report("corpus", self.done["corpus"], self.done["corpus"])
         self.done[stage] += documents
-        self.report(stage, self.done[stage], None if stage == "corpus" else self.done["corpus"])
+        total = None if stage == "corpus" else self.done["corpus"] - self.done["rejected"]
+        self.report(stage, self.done[stage], total)
 
 
 @contextmanager
