@@ -134,7 +134,8 @@ def test_every_writer_of_a_dataset_waits_its_turn(tmp_path: Path) -> None:
         for write in writers:
             with pytest.raises(StoreError, match="is busy"):
                 write()
-        assert len(curate.load("news", "1.0.0", store=store.root, allow_failed=True)["train"]) >= 1
+        with pytest.warns(UserWarning, match="its quality gate never ran"):
+            assert len(curate.load("news", "1.0.0", store=store.root, allow_failed=True)["train"]) >= 1
     finally:
         holder.send_signal(signal.SIGKILL)
         holder.wait()
