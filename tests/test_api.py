@@ -151,3 +151,14 @@ def test_a_callback_is_called_as_given() -> None:
     with displayed(lambda *event: seen.append(event)) as show:
         show("report", 0, 1)
     assert seen == [("report", 0, 1)]
+
+
+def test_a_gate_that_cannot_run_says_the_version_stays(tmp_path: Path) -> None:
+    from curate.errors import ConfigError
+
+    corpus = write_corpus(tmp_path / "in", dict.fromkeys(range(2), 0))
+    config = tiny_config(validation={"waivers": [{"expectation": "article_rows.no_such_check", "reason": "typo"}]})
+    with pytest.raises(ConfigError, match=r"^news 1\.0\.0 was built and stays in the store, but: validation\.waivers "
+                                          r"name unknown expectations: article_rows\.no_such_check"):
+        curate.build([corpus], "news", config, store=tmp_path / "store")
+    assert [v.gate for v in curate.versions("news", store=tmp_path / "store")] == ["not run"]

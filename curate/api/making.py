@@ -59,6 +59,7 @@ def rebuild(name: str, from_version: str, config: ConfigLike = None, *, override
 
 def _make(store: Store, name: str, config: Config, validate: bool, report: bool, progress: Progress,
           make: Callable[[Callable[[str, int], None]], BuildResult]) -> VersionResult:
+    log.debug("building %s (config %s)", name, config.content_hash())
     with displayed(progress) as show:
         started = time.perf_counter()
         made = make(PipelineProgress(show))
