@@ -487,7 +487,7 @@ def reproduce(
     from curate.versioning.render import print_reproduction
 
     try:
-        result = api.reproduce(name, version, store=_store(store), inputs=list(inputs) or None, workers=workers,
+        result = api.reproduce(name, version, store=_store(store), inputs=inputs or None, workers=workers,
                                progress=_progress())
     except CurateError as exc:
         raise _fail(exc) from exc

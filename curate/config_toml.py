@@ -15,7 +15,8 @@ _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 def config_toml(config: BaseModel) -> str:
     """`config` as TOML that `load_config` reads back to an equal config."""
-    lines = [f"# curate config: every key, with its default unless set. `curate config --schema` gives the JSON schema."]
+    lines = ["# curate config: every key, with its default unless set. `curate config --schema` gives the JSON "
+             "schema."]
     _table(config, [], lines)
     return "\n".join(lines) + "\n"
 

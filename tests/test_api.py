@@ -61,7 +61,7 @@ def test_every_function_twice_in_one_process(tmp_path: Path) -> None:
 
     last = {stage: (done, total) for stage, done, total in events}
     assert last == {"corpus": (6, 6), "documents": (6, 6), "writing": (6, 6), "validation": (1, 1)}
-    assert [total for stage, _, total in events if stage == "corpus"][0] is None  # counting: no total yet
+    assert next(total for stage, _, total in events if stage == "corpus") is None  # counting: no total yet
     assert ("validation", 0, 1) in events
 
     for from_version in ("1.0.0", "1.0.0"):

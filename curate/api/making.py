@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import replace
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -31,9 +31,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def build(inputs: list[str | Path], name: str, config: ConfigLike = None, *, overrides: Mapping[str, Any] | None = None,
-          version: str | None = None, store: StoreLike = None, resume: bool = True, validate: bool = True,
-          report: bool = True, progress: Progress = None) -> VersionResult:
+def build(inputs: Sequence[str | Path], name: str, config: ConfigLike = None, *,
+          overrides: Mapping[str, Any] | None = None, version: str | None = None, store: StoreLike = None,
+          resume: bool = True, validate: bool = True, report: bool = True, progress: Progress = None) -> VersionResult:
     """Build a new version of `name` from files or folders, then run its quality gate and write its
     report. `version`: default the next minor, `auto` numbered from the diff against the latest.
     A build of the same inputs that was killed or crashed resumes from the batches it finished."""
@@ -100,8 +100,9 @@ def validate(name: str, version: str | None = None, config: ConfigLike = None, *
     return result
 
 
-def validate_files(paths: list[str | Path], config: ConfigLike = None, *, overrides: Mapping[str, Any] | None = None,
-                   out: str | Path | None = None, progress: Progress = None) -> Validation:
+def validate_files(paths: Sequence[str | Path], config: ConfigLike = None, *,
+                   overrides: Mapping[str, Any] | None = None, out: str | Path | None = None,
+                   progress: Progress = None) -> Validation:
     """Run the quality gate on Parquet files of the schema (shards of a version, or files made
     elsewhere); with `out`, write results.json and the validation page there."""
     from curate.validation import validate_files as run_validate_files
@@ -131,7 +132,8 @@ def _log_verdict(result: Validation, what: str) -> None:
         log.info("validation of %s failed: %s", what, result.next_step)
 
 
-def report(name: str, version: str | None = None, *, store: StoreLike = None, progress: Progress = None) -> ReportResult:
+def report(name: str, version: str | None = None, *, store: StoreLike = None,
+           progress: Progress = None) -> ReportResult:
     """Write the quality report of a version (default: the latest): report/index.html, one
     self-contained page with document pages under report/docs/, and report/summary.json."""
     where = open_store(store)
@@ -160,7 +162,7 @@ def publish(name: str, version: str | None = None, *, to: str | Path | None = No
     return result
 
 
-def reproduce(name: str, version: str, *, store: StoreLike = None, inputs: list[str | Path] | None = None,
+def reproduce(name: str, version: str, *, store: StoreLike = None, inputs: Sequence[str | Path] | None = None,
               workers: int | None = None, progress: Progress = None) -> Reproduction:
     """Rebuild `version` from its recorded inputs (or `inputs`, where they are now) and config;
     `.ok` when every shard is byte-identical."""

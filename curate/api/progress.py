@@ -2,7 +2,8 @@
 
 Stages, in order: `corpus` (the corpus pass reads and counts the documents: no total yet),
 `documents` (the document pass) and `writing`, both out of the documents the corpus pass counted
-and did not reject (unreadable, empty, too large: they go no further), then `validation` and `report` (0 of 1, then 1 of 1). `total` is None while unknown.
+and did not reject (unreadable, empty, too large: they go no further), then `validation` and
+`report` (0 of 1, then 1 of 1). `total` is None while unknown.
 
 The default display is a tqdm bar in a notebook and a rich bar on a terminal, each with totals,
 rate and ETA; nothing when stderr is not a terminal (a log file, CI) unless asked for with
