@@ -78,6 +78,8 @@ def test_every_function_twice_in_one_process(tmp_path: Path) -> None:
         assert sum(len(split) for split in curate.load("news", "1.1.0", store=store).values()) == 6
     assert curate.publish("news", "1.0.0", to=hub, store=store).created
     assert curate.publish("news", "1.1.0", to=hub, store=store).created
+    # reproduce and publish ran pipeline and publishing code: build is still the function
+    assert curate.build([corpus], "news", config, store=store, validate=False, report=False).version == "1.4.0"
     assert curate.load_config(None).content_hash() == curate.load_config(None).content_hash()
     assert curate.load_schema("article").name == curate.load_schema("article").name == "article_v1"
 
