@@ -4,7 +4,7 @@
     python benchmarks/report.py --docs 10000    # also a scaled corpus (make_scaled.py)
 
 For each corpus one process builds it (`curate.pipeline.build.build`, no gate) and then writes its report
-(`curate.report.write_report`) `--repeat` times; the target is report <= 10% of build time. A second
+(`curate.reporting.write_report`) `--repeat` times; the target is report <= 10% of build time. A second
 process writes the report once more on its own, so its peak RSS is the report's alone, next to the
 peak of live Arrow memory (the allocator's own high-water mark, not what it keeps cached).
 """
@@ -26,7 +26,7 @@ import json, sys, time
 from pathlib import Path
 from curate.pipeline.build import build
 from curate.config import load_config
-from curate.report import write_report
+from curate.reporting import write_report
 from curate.store import Store
 store = Store(Path(sys.argv[2]))
 config = load_config(None, {"executor": {"workers": int(sys.argv[3])}})
@@ -47,7 +47,7 @@ _REPORT_ONLY = """
 import json, sys, time
 from pathlib import Path
 import pyarrow as pa
-from curate.report import write_report
+from curate.reporting import write_report
 from curate.store import Store
 start = time.perf_counter()
 result = write_report(Store(Path(sys.argv[1])), "bench", "1.0.0")

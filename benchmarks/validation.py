@@ -40,9 +40,9 @@ print(json.dumps({"seconds": time.perf_counter() - start, "version": result.mani
 
 _IMPORT_GX = """
 import json, time
-import curate.validate
+import curate.validation
 start = time.perf_counter()
-import curate.validate.gx_run  # Great Expectations, as the gate imports it
+import curate.validation.gx_run  # Great Expectations, as the gate imports it
 print(json.dumps({"seconds": time.perf_counter() - start}))
 """
 
@@ -52,7 +52,7 @@ from pathlib import Path
 start = time.perf_counter()
 from curate.config import load_config
 from curate.store import Store
-from curate.validate import validate_version
+from curate.validation import validate_version
 config = load_config(None, {"executor": {"workers": int(sys.argv[3])},
                              "validation": {"chunk_rows": int(sys.argv[4])}})
 result, _ = validate_version(Store(Path(sys.argv[1])), "bench", sys.argv[2], config)

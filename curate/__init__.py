@@ -1,9 +1,12 @@
 """curate: scraped news articles in, a schema-validated, versioned Parquet dataset out.
 
 >>> import curate
->>> ds = curate.load("sample", split="train")   # doctest: +SKIP
+>>> built = curate.build(["data/raw"], "sample", "curate.toml")   # doctest: +SKIP
+>>> built.version, built.passed, built.report                      # doctest: +SKIP
+>>> ds = curate.load("sample", split="train")                      # doctest: +SKIP
 
 Importing the package is cheap: heavy libraries load only in the functions that need them.
+The library logs to `logging.getLogger("curate")` and never prints.
 """
 
 from importlib.metadata import PackageNotFoundError, version
@@ -13,8 +16,24 @@ try:
 except PackageNotFoundError:  # running from a source tree that was never installed
     __version__ = "0.0.0+unknown"
 
-from curate.api import build, diff, load, publish, reproduce  # noqa: E402
+from curate.api import (  # noqa: E402
+    Validation,
+    VersionInfo,
+    VersionResult,
+    build,
+    diff,
+    load,
+    publish,
+    rebuild,
+    report,
+    reproduce,
+    validate,
+    validate_files,
+    versions,
+)
 from curate.config import Config, load_config  # noqa: E402
 from curate.schema import load_schema  # noqa: E402
 
-__all__ = ["Config", "__version__", "build", "diff", "load", "load_config", "load_schema", "publish", "reproduce"]
+__all__ = ["Config", "Validation", "VersionInfo", "VersionResult", "__version__", "build", "diff", "load",
+           "load_config", "load_schema", "publish", "rebuild", "report", "reproduce", "validate", "validate_files",
+           "versions"]

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
-import time
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -13,10 +14,9 @@ import typer
 from rich import box
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import Progress, ProgressColumn, SpinnerColumn, Task, TextColumn, TimeElapsedColumn
 from rich.table import Column, Table
-from rich.text import Text
 
+from curate import __version__, api
 from curate.config import Config, inherited_config, load_config
 from curate.config_overrides import option_layers
 from curate.errors import CurateError
@@ -24,19 +24,58 @@ from curate.schema import load_schema
 from curate.store import Store, default_store, read_manifest
 
 if TYPE_CHECKING:
-    from curate.pipeline.build import BuildResult
-    from curate.validate import GateResult
+    from curate.api import Validation, VersionResult
 
-app = typer.Typer(help="Curate scraped news articles into a versioned, validated dataset.",
-                  no_args_is_help=True, add_completion=False)
-console = Console(soft_wrap=True)
-err = Console(stderr=True, soft_wrap=True)
+app = typer.Typer(no_args_is_help=True, add_completion=False, context_settings={"help_option_names": ["-h", "--help"]})
+console = Console(soft_wrap=True)  # what a command made, for a person: silenced by --quiet
+err = Console(stderr=True, soft_wrap=True)  # errors and the failed gate's next step: never silenced
+_log_handler: logging.Handler | None = None
 
-StoreOption = Annotated[Path | None, typer.Option("--store", help="Store root (default: $CURATE_STORE or data/curated).")]
+StoreOption = Annotated[Path | None, typer.Option("--store", envvar="CURATE_STORE",
+                                                  help="Store root (default: data/curated).")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print the result as JSON on stdout, and nothing else there.")]
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"curate {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[bool, typer.Option("--version", callback=_show_version, is_eager=True,
+                                          help="Print curate's version and exit.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors, the failed gate's next step and "
+                                                              "--json output; no progress.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Also log what curate does (the `curate` "
+                                                                  "loggers, DEBUG) on stderr.")] = False,
+) -> None:
+    """Curate scraped news articles into a versioned, validated dataset.
+
+    Exit codes: 0 done, 1 the quality gate failed (or a reproduction differs), 2 a usage or
+    config error, a missing input or version.
+    """
+    global _log_handler
+    if quiet and verbose:
+        raise typer.BadParameter("--quiet and --verbose: one or the other")
+    console.quiet = quiet
+    logger = logging.getLogger("curate")
+    if _log_handler is not None:  # a second command in one process (tests) replaces the first's
+        logger.removeHandler(_log_handler)
+    _log_handler = logging.StreamHandler(sys.stderr)
+    _log_handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    logger.addHandler(_log_handler)
+    logger.setLevel(logging.DEBUG if verbose else logging.ERROR if quiet else logging.WARNING)
 
 
 def _store(path: Path | None) -> Store:
     return Store(path or default_store())
+
+
+def _progress() -> bool | None:
+    """The API's default display (on a terminal only), or none under --quiet."""
+    return False if console.quiet else None
 
 
 def _fail(exc: CurateError) -> typer.Exit:
@@ -44,10 +83,9 @@ def _fail(exc: CurateError) -> typer.Exit:
     return typer.Exit(code=2)
 
 
-class _RateColumn(ProgressColumn):
-    def render(self, task: Task) -> Text:
-        speed = task.completed / task.elapsed if task.elapsed else 0.0
-        return Text(f"{speed:,.0f} docs/s")
+def _print_json(data: Any) -> None:
+    """Machine-readable output: plain JSON on stdout (no colour, not silenced by --quiet)."""
+    typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
 
 
 VersionOption = Annotated[str | None, typer.Option("--version", help="Version to create (default: next minor; "
@@ -64,29 +102,17 @@ SetOption = Annotated[list[str], typer.Option("--set", help="Config override SEC
                                                            "JSON or a,b,c; an empty VALUE clears an optional key).")]
 
 
-def _with_progress(run: Callable[[Callable[[str, int], None]], BuildResult]) -> tuple[BuildResult, float]:
-    """Run a build under a two-pass progress display; (result, seconds)."""
-    with Progress(SpinnerColumn(), TextColumn("[bold]{task.description}[/bold] {task.completed:,} docs"),
-                  _RateColumn(), TimeElapsedColumn(), console=err, transient=True) as progress:
-        tasks = {"prepare": progress.add_task("corpus pass", total=None),
-                 "annotate": progress.add_task("document pass", total=None),
-                 "finish": progress.add_task("writing", total=None)}
-        started = time.perf_counter()
-        result = run(lambda stage, n: progress.advance(tasks[stage], n))
-        return result, time.perf_counter() - started
-
-
-def _report_build(name: str, result: BuildResult, seconds: float) -> None:
-    acc = result.manifest["accounting"]
-    console.print(f"[green]built[/green] {name} {result.manifest['version']} -> {escape(str(result.path))}")
-    if bump := result.manifest.get("version_bump"):
+def _report_build(result: VersionResult) -> None:
+    acc, manifest = result.accounting, result.manifest
+    console.print(f"[green]built[/green] {result.name} {result.version} -> {escape(str(result.path))}")
+    if bump := manifest.get("version_bump"):
         console.print(f"numbered {bump['version']}: {bump['bump']} after {bump['from']} ({bump['reason']})")
     console.print(f"read {acc['read']} = kept {acc['kept']} + dropped {acc['dropped']} + rejected {acc['rejected']}"
-                  f"  ({acc['read'] / max(seconds, 1e-9):,.0f} docs/s)")
+                  f"  ({acc['read'] / max(result.seconds, 1e-9):,.0f} docs/s)")
     if others := acc.get("not_documents"):
         kinds = ", ".join(f"{kind} {count}" for kind, count in others.items())
         console.print(f"and {sum(others.values())} records that hold no document ({escape(kinds)})")
-    dedup = result.manifest.get("dedup") or {}
+    dedup = manifest.get("dedup") or {}
     if dedup.get("enabled"):
         compared = ", ".join(f"{r['name']} {r['version']}" for r in dedup["references"])
         dropped = sum(dedup.get(key, 0) for key in ("near_duplicate", "near_duplicate_of_reference", "duplicate_content"))
@@ -96,12 +122,12 @@ def _report_build(name: str, result: BuildResult, seconds: float) -> None:
                       + (f" (compared with {escape(compared)} too)" if compared else " (within this build)"))
         for note in dedup["notes"]:
             console.print(f"[yellow]note[/yellow] {escape(note)}")
-    resumed = result.manifest.get("resumed") or {}
+    resumed = manifest.get("resumed") or {}
     if any(resumed.values()):
         console.print(f"resumed: {resumed['prepared_batches']} prepared and {resumed['annotated_batches']} annotated "
                       "batches taken from an interrupted build")
     _print_reasons(acc["by_reason"])
-    for skipped in result.manifest["skipped_inputs"]:
+    for skipped in manifest["skipped_inputs"]:
         console.print(f"[yellow]skipped[/yellow] {escape(skipped)}")  # file names are data: never markup
 
 
@@ -123,20 +149,21 @@ def build(
     dedup_against: Annotated[list[str], typer.Option(
         "--dedup-against", help="Also drop near-duplicates of the documents of this dataset of the store, NAME or "
                                 "NAME@VERSION (repeatable; the parent version is compared by default).")] = [],  # noqa: B006
+    as_json: JsonOption = False,
 ) -> None:
     """Build a new version of NAME from INPUTS, then run the quality gate on it and write its report.
 
     Exits with 1 when the gate fails (the version stays, with its failed verdict recorded). A build
     that was killed or crashed resumes from the batches it finished when run again.
     """
-    from curate.pipeline.build import build as run_build
-
-    def load() -> Config:
-        return load_config(config, layers=option_layers(source=source, fields=field, workers=workers,
-                                                        dedup_against=dedup_against, sets=set_))
-
-    _make_version(name, load, store, validate, report, lambda cfg, progress: run_build(
-        inputs, name, cfg, store=_store(store), version=version, on_progress=progress, resume=resume))
+    try:
+        cfg = load_config(config, layers=option_layers(source=source, fields=field, workers=workers,
+                                                       dedup_against=dedup_against, sets=set_))
+        result = api.build(inputs, name, cfg, version=version, store=_store(store), resume=resume,
+                           validate=validate, report=report, progress=_progress())
+    except CurateError as exc:
+        raise _fail(exc) from exc
+    _made(result, as_json)
 
 
 @app.command()
@@ -150,6 +177,7 @@ def rebuild(
     set_: SetOption = [],  # noqa: B006
     validate: ValidateOption = True,
     report: ReportOption = True,
+    as_json: JsonOption = False,
 ) -> None:
     """Re-annotate FROM_VERSION's rows under its recorded config with --config and --set on top,
     without the inputs.
@@ -158,71 +186,34 @@ def rebuild(
     can be applied to a version whose raw inputs are gone; every setting not named again stays as
     FROM_VERSION had it. Ends with the quality gate, as build does.
     """
-    from curate.pipeline.rebuild import rebuild as run_rebuild
-
-    def load() -> Config:
-        return inherited_config(_store(store), name, from_version, config,
-                                layers=option_layers(workers=workers, sets=set_))
-
-    _make_version(name, load, store, validate, report, lambda cfg, progress: run_rebuild(
-        name, from_version, cfg, store=_store(store), version=version, on_progress=progress))
-
-
-def _make_version(name: str, load: Callable[[], Config], store: Path | None, validate: bool,
-                  report: bool, make: Callable[[Config, Callable[[str, int], None]], BuildResult]) -> None:
-    """Load the config, run `make` under the progress display, report, run the gate, write the
-    quality report (also when the gate fails: it shows why)."""
-    from curate.validate import validate_version
-
     try:
-        cfg = load()
-        result, seconds = _with_progress(lambda progress: make(cfg, progress))
+        cfg = inherited_config(_store(store), name, from_version, config,
+                               layers=option_layers(workers=workers, sets=set_))
+        result = api.rebuild(name, from_version, cfg, version=version, store=_store(store), validate=validate,
+                             report=report, progress=_progress())
     except CurateError as exc:
         raise _fail(exc) from exc
-    _report_build(name, result, seconds)
-    version = result.manifest["version"]
-    then = (lambda: _write_report(_store(store), name, version)) if report else None
-    if validate:
-        _gate(lambda: validate_version(_store(store), name, version, cfg), then)
-    elif then is not None:
-        then()
+    _made(result, as_json)
 
 
-def _gate(run: Callable[[], tuple[GateResult, Path | None]], then: Callable[[], None] | None = None) -> None:
-    """Run the gate under a spinner, print its verdict, run `then`; exit 1 when the gate fails,
-    2 on a usage error."""
-    try:
-        with err.status("[bold]validating[/bold] (loading Great Expectations)"):
-            result, folder = run()
-    except CurateError as exc:
-        raise _fail(exc) from exc
-    _print_gate(result, folder)
-    if then is not None:
-        then()
-    if not result.passed:
+def _made(result: VersionResult, as_json: bool) -> None:
+    """What a build made, its gate's verdict and its report; exit 1 when the gate failed."""
+    if as_json:
+        _print_json(result.to_dict())
+    else:
+        _report_build(result)
+        if result.validation is not None:
+            _print_gate(result.validation)
+        if result.report is not None:
+            console.print(f"[green]report[/green] -> {escape(str(result.report))}")
+    _exit_on_failure(result.validation)
+
+
+def _exit_on_failure(validation: Validation | None) -> None:
+    """A failed gate: one line on stderr saying what to do next, and exit code 1."""
+    if validation is not None and not validation.passed:
+        err.print(f"[red]error:[/red] {escape(validation.next_step or '')}")
         raise typer.Exit(code=1)
-
-
-def _write_report(store: Store, name: str, version: str) -> None:
-    from curate.report import write_report
-
-    try:
-        with err.status("[bold]writing the quality report[/bold]"):
-            result = write_report(store, name, version)
-    except CurateError as exc:
-        raise _fail(exc) from exc
-    console.print(f"[green]report[/green] -> {escape(str(result.index))}  ({result.seconds:.1f} s)")
-
-
-def _refresh_report(store: Store, name: str, version: str) -> Callable[[], None] | None:
-    """After a new verdict: rewrite the version's report if it has one, so it shows that verdict."""
-    from curate.report.write import REPORT
-
-    try:
-        has_report = (store.require(name, version) / REPORT / "index.html").is_file()
-    except CurateError:
-        return None  # the gate names the missing version
-    return (lambda: _write_report(store, name, version)) if has_report else None
 
 
 @app.command()
@@ -231,15 +222,20 @@ def report(name: Annotated[str, typer.Argument(help="Dataset name.")],
            store: StoreOption = None) -> None:
     """Write the quality report of version V of NAME: report/index.html (one self-contained page,
     with document pages under report/docs/) and report/summary.json with the same figures."""
-    _write_report(_store(store), name, version)
+    try:
+        result = api.report(name, version, store=_store(store), progress=_progress())
+    except CurateError as exc:
+        raise _fail(exc) from exc
+    console.print(f"[green]report[/green] -> {escape(str(result.index))}  ({result.seconds:.1f} s)")
 
 
-def _print_gate(result: GateResult, folder: Path | None) -> None:
+def _print_gate(validation: Validation) -> None:
     """The verdict, and per failure its counts and samples: ids, file names and values from the
     data, escaped (a file named `[/].txt` is not Rich markup)."""
-    from curate.validate.gate import SUITE
-    from curate.validate.record import PAGE
+    from curate.validation.gate import SUITE
+    from curate.validation.record import PAGE
 
+    result, folder = validation.gate, validation.folder
     where = f" -> {escape(str(folder / PAGE))}" if folder is not None else ""
     shards = len(result.shards)
     shape = (f"{len(result.outcomes)} expectations, {shards} shard{'s' if shards != 1 else ''} "
@@ -275,6 +271,7 @@ def validate(
                                                                  "waivers (with --data also the build's).")] = None,
     workers: WorkersOption = None,
     set_: SetOption = [],  # noqa: B006
+    as_json: JsonOption = False,
 ) -> None:
     """Run the quality gate: every shard and the dataset-level checks against expectations/.
 
@@ -282,21 +279,25 @@ def validate(
     into the version, records the verdict in its manifest and rewrites its quality report, if it
     has one. Exits with 1 when an expectation fails or a validator breaks.
     """
-    from curate.validate import validate_files, validate_version
-
     if not data and len(targets) != 2:
         raise typer.BadParameter("expected NAME VERSION (or --data FILE...)")
     try:  # a stored version's gate starts from the config it recorded (thresholds, waivers)
         layers = option_layers(workers=workers, sets=set_)
-        cfg = (load_config(config, layers=layers) if data
-               else inherited_config(_store(store), targets[0], targets[1], config, layers=layers))
+        if data:
+            result = api.validate_files(targets, load_config(config, layers=layers), out=out, progress=_progress())
+        else:
+            name, version = targets
+            cfg = inherited_config(_store(store), name, version, config, layers=layers)
+            result = api.validate(name, version, cfg, store=_store(store), progress=_progress())
     except CurateError as exc:
         raise _fail(exc) from exc
-    if data:
-        _gate(lambda: validate_files([Path(t) for t in targets], cfg, out))
+    if as_json:
+        _print_json(result.to_dict())
     else:
-        name, version = targets
-        _gate(lambda: validate_version(_store(store), name, version, cfg), _refresh_report(_store(store), name, version))
+        _print_gate(result)
+        if result.report is not None:
+            console.print(f"[green]report[/green] -> {escape(str(result.report))}")
+    _exit_on_failure(result)
 
 
 def _print_reasons(reasons: dict[str, int]) -> None:
@@ -309,21 +310,23 @@ def _print_reasons(reasons: dict[str, int]) -> None:
 
 
 @app.command()
-def versions(name: Annotated[str, typer.Argument(help="Dataset name.")], store: StoreOption = None) -> None:
-    """List the versions of NAME."""
-    where = _store(store)
+def versions(name: Annotated[str, typer.Argument(help="Dataset name.")], store: StoreOption = None,
+             as_json: JsonOption = False) -> None:
+    """List the versions of NAME, with their gate's verdict."""
     try:
-        found = where.versions(name)
+        found = api.versions(name, store=_store(store))
+        if not found:
+            raise CurateError(f"dataset {name!r} has no versions in {_store(store).root}")
     except CurateError as exc:
         raise _fail(exc) from exc
-    if not found:
-        raise _fail(CurateError(f"dataset {name!r} has no versions in {where.root}"))
-    table = Table("version", "parent", "created", "kept", "dropped", "rejected")
-    for version in found:
-        manifest = read_manifest(where.version_dir(name, version))
-        acc = manifest["accounting"]
-        table.add_row(version, manifest.get("parent") or "-", manifest["created"],
-                      str(acc["kept"]), str(acc["dropped"]), str(acc["rejected"]))
+    if as_json:
+        _print_json([info.to_dict() for info in found])
+        return
+    table = Table("version", "parent", "created", "kept", "dropped", "rejected", "gate")
+    for info in found:
+        acc = info.accounting
+        table.add_row(info.version, info.parent or "-", info.created, str(acc["kept"]), str(acc["dropped"]),
+                      str(acc["rejected"]), info.gate)
     console.print(table)
 
 
@@ -359,7 +362,7 @@ def show(
     except CurateError as exc:
         raise _fail(exc) from exc
     if as_json:
-        console.print_json(json.dumps(manifest))
+        _print_json(manifest)
         return
     acc = manifest["accounting"]
     console.print(f"[bold]{name} {version}[/bold] (parent {manifest.get('parent') or '-'}, created "
@@ -367,7 +370,7 @@ def show(
     console.print(f"read {acc['read']} = kept {acc['kept']} + dropped {acc['dropped']} + rejected {acc['rejected']}")
     gate = manifest.get("validation")
     if gate is None:
-        console.print("quality gate: not run (curate validate NAME V)")
+        console.print(f"quality gate: not run (curate validate {escape(name)} {escape(version)})")
     else:
         verdict = "[green]passed[/green]" if gate["passed"] else f"[red]failed[/red]: {', '.join(gate['failed'])}"
         console.print(f"quality gate: {verdict} at {gate['validated_at']} ({_validation_page(folder, gate)})")
@@ -380,7 +383,7 @@ def show(
 
 def _validation_page(folder: Path, gate: dict[str, Any]) -> str:
     """Where the gate's page is; a version validated by an older curate has only GX Data Docs,
-    which may run markup from the data (see curate.validate.record)."""
+    which may run markup from the data (see curate.validation.record)."""
     if gate.get("page"):
         return f"page: {escape(str(folder / gate['page']))}"
     return "no validation page: validate again to write one (the older Data Docs may run markup from the data)"
@@ -389,7 +392,7 @@ def _validation_page(folder: Path, gate: dict[str, Any]) -> str:
 def _show_document(store: Store, name: str, version: str, doc_id: str | None, html: bool, out: Path | None) -> None:
     if doc_id is None or not html:
         raise typer.BadParameter("--id ID and --html go together: curate show NAME V --id ID --html")
-    from curate.report import write_document
+    from curate.reporting import write_document
 
     try:
         path = write_document(store, name, version, doc_id, out)
@@ -409,8 +412,8 @@ def _plain(value: object) -> str:
 
 def _show_cluster(store: Store, name: str, version: str, cluster_id: str, *, html: bool, out: Path | None,
                   as_json: bool) -> None:
-    from curate.report import find_cluster, write_cluster
-    from curate.report.clusters import clusters_note
+    from curate.reporting import find_cluster, write_cluster
+    from curate.reporting.clusters import clusters_note
 
     try:
         note = clusters_note(read_manifest(store.require(name, version)))
@@ -425,7 +428,7 @@ def _show_cluster(store: Store, name: str, version: str, cluster_id: str, *, htm
         raise _fail(exc) from exc
     if as_json:
         members = [{**m, "similarity": round(m["similarity"], 4)} for m in found.members]
-        console.print_json(json.dumps({"cluster": found.id, "members": members}))
+        _print_json({"cluster": found.id, "members": members})
         return
     table = Table(Column("id", no_wrap=True, min_width=len(found.id)), Column("input", overflow="fold"),
                   "status", "similarity", "split", box=box.SIMPLE, pad_edge=False,
@@ -448,11 +451,10 @@ def diff(
 ) -> None:
     """What changed from OLD to NEW: documents, schema fields, key statistics, lineage, and the
     version number the changes call for (pass it to `curate build --version`)."""
-    from curate.versions import diff_versions
-    from curate.versions.render import print_diff
+    from curate.versioning.render import print_diff
 
     try:
-        result = diff_versions(_store(store), name, old, new)
+        result = api.diff(name, old, new, store=_store(store))
     except CurateError as exc:
         raise _fail(exc) from exc
     _emit(result.to_dict(), as_json, lambda: print_diff(console, result))
@@ -461,7 +463,7 @@ def diff(
 def _emit(data: dict[str, Any], as_json: bool, human: Callable[[], None]) -> None:
     """A result as JSON (`--json`), or in its human form."""
     if as_json:
-        console.print_json(json.dumps(data))
+        _print_json(data)
     else:
         human()
 
@@ -482,12 +484,11 @@ def reproduce(
     Inputs are checked against their recorded sha256 first. Exits with 1 when an input changed or
     a shard differs (each is named, with what differs: pipeline version, config hash, schema).
     """
-    from curate.versions.render import print_reproduction
-    from curate.versions.reproduce import reproduce as run_reproduce
+    from curate.versioning.render import print_reproduction
 
     try:
-        with err.status(f"[bold]reproducing[/bold] {name} {version}"):
-            result = run_reproduce(_store(store), name, version, inputs=inputs or None, workers=workers)
+        result = api.reproduce(name, version, store=_store(store), inputs=inputs or None, workers=workers,
+                               progress=_progress())
     except CurateError as exc:
         raise _fail(exc) from exc
     _emit(result.to_dict(), as_json, lambda: print_reproduction(console, result))
@@ -509,10 +510,8 @@ def publish(
     Refused when the version's gate did not pass or a shard changed since; publishing the same
     version to the same target again does nothing.
     """
-    from curate.publishing import publish as run_publish
-
     try:
-        result = run_publish(_store(store), name, version, to, dry_run=dry_run)
+        result = api.publish(name, version, to=to, store=_store(store), dry_run=dry_run)
     except CurateError as exc:
         raise _fail(exc) from exc
     if dry_run:
@@ -547,3 +546,23 @@ def schema(
             typer.echo(f"{path}\t{type_name}\t{description}")
     else:
         raise typer.BadParameter(f"--format {fmt!r}: expected arrow, features, jsonschema or fields")
+
+
+@app.command("config")
+def config_(
+    schema_: Annotated[bool, typer.Option("--schema", help="Print the JSON schema of the config instead.")] = False,
+    config: Annotated[Path | None, typer.Option("--config", help="Show this TOML file merged over the defaults.")] = None,
+    set_: SetOption = [],  # noqa: B006
+) -> None:
+    """Print the config as TOML: the defaults (with --config and --set: what they make), every
+    key with its description; or with --schema the JSON schema every config file is checked against."""
+    from curate.config_toml import config_toml
+
+    if schema_:
+        _print_json(Config.model_json_schema())
+        return
+    try:
+        cfg = load_config(config, layers=option_layers(sets=set_))
+    except CurateError as exc:
+        raise _fail(exc) from exc
+    typer.echo(config_toml(cfg), nl=False)

@@ -32,8 +32,9 @@ def test_every_package_is_listed_in_pyproject() -> None:
 
 
 def test_public_api() -> None:
-    assert sorted(curate.__all__) == ["Config", "__version__", "build", "diff", "load", "load_config", "load_schema",
-                                    "publish", "reproduce"]
+    assert sorted(curate.__all__) == ["Config", "Validation", "VersionInfo", "VersionResult", "__version__", "build",
+                                    "diff", "load", "load_config", "load_schema", "publish", "rebuild", "report",
+                                    "reproduce", "validate", "validate_files", "versions"]
     for name in curate.__all__:
         assert hasattr(curate, name)
 

@@ -11,7 +11,7 @@ import pytest
 from curate.pipeline.build import build
 from curate.config import load_config
 from curate.store import Store
-from curate.validate import validate_version
+from curate.validation import validate_version
 
 from conftest import needs_shared
 

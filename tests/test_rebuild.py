@@ -21,7 +21,7 @@ from curate.pipeline.rebuild import rebuild
 from curate.store import Store, read_manifest
 
 from conftest import ROOT
-from versions.corpus import prose
+from versioning.corpus import prose
 
 
 def _kept(path: Path) -> dict[str, dict]:
@@ -176,7 +176,7 @@ def test_a_version_built_before_inputs_were_counted_rebuilds_with_its_counts(sam
     """Its manifest's inputs have no `documents`: the rebuild counts its rows per input instead, so
     `read` and the per-input check still hold."""
     from curate.store.manifest import write_manifest
-    from curate.validate import validate_version
+    from curate.validation import validate_version
 
     store = _copy_store(sample_build, tmp_path)
     folder = store.version_dir("sample", "1.0.0")

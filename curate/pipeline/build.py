@@ -164,7 +164,9 @@ def build(inputs: list[Path], name: str, config: Config, *, store: Store, versio
 
     Two passes over the documents: the corpus pass prepares every document (extract, normalize,
     publisher) and counts each source's repeated lines; the document pass annotates the prepared
-    documents with the resulting template table. `on_progress(pass, documents)` reports both.
+    documents with the resulting template table. `on_progress(pass, documents)` reports both
+    and the writing (`prepare`, `annotate`, `finish`; `prepare_rejected`: of the corpus pass's
+    documents, those rejected while read, which the later passes never see).
     A build of the same inputs that was killed or crashed is resumed (`resume`, see `write_version`).
     """
     files, skipped = discover(inputs)
@@ -272,6 +274,8 @@ def _write_version(name: str, ctx: PipelineContext,
             corpus.add(batch)
             rejects.add(batch.rejects)
             progress("prepare", batch.documents)
+            if batch.documents > batch.prepared:  # rejected while read: they go no further
+                progress("prepare_rejected", batch.documents - batch.prepared)
         table = corpus.templates()
         annotated = []
         for summary in executor.map(process_prepared, corpus.jobs(checkpoints, table)):
@@ -346,8 +350,8 @@ def _write_version(name: str, ctx: PipelineContext,
         "validation": None,
     }
     if auto and parent is not None:
-        from curate.versions.naming import auto_version
-        from curate.versions.refs import VersionRef
+        from curate.versioning.naming import auto_version
+        from curate.versioning.refs import VersionRef
 
         manifest["version_bump"] = auto_version(store, name, parent, VersionRef(staging, manifest))
         version = manifest["version"] = manifest["version_bump"]["version"]

@@ -12,7 +12,7 @@ so no caller can forget a part of it:
   27 times its text on the extraction bench; `input_uri` and `input_sha256` name them);
 - a dropped document keeps its full article row in `row_json`.
 
-The gate checks each kind (`curate.validate.views`, `evidence_kept`).
+The gate checks each kind (`curate.validation.views`, `evidence_kept`).
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 dropped with a reason instead of failing the whole version.
 
 Each rule asks the gate's own question: the regex of its expectation in
-`expectations/article_rows.json`, or its function in `curate.validate.checks`, so the policy and
+`expectations/article_rows.json`, or its function in `curate.validation.checks`, so the policy and
 the gate cannot disagree about what markup or mojibake is. The gate stays the safety net: a rule
 turned off leaves the document to it. What the gate checks per row and where the policy stands:
 
@@ -25,8 +25,8 @@ from typing import Any
 
 from curate.config import PolicyConfig
 from curate.policy.rule import Check, Rule
-from curate.validate import checks
-from curate.validate.suites import load_suites
+from curate.validation import checks
+from curate.validation.suites import load_suites
 
 _SUITE = "article_rows"
 _EVIDENCE_CHARS = 60  # of the offending text, in the message

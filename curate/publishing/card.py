@@ -19,7 +19,7 @@ from curate.config import CardConfig, Config
 from curate.dedup import MinHashParams
 from curate.publishing.contents import Contents
 from curate.publishing.markdown import Markdown, code, fenced, one_line, paragraphs, table, text
-from curate.report.clusters import DROP_NOTES, DROP_REASONS, compared_with, method_description
+from curate.reporting.clusters import DROP_NOTES, DROP_REASONS, compared_with, method_description
 from curate.schema import load_schema
 
 # Limitations true of every curate dataset, whatever its config; the config adds its own.

@@ -24,7 +24,7 @@ from curate.publishing.plan import Action, Plan
 from curate.publishing.release import Release, stage_release
 from curate.store import Store, read_manifest
 from curate.store.manifest import update_manifest
-from curate.validate.record import recorded_problems
+from curate.validation.record import recorded_problems
 
 
 class Target(Protocol):
@@ -80,7 +80,8 @@ def _publish(store: Store, name: str, version: str | None, target: str | None, *
     problems = recorded_problems(folder)
     if problems:
         raise PublishError(f"{name} {version} may not be published: {'; '.join(problems)} "
-                           f"(run `curate validate {name} {version}`)")
+                           f"(run `curate validate {name} {version}`, or in Python "
+                           f"`curate.validate({name!r}, {version!r})`)")
     manifest = read_manifest(folder)
     repo = open_target(store, name, target, api=api)
     with tempfile.TemporaryDirectory(prefix="curate-release-") as staging:
@@ -100,7 +101,7 @@ def _publish(store: Store, name: str, version: str | None, target: str | None, *
 
 def changes(store: Store, manifest: dict[str, Any]) -> list[str]:
     """The card's changelog: the diff against the parent version, a line per kind of change."""
-    from curate.versions import changelog, diff_versions
+    from curate.versioning import changelog, diff_versions
 
     parent = manifest["parent"]
     if not parent:

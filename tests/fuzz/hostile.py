@@ -18,7 +18,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from versions.corpus import article
+from versioning.corpus import article
 
 SECRET = "sk-live-THIS-KEY-MUST-NEVER-BE-PUBLISHED"
 Maker = Callable[[Path, Path], None]

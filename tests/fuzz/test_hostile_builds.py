@@ -30,11 +30,11 @@ from curate.config import load_config
 from curate.pipeline.build import BuildResult, build
 from curate.readers.discovery import printable
 from curate.store import Store
-from curate.validate import validate_version
+from curate.validation import validate_version
 
 from conftest import ROOT
 from fuzz.hostile import CASES, SECRET
-from versions.corpus import article
+from versioning.corpus import article
 
 _OPENED: list[str] = []
 _RECORDING = False

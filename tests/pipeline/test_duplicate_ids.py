@@ -13,9 +13,9 @@ from curate.pipeline.build import BuildResult, build
 from curate.pipeline.duplicate_ids import IdLedger
 from curate.pipeline.rebuild import input_order, rebuild
 from curate.store import Store
-from curate.validate import validate_version
+from curate.validation import validate_version
 
-from versions.corpus import article, tiny_config
+from versioning.corpus import article, tiny_config
 
 URL = "https://news.example/2024/05/harbor-vote"
 

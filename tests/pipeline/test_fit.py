@@ -15,7 +15,7 @@ from curate.pipeline.prepare import Prepared
 from curate.schema import load_schema
 from curate.store import Store
 
-from versions.corpus import tiny_config, write_corpus
+from versioning.corpus import tiny_config, write_corpus
 
 
 def _row(sample_build) -> dict:

@@ -15,10 +15,10 @@ from curate.errors import StoreError
 from curate.pipeline.build import BuildResult, build
 from curate.signals.identity import assign_split, document_id
 from curate.store import Store
-from curate.validate import validate_version
-from curate.versions.reproduce import reproduce
+from curate.validation import validate_version
+from curate.versioning.reproduce import reproduce
 
-from versions.corpus import article, tiny_config
+from versioning.corpus import article, tiny_config
 
 
 def near_copy(text: str, n: int) -> str:

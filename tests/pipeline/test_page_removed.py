@@ -12,7 +12,7 @@ from curate.config import load_config
 from curate.pipeline.build import build
 from curate.pipeline.rebuild import rebuild
 from curate.store import Store, read_manifest
-from curate.validate import validate_version
+from curate.validation import validate_version
 
 from conftest import ROOT
 from extract.test_removed import BODY, CHROME, page

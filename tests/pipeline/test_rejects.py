@@ -23,8 +23,8 @@ from curate.pipeline.prepare import Prepared
 from curate.pipeline.rejects import Evidence, carried_reject, error_row, reject_row
 from curate.readers.records import JsonLine
 from curate.store import Store, read_manifest
-from curate.validate import validate_version
-from curate.validate.views import reject_view
+from curate.validation import validate_version
+from curate.validation.views import reject_view
 
 BODY = ("The ferry board voted on Monday to keep the night crossing through March, after residents of the "
         "island said the last boat was their only way home from hospital shifts. The chair said the vote was close.")

@@ -16,7 +16,7 @@ from curate.pipeline.checkpoints import FOLDER
 from curate.store import Store
 
 from conftest import ROOT
-from versions.corpus import tiny_config, write_corpus
+from versioning.corpus import tiny_config, write_corpus
 
 CONFIG = {"executor": {"workers": 1, "batch_size": 2}}
 

@@ -20,7 +20,7 @@ from curate.config import Config
 from curate.pipeline.document import PipelineContext, annotate_raw
 from curate.readers.text import read_text
 
-from versions.corpus import article, prose
+from versioning.corpus import article, prose
 
 CITIES = ["Paris", "Rome", "Berlin", "Madrid", "Lisbon", "Vienna", "Prague", "Warsaw", "Dublin", "Oslo", "Athens",
           "Budapest", "Zurich", "Brussels", "Amsterdam", "Stockholm", "Helsinki", "Copenhagen", "Milan", "Munich"]

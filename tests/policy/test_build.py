@@ -10,12 +10,12 @@ import pyarrow.parquet as pq
 import pytest
 
 from curate.pipeline.build import BuildResult, build
-from curate.report import write_report
+from curate.reporting import write_report
 from curate.store import Store
-from curate.validate import validate_version
+from curate.validation import validate_version
 
 from policy.documents import ARTICLES, JUNK
-from versions.corpus import tiny_config
+from versioning.corpus import tiny_config
 
 CONFIG = {"sources": {"default": "Junk Wire"}}
 

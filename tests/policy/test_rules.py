@@ -14,7 +14,7 @@ from curate.config import PolicyConfig
 from curate.policy import RULES, drop_reason, gate
 from curate.policy.quality import Limit
 from curate.schema import load_schema
-from curate.validate.checks import lines_pass_boilerplate_rules
+from curate.validation.checks import lines_pass_boilerplate_rules
 
 from policy.documents import ARTICLES, GIBBERISH, JUNK, annotated
 
@@ -138,7 +138,7 @@ def test_the_gate_rules_ask_the_gates_own_questions(monkeypatch: pytest.MonkeyPa
                                                     normal_rows: dict[str, dict[str, Any]]) -> None:
     """The markup rule reads the gate's regex from expectations/article_rows.json (no copy): the
     gate's own cases hold for it, and editing the suite changes the policy."""
-    from curate.validate import suites
+    from curate.validation import suites
 
     bracketed = _edited(normal_rows["en-0"], text=normal_rows["en-0"]["text"] + "\n\nShe starred in <The Palace>.")
     assert drop_reason(bracketed, DEFAULT) is None, "brackets around a title are no tag, for the gate either"

@@ -10,7 +10,7 @@ import pytest
 from curate.pipeline.build import BuildResult
 from curate.config import load_config
 from curate.store import Store
-from curate.validate import validate_version
+from curate.validation import validate_version
 
 from conftest import ROOT
 

@@ -22,7 +22,7 @@ from curate.publishing.local_repo import MARKER
 from curate.publishing.publisher import default_target
 from curate.schema import load_schema
 from curate.store import Store, read_manifest
-from curate.validate import validate_version
+from curate.validation import validate_version
 
 from conftest import ROOT, SAMPLE
 

@@ -12,7 +12,7 @@ from curate.pipeline.prepare import Prepared
 from curate.schema import load_schema
 from curate.signals.quality import quality_signals
 from curate.signals.words import CHARS_PER_WORD, count_words, word_units
-from curate.validate.views import article_view
+from curate.validation.views import article_view
 
 # Written for these tests (a news item about a bridge, in each language).
 CHINESE = (

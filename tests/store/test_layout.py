@@ -13,7 +13,7 @@ from curate.pipeline.build import build
 from curate.store import Store
 from curate.store.layout import check_name, version_key
 
-from versions.corpus import tiny_config, write_corpus
+from versioning.corpus import tiny_config, write_corpus
 
 
 @pytest.mark.parametrize("version", ["01.0.0", "1.0.0\n", "١.٠.٠", "1.0", "1.0.0.0", " 1.0.0", "1.0.0-rc1", "v1.0.0",

@@ -15,7 +15,7 @@ from curate.store import Store
 from curate.store.lock import LOCK_FILE
 
 from conftest import ROOT
-from versions.corpus import write_corpus
+from versioning.corpus import write_corpus
 
 _HOLD = """
 import sys, time
@@ -115,8 +115,8 @@ def test_every_writer_of_a_dataset_waits_its_turn(tmp_path: Path) -> None:
     from curate.pipeline.build import build
     from curate.pipeline.rebuild import rebuild
     from curate.publishing import publish
-    from curate.report import write_report
-    from curate.validate import validate_version
+    from curate.reporting import write_report
+    from curate.validation import validate_version
 
     import curate
 
@@ -134,7 +134,8 @@ def test_every_writer_of_a_dataset_waits_its_turn(tmp_path: Path) -> None:
         for write in writers:
             with pytest.raises(StoreError, match="is busy"):
                 write()
-        assert len(curate.load("news", "1.0.0", store=store.root)["train"]) >= 1
+        with pytest.warns(UserWarning, match="its quality gate never ran"):
+            assert len(curate.load("news", "1.0.0", store=store.root, allow_failed=True)["train"]) >= 1
     finally:
         holder.send_signal(signal.SIGKILL)
         holder.wait()

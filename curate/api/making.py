@@ -1,0 +1,182 @@
+"""The calls that make something: a version (`build`, `rebuild`) and, after it, its gate and
+report; a gate run (`validate`, `validate_files`), a report, a publication, a reproduction.
+
+`build` and `rebuild` run build -> gate -> report in that order, as the command line does: the
+report is written also when the gate fails (it shows why), and a failed gate leaves the version
+in the store with its verdict recorded (`curate.load` then refuses it).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import replace
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from curate.api.options import ConfigLike, StoreLike, build_config, open_store, version_config
+from curate.api.progress import PipelineProgress, Progress, ProgressCallback, displayed, step
+from curate.api.results import Validation, VersionResult
+from curate.config import Config
+from curate.errors import CurateError, DocumentError
+from curate.store import Store
+
+if TYPE_CHECKING:
+    from curate.pipeline.build import BuildResult
+    from curate.publishing import PublishResult
+    from curate.reporting.write import ReportResult
+    from curate.versioning.reproduce import Reproduction
+
+log = logging.getLogger(__name__)
+
+
+def build(inputs: Sequence[str | Path], name: str, config: ConfigLike = None, *,
+          overrides: Mapping[str, Any] | None = None, version: str | None = None, store: StoreLike = None,
+          resume: bool = True, validate: bool = True, report: bool = True, progress: Progress = None) -> VersionResult:
+    """Build a new version of `name` from files or folders, then run its quality gate and write its
+    report. `version`: default the next minor, `auto` numbered from the diff against the latest.
+    A build of the same inputs that was killed or crashed resumes from the batches it finished."""
+    from curate.pipeline.build import build as run_build
+
+    where, cfg = open_store(store), build_config(config, overrides)
+    return _make(where, name, cfg, validate, report, progress, lambda on_progress: run_build(
+        [Path(p) for p in inputs], name, cfg, store=where, version=version, on_progress=on_progress, resume=resume))
+
+
+def rebuild(name: str, from_version: str, config: ConfigLike = None, *, overrides: Mapping[str, Any] | None = None,
+            version: str | None = None, store: StoreLike = None, validate: bool = True, report: bool = True,
+            progress: Progress = None) -> VersionResult:
+    """Re-annotate `from_version`'s rows, without the inputs, under its recorded config with a TOML
+    file (`config`) and `overrides` on top; then the gate and the report, as `build`."""
+    from curate.pipeline.rebuild import rebuild as run_rebuild
+
+    where = open_store(store)
+    cfg = version_config(where, name, from_version, config, overrides)
+    return _make(where, name, cfg, validate, report, progress, lambda on_progress: run_rebuild(
+        name, from_version, cfg, store=where, version=version, on_progress=on_progress))
+
+
+def _make(store: Store, name: str, config: Config, validate: bool, report: bool, progress: Progress,
+          make: Callable[[Callable[[str, int], None]], BuildResult]) -> VersionResult:
+    log.debug("building %s (config %s)", name, config.content_hash())
+    with displayed(progress) as show:
+        started = time.perf_counter()
+        made = make(PipelineProgress(show))
+        seconds = time.perf_counter() - started
+        version = str(made.manifest["version"])
+        log.info("built %s %s -> %s", name, version, made.path)
+        try:
+            validation = _validate(store, name, version, config, show) if validate else None
+            written = _report(store, name, version, show).index if report else None
+        except CurateError as exc:
+            raise _after_build(exc, name, version) from exc
+    return VersionResult(name, made.path, made.manifest, validation, written, seconds)
+
+
+def _after_build(exc: CurateError, name: str, version: str) -> CurateError:
+    """The same error, saying that the version was built and stays (only its gate or report failed)."""
+    if isinstance(exc, DocumentError):
+        return exc
+    return type(exc)(f"{name} {version} was built and stays in the store, but: {exc}")
+
+
+def validate(name: str, version: str | None = None, config: ConfigLike = None, *,
+             overrides: Mapping[str, Any] | None = None, store: StoreLike = None, report: bool | None = None,
+             progress: Progress = None) -> Validation:
+    """Run the quality gate on a stored version (default: the latest) with the config it recorded,
+    a TOML file and `overrides` on top (thresholds, waivers). Writes validation/ into the version
+    and the verdict into its manifest; rewrites its report when it has one (`report=None`), or
+    always (True), or never (False)."""
+    from curate.reporting.write import REPORT
+
+    where = open_store(store)
+    version = version or _latest(where, name)
+    cfg = version_config(where, name, version, config, overrides)
+    with displayed(progress) as show:
+        result = _validate(where, name, version, cfg, show)
+        if report or (report is None and (where.require(name, version) / REPORT / "index.html").is_file()):
+            return replace(result, report=_report(where, name, version, show).index)
+    return result
+
+
+def validate_files(paths: Sequence[str | Path], config: ConfigLike = None, *,
+                   overrides: Mapping[str, Any] | None = None, out: str | Path | None = None,
+                   progress: Progress = None) -> Validation:
+    """Run the quality gate on Parquet files of the schema (shards of a version, or files made
+    elsewhere); with `out`, write results.json and the validation page there."""
+    from curate.validation import validate_files as run_validate_files
+
+    cfg = build_config(config, overrides)
+    with displayed(progress) as show, step(show, "validation"):
+        gate, folder = run_validate_files([Path(p) for p in paths], cfg, Path(out) if out else None)
+    _log_verdict(Validation(gate, folder), "the files")
+    return Validation(gate, folder)
+
+
+def _validate(store: Store, name: str, version: str, config: Config, show: ProgressCallback) -> Validation:
+    from curate.validation import validate_version
+
+    with step(show, "validation"):
+        gate, folder = validate_version(store, name, version, config)
+    result = Validation(gate, folder, name, version)
+    _log_verdict(result, f"{name} {version}")
+    return result
+
+
+def _log_verdict(result: Validation, what: str) -> None:
+    """At INFO, failed or not: a verdict is what the call returns, not an incident."""
+    if result.passed:
+        log.info("validation of %s passed -> %s", what, result.folder)
+    else:
+        log.info("validation of %s failed: %s", what, result.next_step)
+
+
+def report(name: str, version: str | None = None, *, store: StoreLike = None,
+           progress: Progress = None) -> ReportResult:
+    """Write the quality report of a version (default: the latest): report/index.html, one
+    self-contained page with document pages under report/docs/, and report/summary.json."""
+    where = open_store(store)
+    with displayed(progress) as show:
+        return _report(where, name, version or _latest(where, name), show)
+
+
+def _report(store: Store, name: str, version: str, show: ProgressCallback) -> ReportResult:
+    from curate.reporting import write_report
+
+    with step(show, "report"):
+        result = write_report(store, name, version)
+    log.info("report of %s %s -> %s", name, version, result.index)
+    return result
+
+
+def publish(name: str, version: str | None = None, *, to: str | Path | None = None, store: StoreLike = None,
+            dry_run: bool = False) -> PublishResult:
+    """Publish a version whose gate passed (default: the latest) to `to`: a local folder or
+    `hf://datasets/ORG/NAME` (default: the local repository STORE/NAME/hub). Publishing the same
+    version to the same target again does nothing."""
+    from curate.publishing import publish as run_publish
+
+    result = run_publish(open_store(store), name, version, str(to) if to is not None else None, dry_run=dry_run)
+    log.info("%s %s %s -> %s", "planned" if dry_run else result.action, name, result.tag, result.target)
+    return result
+
+
+def reproduce(name: str, version: str, *, store: StoreLike = None, inputs: Sequence[str | Path] | None = None,
+              workers: int | None = None, progress: Progress = None) -> Reproduction:
+    """Rebuild `version` from its recorded inputs (or `inputs`, where they are now) and config;
+    `.ok` when every shard is byte-identical."""
+    from curate.versioning.reproduce import reproduce as run_reproduce
+
+    with displayed(progress) as show:
+        return run_reproduce(open_store(store), name, version, inputs=[Path(p) for p in inputs] if inputs else None,
+                             workers=workers, on_progress=PipelineProgress(show))
+
+
+def _latest(store: Store, name: str) -> str:
+    from curate.errors import StoreError
+
+    latest = store.latest(name)
+    if latest is None:
+        raise StoreError(f"dataset {name!r} has no versions in {store.root}")
+    return latest
