@@ -139,7 +139,8 @@ def build(
     store: StoreOption = None,
     config: ConfigOption = None,
     source: Annotated[str | None, typer.Option("--source", help="Publisher name for documents nothing else names.")] = None,
-    field: Annotated[list[str], typer.Option("--field", help="Record field mapping ROLE=COLUMN, e.g. text=body.")] = [],  # noqa: B006
+    field: Annotated[list[str], typer.Option("--field", help="Record field mapping ROLE=PATH, e.g. text=body, "
+                                             "text=article.body, id=doc_id (a dot inside a key: \\.).")] = [],  # noqa: B006
     workers: WorkersOption = None,
     set_: SetOption = [],  # noqa: B006
     validate: ValidateOption = True,

@@ -33,7 +33,8 @@ class _Section(BaseModel):
 class FieldMap(_Section):
     """Which record field holds what, for JSONL/JSON/CSV/Parquet/Hugging Face inputs.
 
-    Each entry lists candidate names, tried in order; the first present and non-empty wins.
+    Each entry lists candidate names, tried in order; the first present and non-empty wins. A name
+    is a path into the record (`article.body`; `\\.` is a dot inside a key: `curate.readers.paths`).
     """
 
     text: list[str] = Field(["text", "content", "body", "article", "maintext"],
@@ -49,11 +50,29 @@ class FieldMap(_Section):
                                  description="Publication date fields.")
     authors: list[str] = Field(["authors", "author", "byline"],
                                description="Author fields (a list, or names separated by ';' or ' and ').")
+    id: list[str] = Field([], description="Fields holding the record's own id, which then becomes the document "
+                                          "id (hashed with its namespace; see README, Ids). None by default: the "
+                                          "id comes from the url, else from the input path.")
+
+    @model_validator(mode="after")
+    def _paths(self) -> FieldMap:
+        from curate.readers.paths import path_problem  # the readers package imports this module
+
+        problems = [problem for names in self.model_dump().values() for name in names
+                    if (problem := path_problem(name)) is not None]
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
 
 
 class ReadersConfig(_Section):
     fields: FieldMap = Field(default_factory=FieldMap, description="Record field mapping.")
     csv_delimiter: str = Field(",", description="Delimiter of CSV inputs.")
+    metadata_bytes: int = Field(
+        64 * 2**10, ge=0,
+        description="A record's fields that no role uses are kept in the `metadata` column as a JSON object of at "
+                    "most this many bytes; the fields that would go over are left out and named in "
+                    "`metadata_omitted`. 0 keeps none (and names them all).")
     max_document_bytes: int = Field(8 * 2**20, ge=1, le=2**30,
                                     description="Larger documents are rejected (read_too_large); at most 1 GiB, "
                                                 "as an Arrow string column holds at most 2 GiB a batch.")

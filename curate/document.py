@@ -18,6 +18,11 @@ class RawDoc:
     input root, plus `#<n>` (0-based record number) for files holding several documents.
     `raw_size` is the document's full size in bytes when `raw` holds only its first bytes because
     the read was cut (at `max_document_bytes`); None when `raw` is the whole document.
+
+    `id_uri` is what the id hashes when the document has no id or url of its own, when it differs
+    from `input_uri` (`curate.readers.discovery.id_bases`); `record_id` is the record's own id (the
+    `id` field role); `metadata` the record's other fields as a JSON object and `metadata_omitted`
+    those left out of it (`curate.readers.metadata`).
     """
 
     input_uri: str
@@ -33,6 +38,10 @@ class RawDoc:
     authors: list[str] = field(default_factory=list)
     error: DocumentError | None = None
     raw_size: int | None = None
+    id_uri: str | None = None
+    record_id: str | None = None
+    metadata: str | None = None
+    metadata_omitted: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)

@@ -108,3 +108,12 @@ def test_field_roles() -> None:
         with pytest.raises(ConfigError, match="ROLE one of text, html, title") as caught:
             field_layer([item])
         assert fragment in str(caught.value)
+
+
+def test_the_id_role_and_field_paths_from_the_command_line() -> None:
+    config = load_config(None, layers=option_layers(fields=["id=doc_id", "text=article.body", "title=meta.a\\.b"]))
+    assert (config.readers.fields.id, config.readers.fields.text, config.readers.fields.title) == (
+        ["doc_id"], ["article.body"], ["meta.a\\.b"])
+    for bad, said in [("text=article..body", "an empty key"), ("id=a\\b", "must be followed by '.' or '\\\\'")]:
+        with pytest.raises(ConfigError, match=said):
+            load_config(None, layers=option_layers(fields=[bad]))

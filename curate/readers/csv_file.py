@@ -152,7 +152,7 @@ def read_csv(handle: BinaryIO, uri: str, config: ReadersConfig) -> Iterator[RawD
                                  f"{where}: the row has {len(cells)} cells, the header {len(header)}")
                 else:
                     row = dict(zip(header, cells + [""] * (len(header) - len(cells))))
-                    yield doc_from_record(row, config.fields, input_uri=where, input_format=FORMAT, raw=record.data)
+                    yield doc_from_record(row, config, input_uri=where, input_format=FORMAT, raw=record.data)
         if header is None:  # the header itself failed: nothing after it can be named
             return
         number += 1

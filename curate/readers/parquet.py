@@ -56,7 +56,7 @@ def row_doc(record: dict[str, Any], where: str, input_format: str, config: Reade
     limit = config.max_document_bytes
     if len(raw) > limit:
         return too_large(where, input_format, raw, len(raw), limit)
-    return doc_from_record(record, config.fields, input_uri=where, input_format=input_format, raw=raw)
+    return doc_from_record(record, config, input_uri=where, input_format=input_format, raw=raw)
 
 
 def read_parquet(handle: BinaryIO, uri: str, config: ReadersConfig) -> Iterator[RawDoc]:

@@ -45,7 +45,7 @@ def parse_object(data: bytes, where: str, input_format: str, config: ReadersConf
     if not isinstance(record, dict):
         return failed(where, input_format, data, "read_malformed_record",
                       f"{label}: not a JSON object: expected a JSON object, got {type(record).__name__}")
-    return doc_from_record(record, config.fields, input_uri=where, input_format=input_format, raw=data)
+    return doc_from_record(record, config, input_uri=where, input_format=input_format, raw=data)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +56,7 @@ class JsonLine:
     input_uri: str  # the file's uri, plus `#<record number>`
     number: int  # 0-based, blank lines not counted
     raw: bytes  # the line, with its newline if it had one (at most max_document_bytes + 1 bytes)
+    id_uri: str | None = None  # RawDoc.id_uri
 
     input_format = FORMAT
 
@@ -63,6 +64,7 @@ class JsonLine:
         """The document, or an error document when the line is not a JSON object."""
         doc = parse_object(self.raw, self.input_uri, FORMAT, config, complete=self.raw.endswith(b"\n"),
                            label=f"{self.input_uri} (line {self.number + 1})")
+        doc.id_uri = self.id_uri
         if doc.error is None:
             doc.raw = doc.raw.rstrip(b"\r\n")
         return doc
