@@ -205,3 +205,9 @@ def load_named(name: str) -> Schema:
     except FileNotFoundError as exc:
         raise KeyError(f"no schema {name!r} (this curate ships {schema_id}_v1 to "
                        f"{schema_id}_v{current_version(schema_id)})") from exc
+
+
+def article_schema_of(manifest: dict[str, Any]) -> Schema:
+    """The article schema a version was written under (its manifest's `schema`): what loading or
+    publishing it must describe, which today's schema may not be."""
+    return load_named(manifest["schema"]["name"])

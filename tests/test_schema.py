@@ -87,7 +87,7 @@ def test_flags_follow_the_boilerplate_kinds() -> None:
 def test_fingerprint_is_recorded_in_arrow_metadata() -> None:
     schema = load_schema("article")
     meta = json.loads(schema.arrow().metadata[b"curate.schema"])
-    assert meta == {"name": "article_v1", "fingerprint": schema.fingerprint}
+    assert meta == {"name": "article_v2", "fingerprint": schema.fingerprint}
 
 
 @pytest.mark.parametrize("fmt", ["arrow", "features", "jsonschema", "fields"])
@@ -95,3 +95,14 @@ def test_cli_prints_each_view(fmt: str) -> None:
     out = subprocess.run([sys.executable, "-m", "curate", "schema", "--format", fmt],
                          capture_output=True, text=True, check=True).stdout
     assert "claims" in out and "boilerplate_ratio" in out
+
+
+def test_article_v2_is_v1_and_the_fields_users_control() -> None:
+    from curate.schema import article_schema_of
+    from curate.versioning.schema_diff import field_changes
+
+    changes = field_changes(load_schema("article", 1).arrow(), load_schema("article", 2).arrow())
+    assert [(c.path, c.change) for c in changes] == [
+        ("source.record_id", "added"), ("metadata", "added"), ("metadata_omitted", "added")]
+    assert not any(change.breaking for change in changes)
+    assert article_schema_of({"schema": {"name": "article_v1"}}).name == "article_v1", "an old version loads as written"

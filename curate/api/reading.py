@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from curate.api.options import StoreLike, open_store
 from curate.api.results import VersionInfo
 from curate.errors import StoreError
-from curate.schema import load_schema
+from curate.schema import article_schema_of
 from curate.store import Store, read_manifest
 
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ def load(name: str, version: str | None = None, *, split: str | None = None, sto
     folder = where.require(name, version)
     manifest = read_manifest(folder)
     _check_gate(where, name, version, manifest, allow_failed)
-    features = load_schema("article").features()
+    features = article_schema_of(manifest).features()
     files: dict[str, list[str]] = {}
     for shard in manifest["shards"]:
         if shard["rows"]:

@@ -16,7 +16,7 @@ import shutil
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -122,6 +122,11 @@ def _documents(inputs: list[InputFile], entries: list[dict[str, Any]], config: C
                 entry["not_documents"][doc.kind] = entry["not_documents"].get(doc.kind, 0) + 1
                 continue
             entry["documents"] += 1
+            if item.id_base is not None:
+                if isinstance(doc, JsonLine):
+                    doc = replace(doc, id_uri=item.id_uri(doc.input_uri))
+                else:
+                    doc.id_uri = item.id_uri(doc.input_uri)
             yield doc
 
 

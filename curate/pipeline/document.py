@@ -57,7 +57,7 @@ def annotate(doc: Prepared, ctx: PipelineContext, template_keys: Collection[int]
     cleaned = boilerplate.remove_boilerplate(doc.document, lang, template_keys, config.boilerplate.threshold,
                                              doc.extracted, doc.removed)
     text = cleaned.text
-    doc_id = identity.document_id(doc.url, doc.input_uri)
+    doc_id = doc.doc_id
     return {
         "id": doc_id,
         "content_hash": identity.content_hash(text),
@@ -74,7 +74,10 @@ def annotate(doc: Prepared, ctx: PipelineContext, template_keys: Collection[int]
             "input_format": doc.input_format,
             "published": doc.published,
             "authors": doc.authors,
+            "record_id": doc.record_id,
         },
+        "metadata": doc.metadata,
+        "metadata_omitted": doc.metadata_omitted,
         "boilerplate": [
             {"kind": s.kind, "text": s.text, "start": s.start, "end": s.end, "score": s.score, "rule": s.rule}
             for s in cleaned.spans

@@ -24,7 +24,9 @@ from curate.signals import identity
 @dataclass(slots=True)
 class Prepared:
     """A document ready for the annotating stages; `document` is in normal form. `removed` are the
-    blocks of an HTML page its extractor left out (`curate.extract.removed`), in page order."""
+    blocks of an HTML page its extractor left out (`curate.extract.removed`), in page order.
+    `doc_id` is decided here, where the reader's facts are known (`identity.document_id`); by
+    default from the url or the input uri."""
 
     input_uri: str
     input_format: str
@@ -39,6 +41,14 @@ class Prepared:
     authors: list[str] = field(default_factory=list)
     extracted: bool = False  # `document` is what an extractor chose as a page's main content
     removed: list[RemovedBlock] = field(default_factory=list)
+    record_id: str | None = None
+    metadata: str | None = None
+    metadata_omitted: list[str] = field(default_factory=list)
+    doc_id: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.doc_id:
+            self.doc_id = identity.document_id(self.url, self.input_uri, self.record_id)
 
 
 def single_line(value: str | None) -> str | None:
@@ -79,4 +89,8 @@ def prepare(doc: RawDoc, config: Config) -> Prepared:
         extracted=doc.html is not None,
         removed=page_removed(doc.html, document, doc.title, doc.subtitle, config.boilerplate.max_page_removed_chars)
         if doc.html is not None else [],
+        record_id=doc.record_id,
+        metadata=doc.metadata,
+        metadata_omitted=list(doc.metadata_omitted),
+        doc_id=identity.document_id(url, doc.id_uri or doc.input_uri, doc.record_id),
     )

@@ -38,7 +38,9 @@ EXTRACTED_FORMATS = frozenset({"html", "warc"})
 
 def prepared_from_row(row: dict[str, Any]) -> Prepared:
     """The prepared document a stored article row came from; an HTML page's left-out blocks
-    stay as they were recorded (the page itself is not in the row)."""
+    stay as they were recorded (the page itself is not in the row). It keeps the row's id: what
+    the id hashed (a record id, a path relative to the input root) is not all in the row, and a
+    rebuild must not change ids."""
     source = row["source"]
     document, removed = split_page(reconstruct(row["text"], row["boilerplate"]), row["boilerplate"])
     return Prepared(
@@ -55,6 +57,10 @@ def prepared_from_row(row: dict[str, Any]) -> Prepared:
         authors=list(source["authors"]),
         extracted=source["input_format"] in EXTRACTED_FORMATS or bool(removed),
         removed=removed,
+        record_id=source.get("record_id"),
+        metadata=row.get("metadata"),
+        metadata_omitted=list(row.get("metadata_omitted") or []),
+        doc_id=row.get("id", ""),  # a stored row has one
     )
 
 

@@ -20,7 +20,7 @@ from curate.dedup import MinHashParams
 from curate.publishing.contents import Contents
 from curate.publishing.markdown import Markdown, code, fenced, one_line, paragraphs, table, text
 from curate.reporting.clusters import DROP_NOTES, DROP_REASONS, compared_with, method_description
-from curate.schema import load_schema
+from curate.schema import article_schema_of
 
 # Limitations true of every curate dataset, whatever its config; the config adds its own.
 _LIMITATIONS = (
@@ -58,7 +58,7 @@ def card_metadata(manifest: dict[str, Any], contents: Contents) -> dict[str, Any
     card = card_config(manifest)
     splits = [split for split, rows in contents.rows.items() if rows]
     info = datasets.DatasetInfo(
-        features=load_schema("article").features(),
+        features=article_schema_of(manifest).features(),
         splits=datasets.SplitDict({s: datasets.SplitInfo(s, num_bytes=contents.bytes[s],
                                                          num_examples=contents.rows[s]) for s in splits}),
         download_size=sum(contents.bytes.values()),
@@ -84,7 +84,7 @@ def render_card(manifest: dict[str, Any], contents: Contents, changes: list[str]
     meta = card_metadata(manifest, contents)
     front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
     sections = [
-        _about(manifest, meta), _contents(manifest, contents), _fields(), _curation(manifest),
+        _about(manifest, meta), _contents(manifest, contents), _fields(manifest), _curation(manifest),
         _near_duplicates(manifest), _gate(manifest), _accounting(manifest), _changelog(manifest, changes),
         _limitations(manifest), _loading(manifest, repo_id, local),
     ]
@@ -113,8 +113,8 @@ def _contents(manifest: dict[str, Any], contents: Contents) -> str:
             f"### Languages\n\n{languages}\n\n### Inputs\n\n{inputs}")
 
 
-def _fields() -> str:
-    schema = load_schema("article")
+def _fields(manifest: dict[str, Any]) -> str:
+    schema = article_schema_of(manifest)
     # The schema's descriptions are curate's own Markdown (`code` spans); only their pipes need escaping.
     rows = [(code(path), kind, Markdown(description.replace("|", "\\|")))
             for path, kind, description in schema.field_table()]

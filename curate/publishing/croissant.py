@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from curate.schema import Schema, load_schema
+from curate.schema import Schema, article_schema_of
 
 CONFORMS_TO = "http://mlcommons.org/croissant/1.0"
 
@@ -58,7 +58,7 @@ FILE_SET = "parquet-shards"
 
 def croissant(manifest: dict[str, Any], metadata: dict[str, Any], url: str) -> dict[str, Any]:
     """The JSON-LD document for one published version; `metadata` is the card's YAML header."""
-    schema = load_schema("article")
+    schema = article_schema_of(manifest)
     files = [{
         "@type": "cr:FileObject",
         "@id": shard["path"],

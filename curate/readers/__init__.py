@@ -25,7 +25,7 @@ from curate.document import NotDocument, RawDoc, failed, too_large
 from curate.errors import CurateError, DocumentError, InputError
 from curate.normalize.decode import repair_surrogates
 from curate.readers.csv_file import read_csv
-from curate.readers.discovery import InputFile, Walk, dataset_problem
+from curate.readers.discovery import InputFile, Root, Walk, dataset_problem, id_bases, printable
 from curate.readers.files import BoundedStream, gunzipped, open_input
 from curate.readers.hf import is_saved_dataset, read_hf
 from curate.readers.html import FORMAT as HTML
@@ -100,7 +100,9 @@ def _suffix(name: str) -> str | None:
 def discover(paths: list[Path]) -> tuple[list[InputFile], list[str]]:
     """(inputs in deterministic order, skipped entries with the reason)."""
     walk = Walk(_suffix, ", ".join(sorted(_READERS)), is_saved_dataset)
+    roots = []
     for given in paths:
+        start = len(walk.inputs)
         if str(given).startswith(HF_PREFIX):
             local = Path(str(given)[len(HF_PREFIX):])
             if not local.is_dir():
@@ -108,12 +110,15 @@ def discover(paths: list[Path]) -> tuple[list[InputFile], list[str]]:
             problem = dataset_problem(local)
             if problem is not None:
                 raise InputError(f"input {given}: {problem}")
-            walk.inputs.append(InputFile(local, local.name, "hf"))
-            continue
-        if not given.exists():
+            walk.inputs.append(InputFile(local.resolve(), local.name, "hf"))
+        elif not given.exists():
             raise InputError(f"input {given} does not exist")
-        walk.given(given)
-    return walk.inputs, sorted(walk.skipped)
+        else:
+            walk.given(given)
+        real = Path(str(given).removeprefix(HF_PREFIX)).resolve()
+        label = real.name if real.is_dir() else real.parent.name
+        roots.append(Root(str(given), printable(label), real, range(start, len(walk.inputs))))
+    return id_bases(walk.inputs, roots), sorted(walk.skipped)
 
 
 def input_format(item: InputFile) -> str:

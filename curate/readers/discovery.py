@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import os
 import stat
+from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from curate.errors import InputError
 from curate.readers.files import file_kind
 
 # Never articles: a corpus folder's own documentation and config.
@@ -33,6 +35,12 @@ class InputFile:
     uri: str
     reader: str  # a suffix from the readers' table, or "hf"
     identity: tuple[int, int] | None = None
+    id_base: str | None = None  # what ids hash in place of `uri` (`id_bases`); None: `uri` itself
+
+    def id_uri(self, input_uri: str) -> str | None:
+        """What the id of the document read as `input_uri` from this input hashes, when that is not
+        `input_uri` (which starts with `uri`)."""
+        return None if self.id_base is None else self.id_base + input_uri[len(self.uri):]
 
 
 def printable(name: str) -> str:
@@ -155,3 +163,51 @@ def _unsafe_entry(folder: Path, root: Path | None) -> str | None:
 def dataset_problem(folder: Path) -> str | None:
     """What in a dataset folder named explicitly (`hf:PATH`) must not be read: special files."""
     return _unsafe_entry(folder, None)
+
+
+@dataclass(frozen=True, slots=True)
+class Root:
+    """An input path as given: `label` is its folder's name (a file's: the folder holding it),
+    `inputs` the positions of the inputs found under it."""
+
+    given: str
+    label: str
+    real: Path
+    inputs: range
+
+
+def id_bases(inputs: list[InputFile], roots: list[Root]) -> list[InputFile]:
+    """`inputs` with what their documents' ids hash (when a document has no id or url of its
+    own): its path relative to the input root the user gave, so the same files give the same ids
+    wherever the folder is and whatever it is called.
+
+    An input's uri is that path already, but for a saved dataset given as the input itself, whose
+    uri is the folder's name: its id base is empty (rows hash `/<split>#<row>`). Two roots may
+    hold the same relative path (`day1/articles.jsonl`, `day2/articles.jsonl`): then each input
+    that shares its path with another root's is qualified by its root's label (`day1/...`), so
+    their documents never merge as one id, whatever order the roots are given in; roots of one
+    label that share a path are an InputError (nothing would tell their documents apart).
+    """
+    bases = [item.uri for item in inputs]
+    for root in roots:
+        for position in root.inputs:
+            if inputs[position].reader == "hf" and inputs[position].path == root.real and root.real.is_dir():
+                bases[position] = ""
+    owners: dict[str, list[Root]] = defaultdict(list)
+    for root in roots:
+        for base in {bases[position] for position in root.inputs}:
+            owners[base].append(root)
+    for base, shared in owners.items():
+        if len(shared) < 2:
+            continue
+        labels = [root.label for root in shared]
+        if len(set(labels)) < len(labels):
+            given = ", ".join(root.given for root in shared)
+            raise InputError(f"inputs {given} hold the same path {base or '(the input itself)'!r} under folders of "
+                             f"the same name, so their documents would get the same ids: give their common folder "
+                             f"as one input, or rename one")
+        for root in shared:
+            for position in root.inputs:
+                if bases[position] == base:
+                    bases[position] = f"{root.label}/{base}"
+    return [item if base == item.uri else replace(item, id_base=base) for item, base in zip(inputs, bases)]

@@ -1,8 +1,15 @@
 """Document identity: the stable `id`, the `content_hash` and the hash-based `split`.
 
-The id hashes the source identity (canonical URL, else the input uri), never the content, so a
-corrected article keeps its id and shows up as changed (same id, new content_hash) in a diff. The
-split hashes the id, so a document never moves between splits from one version to the next.
+The id hashes the source identity, never the content, so a corrected article keeps its id and
+shows up as changed (same id, new content_hash) in a diff. The identity is, first found: the
+record's own id (the `id` field role: `id:<value>`), the canonical URL (`url:<url>`), else where
+the document sits relative to the input root the user gave (`uri:<path>#<record>`,
+`curate.readers.discovery.id_bases`). The prefixes keep the three apart: a record whose id is a
+URL is not the page at that URL. The split hashes the id, so a document never moves between
+splits from one version to the next.
+
+Version 2: the record id comes first, and a saved dataset given as the input itself is hashed
+without its folder's name.
 """
 
 from __future__ import annotations
@@ -13,7 +20,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from curate.config import SplitsConfig
 
 NAME = "identity"
-VERSION = 1
+VERSION = 2
 _TRACKING_PREFIXES = ("utm_", "fbclid", "gclid", "mc_", "ref", "cmpid", "ocid")
 
 
@@ -36,10 +43,13 @@ def domain_of(url: str | None) -> str | None:
     return host or None
 
 
-def document_id(url: str | None, input_uri: str) -> str:
-    """32 hex characters of sha256 over the canonical URL, or the input uri when there is none."""
-    identity = f"url:{canonical_url(url)}" if url else f"uri:{input_uri}"
-    return hashlib.sha256(identity.encode()).hexdigest()[:32]
+def document_id(url: str | None, input_uri: str, record_id: str | None = None) -> str:
+    """32 hex characters of sha256 over the record's id, else the canonical URL, else the input uri."""
+    if record_id is not None:
+        identity = f"id:{record_id}"
+    else:
+        identity = f"url:{canonical_url(url)}" if url else f"uri:{input_uri}"
+    return hashlib.sha256(identity.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def content_hash(text: str) -> str:

@@ -118,3 +118,52 @@ def test_a_saved_dataset_with_a_link_out_of_the_root_is_not_read(tmp_path: Path)
     (tmp_path / "corpus" / "saved" / "extra.arrow").symlink_to(outside)
     inputs, skipped = discover([tmp_path / "corpus"])
     assert inputs == [] and skipped == ["saved: saved dataset not read: extra.arrow is a symlink to outside the input root"]
+
+
+def _bases(*roots: Path | str) -> dict[str, str | None]:
+    inputs, _ = discover([Path(root) for root in roots])
+    return {str(item.path): item.id_base for item in inputs}
+
+
+def test_ids_hash_the_path_relative_to_the_root_the_user_gave(tmp_path: Path) -> None:
+    import datasets
+
+    (tmp_path / "corpus" / "sub").mkdir(parents=True)
+    (tmp_path / "corpus" / "sub" / "a.jsonl").write_text('{"text": "Body."}\n', encoding="utf-8")
+    datasets.Dataset.from_list([{"text": "Body."}]).save_to_disk(str(tmp_path / "saved"))
+    [folder] = discover([tmp_path / "corpus"])[0]
+    assert (folder.uri, folder.id_base, folder.id_uri("sub/a.jsonl#3")) == ("sub/a.jsonl", None, None)
+    [saved] = discover([tmp_path / "saved"])[0]
+    assert (saved.uri, saved.id_base, saved.id_uri("saved/train#3")) == ("saved", "", "/train#3")
+    [named] = discover([Path(f"hf:{tmp_path / 'saved'}")])[0]
+    assert named.id_uri("saved/train#3") == "/train#3", "hf:PATH is the same input as the folder"
+    [one_file] = discover([tmp_path / "corpus" / "sub" / "a.jsonl"])[0]
+    assert (one_file.uri, one_file.id_base) == ("a.jsonl", None), "a file given: its name, relative to its folder"
+
+
+def test_roots_that_share_a_relative_path_are_kept_apart_by_their_names(tmp_path: Path) -> None:
+    for day in ("day1", "day2"):
+        (tmp_path / day).mkdir()
+        (tmp_path / day / "articles.jsonl").write_text('{"text": "Body."}\n', encoding="utf-8")
+        (tmp_path / day / f"only-{day}.jsonl").write_text('{"text": "Body."}\n', encoding="utf-8")
+    bases = _bases(tmp_path / "day2", tmp_path / "day1")
+    assert bases == {str(tmp_path / "day2" / "articles.jsonl"): "day2/articles.jsonl",
+                     str(tmp_path / "day2" / "only-day2.jsonl"): None,
+                     str(tmp_path / "day1" / "articles.jsonl"): "day1/articles.jsonl",
+                     str(tmp_path / "day1" / "only-day1.jsonl"): None}
+    assert _bases(tmp_path / "day1", tmp_path / "day2") == bases, "whatever the order of the roots"
+
+
+def test_saved_datasets_and_files_of_one_name_in_two_roots(tmp_path: Path) -> None:
+    import datasets
+
+    for parent in ("a", "b"):
+        datasets.Dataset.from_list([{"text": "Body."}]).save_to_disk(str(tmp_path / parent / "data"))
+        datasets.Dataset.from_list([{"text": "Body."}]).save_to_disk(str(tmp_path / parent / f"ds-{parent}"))
+        (tmp_path / parent / "news.jsonl").write_text('{"text": "Body."}\n', encoding="utf-8")
+    two = _bases(tmp_path / "a" / "ds-a", tmp_path / "b" / "ds-b")
+    assert sorted(two.values()) == ["ds-a/", "ds-b/"], "two saved datasets given: each keeps its name"
+    files = _bases(tmp_path / "a" / "news.jsonl", tmp_path / "b" / "news.jsonl")
+    assert sorted(files.values()) == ["a/news.jsonl", "b/news.jsonl"], "a file's root is its folder"
+    with pytest.raises(InputError, match="same path .*folders of the same name.*common folder"):
+        discover([tmp_path / "a" / "data", tmp_path / "b" / "data"])
