@@ -35,7 +35,6 @@ from curate.pipeline.fit import fit_rows
 from curate.pipeline.prepare import Prepared
 from curate.readers.records import JsonLine
 from curate.schema import load_schema
-from curate.signals.identity import document_id
 from curate.templates import TemplateTable, line_keys
 from curate.templates.table import UNKNOWN_SOURCE
 

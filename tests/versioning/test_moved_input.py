@@ -73,7 +73,7 @@ def test_a_copied_input_folder_is_the_same_documents(tmp_path: Path, make) -> No
     assert validate_version(store, "news", after, tiny_config(**SOURCE))[0].passed
 
 
-def test_a_renamed_folder_of_a_multi_root_build_keeps_apart_what_shares_a_path(tmp_path: Path) -> None:
+def test_two_roots_that_share_a_path_stay_two_sets_of_documents(tmp_path: Path) -> None:
     store = Store(tmp_path / "store")
     day1, day2 = _folder(tmp_path / "day1"), tmp_path / "day2"
     day2.mkdir()
