@@ -67,7 +67,14 @@ class _Picks:
         """(field name, value) of the first of `names` present and not empty; `_WrongType` when a
         path runs into a value it cannot step into."""
         for name in names:
-            found = lookup(self.record, parse_path(name))
+            path = parse_path(name)
+            if len(path.keys) == 1:  # a plain column: most names
+                value = self.record.get(path.whole)
+                if not _absent(value):
+                    self.used.setdefault(path.whole, []).append(())
+                    return name, value
+                continue
+            found = lookup(self.record, path)
             if isinstance(found, Blocked):
                 raise _WrongType(found.where, found.value, f"not an object (looking for {name!r})")
             if isinstance(found, Found) and not _absent(found.value):

@@ -51,10 +51,10 @@ def _plain(value: Any, depth: int = 0) -> Any:
     """`value` as JSON's types (see the module docstring)."""
     if depth > MAX_DEPTH:
         raise _TooDeep
-    if value is None or isinstance(value, (bool, int)):
-        return value
     if isinstance(value, str):
         return repair_surrogates(value)
+    if value is None or isinstance(value, (bool, int)):
+        return value
     if isinstance(value, float):
         return value if math.isfinite(value) else None
     if isinstance(value, Mapping):
@@ -70,6 +70,10 @@ def _plain(value: Any, depth: int = 0) -> Any:
     if hasattr(value, "tolist"):  # a numpy value or array from a Hugging Face row
         return _plain(value.tolist(), depth + 1)
     return repair_surrogates(str(value))  # a duration, or a type no input format here gives
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def _without(value: Any, paths: list[tuple[str, ...]]) -> Any:
@@ -88,29 +92,37 @@ def _without(value: Any, paths: list[tuple[str, ...]]) -> Any:
     return kept or None
 
 
+def _name(key: Any) -> str:
+    return repair_surrogates(str(key))
+
+
 def record_metadata(record: Mapping[str, Any], used: Used, budget: int) -> tuple[str | None, list[str]]:
     """(the JSON object of the fields of `record` no role used, or None when none is kept; the names
-    of the fields left out for `budget` or depth)."""
-    parts: list[str] = []
-    size, omitted = 2, []  # the braces
+    of the fields left out for `budget` or depth, in the record's order)."""
+    fields: dict[str, Any] = {}
+    left_out: set[str] = set()
     for key, value in record.items():
         paths = list(used.get(key, ()))
         if paths:
             value = _without(value, paths)
             if value is None:
                 continue
-        name = repair_surrogates(str(key))
         try:
-            part = f"{json.dumps(name, ensure_ascii=False)}:{json.dumps(_plain(value), ensure_ascii=False)}"
-        except (_TooDeep, RecursionError):
-            omitted.append(name)
-            continue
-        cost = len(part.encode()) + (1 if parts else 0)
-        if size + cost > budget:
-            omitted.append(name)
-            continue
-        parts.append(part)
-        size += cost
+            fields[_name(key)] = _plain(value)
+        except _TooDeep:
+            left_out.add(_name(key))
+    whole = _json(fields)
+    if len(whole.encode()) > budget:  # the rare record over budget: field by field, in order
+        size = 2  # the braces
+        for name, value in list(fields.items()):
+            cost = len(f"{_json(name)}:{_json(value)}".encode()) + (1 if size > 2 else 0)
+            if size + cost > budget:
+                left_out.add(name)
+                del fields[name]
+            else:
+                size += cost
+        whole = _json(fields)
+    omitted = [name for name in map(_name, record) if name in left_out] if left_out else []
     if len(omitted) > OMITTED_SHOWN:
         omitted = [*omitted[:OMITTED_SHOWN - 1], f"... and {len(omitted) - OMITTED_SHOWN + 1} more"]
-    return ("{" + ",".join(parts) + "}" if parts else None), omitted
+    return (whole if fields else None), omitted

@@ -39,7 +39,11 @@ class Found:
 
 @dataclass(frozen=True, slots=True)
 class Missing:
-    where: str  # the path up to the first key that is absent
+    keys: tuple[str, ...]  # the path up to the first key that is absent
+
+    @property
+    def where(self) -> str:
+        return _shown(self.keys)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,15 +92,17 @@ def lookup(record: Mapping[str, Any], path: FieldPath) -> Found | Missing | Bloc
     """The value at `path` in `record`: by the whole name first, then step by step."""
     if path.whole in record:
         return Found(record[path.whole], path.whole, ())
+    if len(path.keys) == 1:  # most names: a plain column, absent
+        return Missing(path.keys)
     value: Any = record
     for depth, key in enumerate(path.keys):
         if isinstance(value, Mapping):
             if key not in value:
-                return Missing(_shown(path.keys[:depth + 1]))
+                return Missing(path.keys[:depth + 1])
             value = value[key]
         elif isinstance(value, list) and key.isdecimal():
             if int(key) >= len(value):
-                return Missing(_shown(path.keys[:depth + 1]))
+                return Missing(path.keys[:depth + 1])
             value = value[int(key)]
         else:
             return Blocked(_shown(path.keys[:depth]), value)

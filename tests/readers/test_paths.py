@@ -30,9 +30,10 @@ def test_lookup_steps_into_objects_and_lists() -> None:
     assert lookup(record, parse_path("article.tags.1")) == Found("y", "article", ("tags", "1"))
     assert lookup(record, parse_path("article.a\\.b")) == Found(1, "article", ("a.b",))
     assert lookup(record, parse_path("flat.col")) == Found("F", "flat.col", ()), "a flat dotted column, as is"
-    assert lookup(record, parse_path("article.lede")) == Missing("article.lede")
-    assert lookup(record, parse_path("article.tags.7")) == Missing("article.tags.7")
-    assert lookup(record, parse_path("nothing.here")) == Missing("nothing")
+    assert lookup(record, parse_path("article.lede")) == Missing(("article", "lede"))
+    assert lookup(record, parse_path("article.tags.7")).where == "article.tags.7"  # type: ignore[union-attr]
+    assert lookup(record, parse_path("nothing.h\\.ere")) == Missing(("nothing",))
+    assert lookup(record, parse_path("article.x\\.y")).where == "article.x\\.y", "shown as written"  # type: ignore[union-attr]
     assert lookup(record, parse_path("n.value")) == Blocked("n", 3), "a number cannot be stepped into"
     assert lookup(record, parse_path("article.tags.first")) == Blocked("article.tags", ["x", "y"])
 
