@@ -8,6 +8,7 @@ check instead of crashing the shard.
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
@@ -96,3 +97,14 @@ def lines_pass_boilerplate_rules(text: str, language: str) -> bool:
 def has_mojibake(text: str | None) -> bool:
     """The normalizer's own test (a cheap hint, then ftfy's detector): what it would have fixed."""
     return bool(text) and looks_mojibaked(text)
+
+
+def metadata_is_object(metadata: str | None) -> bool:
+    """`metadata` is null or one JSON object (what `curate.readers.metadata` writes), not a value
+    a reader of the dataset would choke on."""
+    if metadata is None:
+        return True
+    try:
+        return isinstance(json.loads(metadata), dict)
+    except ValueError:
+        return False

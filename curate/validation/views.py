@@ -37,6 +37,8 @@ def article_view(table: pa.Table) -> pa.Table:
     ratios = table.column("boilerplate_ratio").to_pylist()
     hashes = table.column("content_hash").to_pylist()
     titles = table.column("title").to_pylist()
+    # article_v1 rows have no metadata: nothing to check
+    metadata = table.column("metadata").to_pylist() if "metadata" in table.column_names else [None] * table.num_rows
     return pa.table({
         "id": table.column("id"),
         "input_uri": pc.struct_field(table.column("source"), "input_uri"),
@@ -57,6 +59,7 @@ def article_view(table: pa.Table) -> pa.Table:
         "flags_match_spans": _bools([checks.flags_match_spans(f, s) for f, s in zip(flags, spans)]),
         "spans_rebuild_document": _bools([
             checks.spans_rebuild_document(t, s, r) for t, s, r in zip(texts, spans, ratios)]),
+        "metadata_is_object": _bools([checks.metadata_is_object(m) for m in metadata]),
     })
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import copy
 
+import pytest
+
 from curate.boilerplate import remove_boilerplate
 from curate.boilerplate.rules import rule_verdicts
 from curate.validation import checks
@@ -62,3 +64,10 @@ def test_residual_boilerplate_and_mojibake() -> None:
     assert checks.has_mojibake("The cafÃ© was closed.")
     assert not checks.has_mojibake("The café cost £5.")
     assert not checks.has_mojibake(None)
+
+
+@pytest.mark.parametrize(("metadata", "ok"), [
+    (None, True), ("{}", True), ('{"section": "World", "tags": ["a"]}', True),
+    ('["a list"]', False), ('"a string"', False), ("{not json", False), ("", False), ("NaN", False)])
+def test_metadata_is_one_json_object_or_null(metadata: str | None, ok: bool) -> None:
+    assert checks.metadata_is_object(metadata) is ok

@@ -211,6 +211,7 @@ DEFECTS = [
     Defect("article_rows.id_present", article(lambda r: r.update(id=None), nullable=("id",))),
     Defect("article_rows.id_format", article(lambda r: r.update(id="NOT-AN-ID"))),
     Defect("article_rows.content_hash_matches_text", article(lambda r: r.update(content_hash="0" * 64))),
+    Defect("article_rows.metadata_is_object", article(lambda r: r.update(metadata='["not", "an object"]'))),
     Defect("article_rows.text_length_in_policy", article(lambda r: retext(r, "Too short to publish."))),
     Defect("article_rows.text_no_markup", article(lambda r: retext(r, r["text"] + MARKUP))),
     Defect("article_rows.text_no_replacement_char", article(lambda r: retext(r, r["text"] + FFFD))),
@@ -422,3 +423,34 @@ def test_a_version_built_before_inputs_were_counted_still_passes(version, gate_c
     edit_manifest(folder, forget)
     result, _ = validate_version(store, "sample", folder.name, gate_config())
     assert result.passed, [(o.key, o.samples) for o in result.failed]
+
+
+def as_article_v1(folder: Path) -> None:
+    """Make the version one written before record ids and metadata: its data shards and manifest
+    say article_v1."""
+    v1 = load_schema("article", 1)
+    for shard in read_manifest(folder)["shards"]:
+        rows = pq.read_table(folder / shard["path"]).drop_columns(["metadata", "metadata_omitted"]).to_pylist()
+        for row in rows:
+            del row["source"]["record_id"]
+        pq.write_table(pa.Table.from_pylist(rows, schema=v1.arrow()), folder / shard["path"])
+    edit_manifest(folder, lambda m: m.update(schema={"name": v1.name, "fingerprint": v1.fingerprint}))
+
+
+def test_an_article_v1_version_still_passes_loads_and_rebuilds(version, gate_config) -> None:
+    """A version written before article_v2 is checked, loaded and rebuilt by the schema it names;
+    its rebuild is article_v2, with the same ids and the new columns empty."""
+    import curate
+
+    store, folder = version
+    as_article_v1(folder)
+    config = gate_config()
+    result, _ = validate_version(store, "sample", folder.name, config)
+    assert result.passed, [(o.key, o.samples) for o in result.failed]
+    loaded = curate.load("sample", folder.name, split="train", store=store.root)
+    assert "metadata" not in loaded.column_names and len(loaded)
+    again = rebuild("sample", folder.name, config, store=store, version="9.0.0")
+    assert again.manifest["schema"]["name"] == "article_v2"
+    changes = diff_versions(store, "sample", folder.name, "9.0.0")
+    assert (changes.documents.added, changes.documents.removed) == (0, 0)
+    assert [c.path for c in changes.schema.changes] == ["source.record_id", "metadata", "metadata_omitted"]
