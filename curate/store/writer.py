@@ -6,10 +6,19 @@ documents never gathers gigabytes before a row group is written. Each row group 
 one contiguous chunk (Parquet's page boundaries follow the chunks it is handed), and where a row
 group ends depends only on the rows, never on how the executor batched them: same inputs and
 config, byte-identical shards. Shards get their final `<split>-00000-of-0000N.parquet` names once the count N is known.
+
+Where the installed pyarrow can, shards carry a page index (readers skip pages by their min/max
+without reading them) and their data pages are cut at content-defined boundaries: a page then
+ends where the values say, not where a byte count does, so two versions that differ by a few
+documents share most pages byte for byte, which the Hub's Xet storage keeps once
+(benchmarks/shard_dedup.py measures it). Both are deterministic: same rows, same bytes. The large
+columns (`sized_by`) get no dictionary: their values are nearly all distinct, so a dictionary
+only gathers the first megabyte of them into one page that any change rewrites whole.
 """
 
 from __future__ import annotations
 
+import inspect
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,8 +33,32 @@ ROW_GROUP_BYTES = 64 * 2**20
 # Buffered tables are merged into one once there are this many: a rare split (5% of rows) would
 # otherwise hold thousands of three-row tables, whose per-table overhead grows with the corpus.
 _COMPACT_AFTER = 64
-_PARQUET_OPTIONS = {"compression": "zstd", "compression_level": 3, "use_dictionary": True,
-                    "write_statistics": True}
+_BASE_OPTIONS: dict[str, object] = {"compression": "zstd", "compression_level": 3, "write_statistics": True}
+# Newer than the oldest pyarrow curate runs on: taken when `ParquetWriter` knows them.
+_NEWER_OPTIONS: dict[str, object] = {"write_page_index": True, "use_content_defined_chunking": True}
+
+
+def parquet_options(available: frozenset[str] | None = None) -> dict[str, object]:
+    """The options every shard is written with: the base ones, and those of `_NEWER_OPTIONS`
+    that `available` (default: the installed `ParquetWriter`'s parameters) names."""
+    known = available if available is not None else frozenset(inspect.signature(pq.ParquetWriter).parameters)
+    return {**_BASE_OPTIONS, **{name: value for name, value in _NEWER_OPTIONS.items() if name in known}}
+
+
+_PARQUET_OPTIONS = parquet_options()
+
+
+def dictionary_columns(schema: pa.Schema, large: tuple[str, ...]) -> list[str]:
+    """Every leaf column of `schema` (Parquet's dotted paths, `a.list.element.b` inside a list)
+    but those under the top-level columns `large`."""
+    def leaves(path: str, kind: pa.DataType) -> list[str]:
+        if pa.types.is_struct(kind):
+            return [leaf for child in kind for leaf in leaves(f"{path}.{child.name}", child.type)]
+        if pa.types.is_list(kind) or pa.types.is_large_list(kind):
+            return leaves(f"{path}.list.element", kind.value_type)
+        return [path]
+
+    return [leaf for top in schema if top.name not in large for leaf in leaves(top.name, top.type)]
 
 
 @dataclass
@@ -98,7 +131,8 @@ class ShardWriter:
                 self._writer.close()
             part = _Part(self.folder / f".part-{self.prefix}-{len(self._parts):05d}.parquet")
             self._parts.append(part)
-            self._writer = pq.ParquetWriter(part.path, self.schema, **_PARQUET_OPTIONS)
+            options = {"use_dictionary": dictionary_columns(self.schema, self.sized_by), **_PARQUET_OPTIONS}
+            self._writer = pq.ParquetWriter(part.path, self.schema, **options)
         return self._parts[-1]
 
     def close(self) -> list[dict[str, object]]:
