@@ -78,9 +78,11 @@ def reproduce(name: str, version: str, *, store: str | Path | None = None,
 
 
 def publish(name: str, version: str | None = None, *, to: str | None = None, store: str | Path | None = None,
-            dry_run: bool = False) -> PublishResult:
+            dry_run: bool = False, private: bool | None = None) -> PublishResult:
     """Publish a validated version (default: the latest) to `to`: a local folder or
-    `hf://datasets/ORG/NAME` (default: the local repository `STORE/NAME/hub`)."""
+    `hf://datasets/ORG/NAME` (default: the local repository `STORE/NAME/hub`). A Hub repository
+    it creates is private unless `private=False`; `private` for a local target is a PublishError."""
     from curate.publishing import publish as run_publish
 
-    return run_publish(Store(Path(store) if store else default_store()), name, version, to, dry_run=dry_run)
+    return run_publish(Store(Path(store) if store else default_store()), name, version, to, dry_run=dry_run,
+                       private=private)
