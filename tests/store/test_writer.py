@@ -143,3 +143,36 @@ def test_large_columns_get_no_dictionary(tmp_path: Path) -> None:
     group = pq.ParquetFile(folder / shard["path"]).metadata.row_group(0)
     assert "PLAIN_DICTIONARY" not in str(group.column(1).encodings) and "RLE_DICTIONARY" not in str(group.column(1).encodings)
     assert any("DICTIONARY" in str(e) for e in group.column(0).encodings)
+
+
+def _groups(path: Path) -> list[list[str]]:
+    shard = pq.ParquetFile(path)
+    return [shard.read_row_group(g, columns=["s"]).column(0).to_pylist() for g in range(shard.num_row_groups)]
+
+
+def _keyed(folder: Path, keys: list[str], chunk: int) -> Path:
+    folder.mkdir()
+    writer = ShardWriter(folder, "train", SCHEMA, 100_000, ("s",), cut_by="s")
+    for start in range(0, len(keys), chunk):
+        part = keys[start:start + chunk]
+        writer.write(pa.table({"n": range(start, start + len(part)), "s": part}, schema=SCHEMA))
+    [shard] = writer.close()
+    return folder / shard["path"]
+
+
+def test_content_defined_row_groups_end_where_the_keys_say(tmp_path: Path) -> None:
+    """With `cut_by`, row groups end after rows whose key hashes to a cut (64 to 4,096 rows,
+    about 1,024 on average), the same however the rows arrive; a row added moves only the ends
+    of its own row group."""
+    from curate.store.writer import MAX_GROUP_ROWS, MIN_GROUP_ROWS
+
+    keys = [f"doc-{i}" for i in range(30_000)]
+    paths = [_keyed(tmp_path / f"c{chunk}", keys, chunk) for chunk in (7, 1000, 30_000)]
+    assert len({path.read_bytes() for path in paths}) == 1
+    groups = _groups(paths[0])
+    sizes = [len(group) for group in groups]
+    assert all(MIN_GROUP_ROWS <= n <= MAX_GROUP_ROWS for n in sizes[:-1]) and 600 < sum(sizes) / len(sizes) < 1600
+    assert len(set(sizes)) > 5  # not a fixed count
+    added = _groups(_keyed(tmp_path / "added", [*keys[:15_000], "a new document", *keys[15_000:]], 1000))
+    changed = [group for group in added if group not in groups]
+    assert len(changed) == 1 and "a new document" in changed[0] and len(added) in (len(groups), len(groups) + 1)
