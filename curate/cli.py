@@ -504,6 +504,9 @@ def publish(
     to: Annotated[str | None, typer.Option("--to", help="A local folder (a git repository) or hf://datasets/ORG/NAME "
                                                         "(default: STORE/NAME/hub).")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Print what would be done, change nothing.")] = False,
+    private: Annotated[bool | None, typer.Option("--private/--public",
+                                                 help="Visibility of a Hub repository this creates (default: "
+                                                      "private: publishers own scraped news); hf:// only.")] = None,
     store: StoreOption = None,
 ) -> None:
     """Publish a validated version as a Hugging Face dataset: one commit, tagged vVERSION.
@@ -512,7 +515,7 @@ def publish(
     version to the same target again does nothing.
     """
     try:
-        result = api.publish(name, version, to=to, store=_store(store), dry_run=dry_run)
+        result = api.publish(name, version, to=to, store=_store(store), dry_run=dry_run, private=private)
     except CurateError as exc:
         raise _fail(exc) from exc
     if dry_run:

@@ -349,6 +349,12 @@ class CardConfig(_Section):
     description: str = Field("", description="One paragraph: what the dataset is and who it is for.")
     license: str = Field("other", description="Hub license id (e.g. cc-by-4.0); `other` when the sources' own "
                                               "terms apply.")
+    license_name: str | None = Field(None, description="With `license = \"other\"`: an id for the terms (e.g. "
+                                                       "my-license-1.0); default: publishers-copyright, the "
+                                                       "publishers own the scraped text.")
+    license_link: str | None = Field(None, description="With `license = \"other\"`: a URL or a path in the "
+                                                       "repository to the terms (e.g. LICENSE.md); default: the "
+                                                       "card's License section.")
     languages: list[str] = Field(default_factory=list,
                                  description="ISO 639-1 codes for the card; empty: every language of at least 1% "
                                              "of the kept articles.")

@@ -97,12 +97,13 @@ def test_cli_prints_each_view(fmt: str) -> None:
     assert "claims" in out and "boilerplate_ratio" in out
 
 
-def test_article_v2_is_v1_and_the_fields_users_control() -> None:
+def test_article_v2_is_v1_with_the_fields_users_control_and_whether_claims_were_looked_for() -> None:
     from curate.schema import article_schema_of
     from curate.versioning.schema_diff import field_changes
 
     changes = field_changes(load_schema("article", 1).arrow(), load_schema("article", 2).arrow())
     assert [(c.path, c.change) for c in changes] == [
-        ("source.record_id", "added"), ("metadata", "added"), ("metadata_omitted", "added")]
+        ("source.record_id", "added"), ("metadata", "added"), ("metadata_omitted", "added"),
+        ("claims_attempted", "added")]
     assert not any(change.breaking for change in changes)
     assert article_schema_of({"schema": {"name": "article_v1"}}).name == "article_v1", "an old version loads as written"

@@ -151,13 +151,15 @@ def _report(store: Store, name: str, version: str, show: ProgressCallback) -> Re
 
 
 def publish(name: str, version: str | None = None, *, to: str | Path | None = None, store: StoreLike = None,
-            dry_run: bool = False) -> PublishResult:
+            dry_run: bool = False, private: bool | None = None) -> PublishResult:
     """Publish a version whose gate passed (default: the latest) to `to`: a local folder or
     `hf://datasets/ORG/NAME` (default: the local repository STORE/NAME/hub). Publishing the same
-    version to the same target again does nothing."""
+    version to the same target again does nothing. A Hub repository it creates is private unless
+    `private=False` (publishers own scraped news); `private` with a local target is a PublishError."""
     from curate.publishing import publish as run_publish
 
-    result = run_publish(open_store(store), name, version, str(to) if to is not None else None, dry_run=dry_run)
+    result = run_publish(open_store(store), name, version, str(to) if to is not None else None, dry_run=dry_run,
+                         private=private)
     log.info("%s %s %s -> %s", "planned" if dry_run else result.action, name, result.tag, result.target)
     return result
 

@@ -1,4 +1,10 @@
-"""The claims stage: attributed claims of the clean text, as the schema's `claims` items."""
+"""The claims stage: attributed claims of the clean text, as the schema's `claims` items.
+
+The extractor's cues, openers and quotation rules are English (`cues.py`): on a French or German
+article it would find nothing, or worse, match an English word by chance. So claims are looked
+for only in the `LANGUAGES` it has rules for; any other article gets an empty list and
+`claims_attempted` false, so "no claims" never stands for "nobody looked".
+"""
 
 from __future__ import annotations
 
@@ -7,11 +13,23 @@ from typing import Any
 from curate.claims.extract import EXTRACTOR_VERSION, extract_claims
 
 NAME = "claims"
-VERSION = EXTRACTOR_VERSION
+# The extractor's version, plus one for the language gate (claims only in LANGUAGES).
+VERSION = EXTRACTOR_VERSION + 1
+
+# ISO 639-1 codes of the languages the extractor has rules for; the card and README state them.
+LANGUAGES: tuple[str, ...] = ("en",)
 
 
-def find_claims(text: str) -> list[dict[str, Any]]:
-    """Every claim in `text` as a row item; offsets point into `text`."""
+def attempted(language: str) -> bool:
+    """Whether claims are looked for in an article of `language` (`und`, unsure, is not)."""
+    return language in LANGUAGES
+
+
+def find_claims(text: str, language: str) -> list[dict[str, Any]]:
+    """Every claim in `text` as a row item (offsets point into `text`); none, without looking,
+    when `language` is not one of LANGUAGES."""
+    if not attempted(language):
+        return []
     return [
         {
             "content": claim.content,

@@ -264,7 +264,8 @@ def _write_version(name: str, ctx: PipelineContext,
     (staging / "data").mkdir()
     (staging / "rejects").mkdir()
     max_rows = config.executor.shard_max_rows
-    writers = {split: ShardWriter(staging / "data", split, article.arrow(), max_rows, ("text",)) for split in SPLITS}
+    writers = {split: ShardWriter(staging / "data", split, article.arrow(), max_rows, ("text",), cut_by="id")
+               for split in SPLITS}
     rejects = _Rejects(ShardWriter(staging / "rejects", "rejects", reject.arrow(), max_rows, ("raw", "row_json")))
     by_split: Counter[str] = Counter()
     corpus = _CorpusPass(config, staging)

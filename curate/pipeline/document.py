@@ -84,7 +84,8 @@ def annotate(doc: Prepared, ctx: PipelineContext, template_keys: Collection[int]
         ],
         "flags": cleaned.flags,
         "boilerplate_ratio": cleaned.ratio,
-        "claims": claims.find_claims(text),
+        "claims": claims.find_claims(text, lang),
+        "claims_attempted": claims.attempted(lang),
         "quality": quality.quality_signals(text, lang),
         "split": identity.assign_split(doc_id, config.splits),
         "provenance": {

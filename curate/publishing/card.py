@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from curate.claims import LANGUAGES as CLAIM_LANGUAGES
 from curate.config import CardConfig, Config
 from curate.dedup import MinHashParams
 from curate.publishing.contents import Contents
@@ -31,6 +32,10 @@ _LIMITATIONS = (
     "Language is identified per article with fastText lid.176; mixed-language articles get the "
     "majority language.",
 )
+
+# `license: other` with no licence of the config's: the articles are the publishers' (scraped news).
+DEFAULT_LICENSE_NAME = "publishers-copyright"
+DEFAULT_LICENSE_LINK = "README.md#license"
 
 # A language tag the Hub's `language` metadata can take (ISO 639 code, optional subtags).
 _LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
@@ -51,23 +56,43 @@ def card_config(manifest: dict[str, Any]) -> CardConfig:
     return Config.model_validate(manifest["config"]).card
 
 
+def license_fields(card: CardConfig) -> dict[str, str]:
+    """`license`, and for `other` the `license_name` and `license_link` the Hub asks for with it
+    (the config's, else curate's default for scraped news: the publishers' copyright, explained
+    in the card's License section; a blank one counts as none). A named licence takes a name
+    and link only when given."""
+    license = one_line(card.license) or "other"  # a blank value says nothing: the terms are unknown
+    other = license == "other"
+    name = one_line(card.license_name or "") or (DEFAULT_LICENSE_NAME if other else "")
+    link = one_line(card.license_link or "") or (DEFAULT_LICENSE_LINK if other else "")
+    return {"license": license, **{key: value for key, value in (("license_name", name), ("license_link", link))
+                                   if value}}
+
+
+def claim_languages() -> str:
+    """The languages claims are extracted for, in words: for the card and the README."""
+    return ", ".join(f"`{language}`" for language in CLAIM_LANGUAGES)
+
+
 def card_metadata(manifest: dict[str, Any], contents: Contents) -> dict[str, Any]:
     """The card's YAML header: what `huggingface_hub.DatasetCard` parses and `load_dataset` reads."""
     import datasets
 
     card = card_config(manifest)
     splits = [split for split, rows in contents.rows.items() if rows]
+    # Sizes as `datasets` means them: a split's num_bytes is its Arrow size in memory, the
+    # download the Parquet files.
     info = datasets.DatasetInfo(
         features=article_schema_of(manifest).features(),
-        splits=datasets.SplitDict({s: datasets.SplitInfo(s, num_bytes=contents.bytes[s],
+        splits=datasets.SplitDict({s: datasets.SplitInfo(s, num_bytes=contents.arrow_bytes[s],
                                                          num_examples=contents.rows[s]) for s in splits}),
-        download_size=sum(contents.bytes.values()),
-        dataset_size=sum(contents.bytes.values()),
+        download_size=sum(contents.bytes[s] for s in splits),
+        dataset_size=sum(contents.arrow_bytes[s] for s in splits),
     )
     languages = card.languages or contents.main_languages()
     return {
         "pretty_name": one_line(card.pretty_name or manifest["name"]),
-        "license": one_line(card.license),
+        **license_fields(card),
         "language": [lang for lang in languages if _LANGUAGE_TAG.fullmatch(lang)],  # the body lists them all
         "size_categories": [size_category(contents.total)],
         "task_categories": [one_line(task) for task in card.task_categories],
@@ -86,7 +111,7 @@ def render_card(manifest: dict[str, Any], contents: Contents, changes: list[str]
     sections = [
         _about(manifest, meta), _contents(manifest, contents), _fields(manifest), _curation(manifest),
         _near_duplicates(manifest), _gate(manifest), _accounting(manifest), _changelog(manifest, changes),
-        _limitations(manifest), _loading(manifest, repo_id, local),
+        _limitations(manifest, contents), _license(manifest), _loading(manifest, repo_id, local),
     ]
     return f"---\n{front}---\n\n" + "\n\n".join(sections) + "\n"
 
@@ -103,8 +128,9 @@ def _about(manifest: dict[str, Any], meta: dict[str, Any]) -> str:
 
 
 def _contents(manifest: dict[str, Any], contents: Contents) -> str:
-    splits = table(("split", "articles", "bytes"),
-                   [(s, f"{n:,}", f"{contents.bytes[s]:,}") for s, n in contents.rows.items() if n])
+    splits = table(("split", "articles", "Parquet bytes", "Arrow bytes in memory"),
+                   [(s, f"{n:,}", f"{contents.bytes[s]:,}", f"{contents.arrow_bytes[s]:,}")
+                    for s, n in contents.rows.items() if n])
     publishers = table(("publisher", "articles"), [(p, f"{n:,}") for p, n in contents.publishers.most_common()])
     languages = table(("language", "articles"), [(lang, f"{n:,}") for lang, n in contents.languages.most_common()])
     inputs = table(("input", "reader", "bytes", "sha256"),
@@ -211,17 +237,40 @@ def _splits_limitation(manifest: dict[str, Any]) -> str:
             "can still land in different splits.")
 
 
-def _limitations(manifest: dict[str, Any]) -> str:
-    items = [Markdown(item) for item in _LIMITATIONS] + [text(_splits_limitation(manifest))]
+def _claims_limitation(contents: Contents) -> Markdown:
+    """Which languages claims were looked for in, and how many articles they were not."""
+    which = f"Claims are extracted for {claim_languages()} only"
+    if contents.claims_not_attempted is None:
+        return Markdown(f"{which}; this version predates `claims_attempted`, so its articles in other languages "
+                        "have an empty `claims` list that does not say nobody looked.")
+    return Markdown(f"{which}: the {contents.claims_not_attempted:,} articles in other languages (or of an unsure "
+                    "language, `und`) have `claims_attempted` false and an empty `claims` list, because nobody "
+                    "looked, not because they attribute nothing.")
+
+
+def _limitations(manifest: dict[str, Any], contents: Contents) -> str:
+    items = [Markdown(item) for item in _LIMITATIONS] + [_claims_limitation(contents), text(_splits_limitation(manifest))]
     items += [text(item) for item in card_config(manifest).limitations]
     return "## Limitations\n\n" + "\n".join(f"- {item}" for item in items)
 
 
+def _license(manifest: dict[str, Any]) -> str:
+    """What the licence metadata says, and for curate's default what it means."""
+    fields = license_fields(card_config(manifest))
+    shown = table(("field", "value"), [(code(key), value) for key, value in fields.items()])
+    if fields.get("license_name") != DEFAULT_LICENSE_NAME:
+        return f"## License\n\n{shown}"
+    return ("## License\n\n" + shown + "\n\nThe articles are scraped news: their text belongs to their publishers "
+            "(the Sources table names them), and no licence to it is granted here. The annotations curate added "
+            "(boilerplate spans, claims, quality signals, splits) describe that text. Check each publisher's terms "
+            "before using, sharing or training on the data; publish it privately unless they allow more.")
+
+
 def _loading(manifest: dict[str, Any], repo_id: str, local: bool) -> str:
     tag = f"v{manifest['version']}"
-    if local:  # `revision` means nothing to a local folder: check the tag out instead
-        first = (f"From this repository's checkout ({code(f'git -C {repo_id} checkout {tag}')} for this version):\n\n"
-                 + fenced(f"import datasets\n\nds = datasets.load_dataset({repo_id!r})", "python"))
+    if local:  # a path on the machine that published means nothing elsewhere: load the checkout you are in
+        first = (f"From the folder of this repository's checkout ({code(f'git checkout {tag}')} for this version):\n\n"
+                 + fenced("import datasets\n\nds = datasets.load_dataset('.')", "python"))
     else:
         first = fenced(f"import datasets\n\nds = datasets.load_dataset({repo_id!r}, revision={tag!r})", "python")
     return ("## How to load\n\n" + first + "\n\nor, where the curate store is at hand:\n\n"

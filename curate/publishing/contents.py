@@ -1,5 +1,6 @@
 """What a version holds, counted from its shards a few columns at a time: kept articles per
-publisher and per language, for the dataset card and its metadata."""
+publisher and per language, articles whose claims were not looked for, and each split's size as
+`datasets` states it, for the dataset card and its metadata."""
 
 from __future__ import annotations
 
@@ -9,18 +10,25 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow.compute as pc
+import pyarrow.parquet as pq
 
 from curate.store.read import row_group_batches, source_names
 
 
 @dataclass
 class Contents:
-    """Kept articles by publisher and by language; rows and bytes by split."""
+    """Kept articles by publisher and by language; rows and bytes by split.
+
+    `bytes` are the Parquet files' sizes (what a download fetches: `datasets`' `download_size`);
+    `arrow_bytes` the split as Arrow in memory, what `datasets` records as a split's `num_bytes`
+    when it loads the files: the `nbytes` of each row group read, summed."""
 
     publishers: Counter[str] = field(default_factory=Counter)
     languages: Counter[str] = field(default_factory=Counter)
     rows: Counter[str] = field(default_factory=Counter)
     bytes: Counter[str] = field(default_factory=Counter)
+    arrow_bytes: Counter[str] = field(default_factory=Counter)
+    claims_not_attempted: int | None = 0  # None: the shards predate `claims_attempted`
 
     @property
     def total(self) -> int:
@@ -39,10 +47,26 @@ def count_contents(version: Path, manifest: dict[str, Any]) -> Contents:
         contents.bytes[shard["split"]] += shard["bytes"]
         if not shard["rows"]:
             continue
-        for batch in row_group_batches([version / shard["path"]], ["source.name", "language"]):
+        path = version / shard["path"]
+        columns = ["source.name", "language"]
+        if "claims_attempted" in pq.read_schema(path).names:
+            columns.append("claims_attempted")
+        else:
+            contents.claims_not_attempted = None
+        for batch in row_group_batches([path], columns):
             contents.publishers.update(_counts(source_names(batch)))
             contents.languages.update(_counts(batch.column("language")))
+            if contents.claims_not_attempted is not None:
+                contents.claims_not_attempted += batch.num_rows - pc.sum(batch.column("claims_attempted")).as_py()
+        contents.arrow_bytes[shard["split"]] += arrow_bytes(path)
     return contents
+
+
+def arrow_bytes(path: Path) -> int:
+    """The shard in memory as `datasets` loads it: one row group at a time, their `nbytes` summed
+    (a whole-table read can differ by a few bytes of offsets and validity bitmaps)."""
+    shard = pq.ParquetFile(path)
+    return sum(shard.read_row_group(group).nbytes for group in range(shard.num_row_groups))
 
 
 def _counts(column: Any) -> dict[str, int]:

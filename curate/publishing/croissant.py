@@ -56,8 +56,9 @@ RECORD_SET = "articles"
 FILE_SET = "parquet-shards"
 
 
-def croissant(manifest: dict[str, Any], metadata: dict[str, Any], url: str) -> dict[str, Any]:
-    """The JSON-LD document for one published version; `metadata` is the card's YAML header."""
+def croissant(manifest: dict[str, Any], metadata: dict[str, Any], url: str | None) -> dict[str, Any]:
+    """The JSON-LD document for one published version; `metadata` is the card's YAML header,
+    `url` the dataset's address (None for a local repository: it has none)."""
     schema = article_schema_of(manifest)
     files = [{
         "@type": "cr:FileObject",
@@ -71,7 +72,7 @@ def croissant(manifest: dict[str, Any], metadata: dict[str, Any], url: str) -> d
     file_set = {"@type": "cr:FileSet", "@id": FILE_SET, "name": FILE_SET,
                 "description": "Every Parquet shard of every split.",
                 "encodingFormat": "application/x-parquet", "includes": "data/*.parquet"}
-    return {
+    document: dict[str, Any] = {
         "@context": _CONTEXT,
         "@type": "sc:Dataset",
         "conformsTo": CONFORMS_TO,
@@ -79,7 +80,6 @@ def croissant(manifest: dict[str, Any], metadata: dict[str, Any], url: str) -> d
         "alternateName": metadata["pretty_name"],
         "description": schema.spec["description"],
         "license": metadata["license"],
-        "url": url,
         "version": manifest["version"],
         "datePublished": manifest["created"][:10],
         "inLanguage": metadata["language"],
@@ -95,6 +95,9 @@ def croissant(manifest: dict[str, Any], metadata: dict[str, Any], url: str) -> d
             "field": [_field(schema, node, RECORD_SET, (node["name"], "")) for node in schema.spec["fields"]],
         }],
     }
+    if url is not None:
+        document["url"] = url
+    return document
 
 
 def _field(schema: Schema, node: dict[str, Any], parent: str, where: tuple[str, str]) -> dict[str, Any]:

@@ -33,7 +33,7 @@ def parse_hub_uri(uri: str) -> str | None:
 class HubRepository:
     """A dataset repository on the Hub. `api` stands in for `huggingface_hub.HfApi` in tests."""
 
-    def __init__(self, repo_id: str, *, api: Any = None, private: bool = False) -> None:
+    def __init__(self, repo_id: str, *, api: Any = None, private: bool = True) -> None:
         self.repo_id = repo_id
         self.uri = f"{PREFIX}{repo_id}"
         self.private = private
@@ -115,7 +115,8 @@ class HubRepository:
         return bool(head) and head[0].title == release.message and self._shards_at(commit) == release.shards
 
     def _publish_steps(self, release: Release, base: str | None) -> list[str]:
-        create = [] if base else [f"create_repo {self.repo_id} (dataset, private={self.private}, exist_ok)"]
+        visibility = "private" if self.private else "public"
+        create = [] if base else [f"create_repo {self.repo_id} (dataset, {visibility} if it is new, exist_ok)"]
         return [*create, f"create_commit {release.message!r} on {base or 'a new main'}: add {len(release.files)} "
                 f"files ({release.bytes():,} bytes): {', '.join(release.files)}; delete the repository's other "
                 "data/ files",

@@ -39,6 +39,11 @@ _NAME, _EMAIL = "curate", "curate@localhost"
 # Lock files the commands of a publish take (inside .git/); a kill leaves them behind.
 _LOCKS = ("index.lock", "HEAD.lock", "ORIG_HEAD.lock", "config.lock", "packed-refs.lock", f"{MAIN}.lock")
 _BATCH = 256  # paths per `git hash-object` call: far below any command-line limit
+# The repository's `.gitattributes` marks data files for LFS, but curate commits their bytes as
+# they are: a user's git-lfs filters (`git lfs install`) must not turn them into pointers for
+# curate's own commands, or the checkout would look changed and the next publish be refused.
+_NO_LFS = ("-c", "filter.lfs.process=", "-c", "filter.lfs.clean=", "-c", "filter.lfs.smudge=",
+           "-c", "filter.lfs.required=false")
 
 
 @dataclass(frozen=True)
@@ -72,7 +77,7 @@ class LocalRepository:
     def _run(self, args: tuple[str, ...], stdin: str | None,
              env: dict[str, str] | None) -> subprocess.CompletedProcess[str]:
         try:
-            return subprocess.run(["git", *args], input=stdin, capture_output=True, text=True,
+            return subprocess.run(["git", *_NO_LFS, *args], input=stdin, capture_output=True, text=True,
                                   env={**self._env, **(env or {})}, cwd=self._work_tree)
         except FileNotFoundError as exc:
             raise PublishError("git is not installed: the local dataset repository needs it") from exc

@@ -6,6 +6,11 @@ and with the suites as they are may go out. The target decides once what publish
 and a real run carries out exactly it. The commit id is recorded in the manifest under
 `published`.
 
+A Hub repository that publishing creates is private unless `private=False` says otherwise: the
+articles are scraped news, whose publishers own the text (see the card's License section), so
+making them public is a decision for whoever knows their terms. A local repository has no
+visibility: `private` given for one is a PublishError, never silently ignored.
+
 `publish` takes no lock of its own: the caller serialises publishes of one dataset.
 """
 
@@ -51,28 +56,33 @@ def default_target(store: Store, name: str) -> Path:
     return store.dataset(name) / "hub"
 
 
-def open_target(store: Store, name: str, target: str | None, *, api: Any = None) -> Target:
-    if target is None:
-        return LocalRepository(default_target(store, name))
-    repo_id = parse_hub_uri(target)
+def open_target(store: Store, name: str, target: str | None, *, api: Any = None,
+                private: bool | None = None) -> Target:
+    """The target `target` names; `private` (default: True) is for a Hub repository it creates."""
+    repo_id = parse_hub_uri(target) if target is not None else None
     if repo_id is not None:
-        return HubRepository(repo_id, api=api)
-    return LocalRepository(Path(target))
+        return HubRepository(repo_id, api=api, private=True if private is None else private)
+    where = default_target(store, name) if target is None else Path(target)
+    if private is not None:
+        raise PublishError(f"{'--private' if private else '--public'} applies to hf://datasets/ORG/NAME targets only: "
+                           f"{where} is a local repository, which has no visibility (leave the option out)")
+    return LocalRepository(where)
 
 
 def publish(store: Store, name: str, version: str | None = None, target: str | None = None, *,
-            dry_run: bool = False, api: Any = None) -> PublishResult:
+            dry_run: bool = False, api: Any = None, private: bool | None = None) -> PublishResult:
     """Publish `version` (default: the latest) of `name` to `target` (default: the local repository).
-    A real run holds the dataset's lock (it writes the manifest, and the default target lives in
-    the dataset's folder); a dry run changes nothing and takes none."""
+    `private` is the visibility of a Hub repository this creates (default: private); an existing
+    one keeps its own. A real run holds the dataset's lock (it writes the manifest, and the
+    default target lives in the dataset's folder); a dry run changes nothing and takes none."""
     if dry_run:
-        return _publish(store, name, version, target, dry_run=True, api=api)
+        return _publish(store, name, version, target, dry_run=True, api=api, private=private)
     with store.lock(name, "publish"):
-        return _publish(store, name, version, target, dry_run=False, api=api)
+        return _publish(store, name, version, target, dry_run=False, api=api, private=private)
 
 
 def _publish(store: Store, name: str, version: str | None, target: str | None, *, dry_run: bool,
-             api: Any) -> PublishResult:
+             api: Any, private: bool | None) -> PublishResult:
     version = version or store.latest(name)
     if version is None:
         raise PublishError(f"dataset {name!r} has no versions in {store.root}")
@@ -83,7 +93,7 @@ def _publish(store: Store, name: str, version: str | None, target: str | None, *
                            f"(run `curate validate {name} {version}`, or in Python "
                            f"`curate.validate({name!r}, {version!r})`)")
     manifest = read_manifest(folder)
-    repo = open_target(store, name, target, api=api)
+    repo = open_target(store, name, target, api=api, private=private)
     with tempfile.TemporaryDirectory(prefix="curate-release-") as staging:
         release = stage_release(folder, manifest, changes(store, manifest), repo.repo_id, repo.uri, Path(staging))
         plan = repo.decide(release)

@@ -1,6 +1,7 @@
 """A release: one version laid out as a Hugging Face dataset repository (`README.md` card,
 `croissant.json`, `data/<split>-0000i-of-0000N.parquet`), ready to become one commit on any
-target.
+target. A local repository also gets the `.gitattributes` the Hub gives every new repository
+(its data files tracked by LFS), so its checkout uploads like one; the Hub keeps its own.
 
 Only the card and the Croissant file are written (into a small staging folder); the shards are
 read from the version folder where they are, never copied, so an interrupted publish leaves no
@@ -17,6 +18,11 @@ from typing import Any
 from curate.publishing.card import card_metadata, render_card
 from curate.publishing.contents import count_contents
 from curate.publishing.croissant import croissant
+
+# The data and archive patterns of the `.gitattributes` the Hub writes into a new dataset repository.
+LFS_PATTERNS = ("*.7z", "*.arrow", "*.bin", "*.bz2", "*.gz", "*.lz4", "*.npy", "*.npz", "*.parquet", "*.pkl",
+                "*.rar", "*.tar", "*.tar.*", "*.tgz", "*.xz", "*.zip", "*.zst")
+GITATTRIBUTES = "".join(f"{pattern} filter=lfs diff=lfs merge=lfs -text\n" for pattern in LFS_PATTERNS)
 
 
 @dataclass(frozen=True)
@@ -42,16 +48,23 @@ class Release:
 
 def stage_release(version: Path, manifest: dict[str, Any], changes: list[str], repo_id: str, url: str,
                   folder: Path) -> Release:
-    """Write the card and the Croissant file into `folder`; the non-empty shards stay in `version`."""
+    """Write the card and the Croissant file (and for a local target `.gitattributes`) into
+    `folder`; the non-empty shards stay in `version`. A local target's path is written nowhere:
+    it means nothing on another machine."""
     contents = count_contents(version, manifest)
     shards = {s["path"]: s["sha256"] for s in manifest["shards"] if s["rows"]}
+    local = not url.startswith("hf://")
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "README.md").write_text(render_card(manifest, contents, changes, repo_id,
-                                                  local=not url.startswith("hf://")), encoding="utf-8")
+    (folder / "README.md").write_text(render_card(manifest, contents, changes, repo_id, local=local),
+                                      encoding="utf-8")
     metadata = card_metadata(manifest, contents)
     (folder / "croissant.json").write_text(
-        json.dumps(croissant(manifest, metadata, url), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    files = {"README.md": folder / "README.md", "croissant.json": folder / "croissant.json",
-             **{path: version / path for path in shards}}
+        json.dumps(croissant(manifest, metadata, None if local else url), indent=2, ensure_ascii=False) + "\n",
+        encoding="utf-8")
+    staged = ["README.md", "croissant.json"]
+    if local:
+        (folder / ".gitattributes").write_text(GITATTRIBUTES, encoding="utf-8")
+        staged.append(".gitattributes")
+    files = {**{name: folder / name for name in staged}, **{path: version / path for path in shards}}
     return Release(manifest["name"], manifest["version"], dict(sorted(files.items())), shards,
                    manifest["created"], manifest["validation"]["validated_at"])

@@ -9,13 +9,15 @@ from collections import Counter
 from pathlib import Path
 
 import datasets
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 import yaml
-from huggingface_hub import DatasetCard
+from huggingface_hub import DatasetCard, DatasetCardData
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from curate.publishing.card import card_metadata, render_card, size_category
+from curate.publishing.card import card_metadata, claim_languages, render_card, size_category
 from curate.publishing.contents import Contents, count_contents
 from curate.publishing.markdown import one_line
 from curate.schema import load_schema
@@ -157,11 +159,14 @@ def _sample_contents(folder: Path) -> Contents:
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(name=st.text(), tasks=st.lists(st.text(), max_size=3), languages=st.lists(st.text(max_size=12), max_size=4))
+@given(name=st.text(), tasks=st.lists(st.text(), max_size=3), languages=st.lists(st.text(max_size=12), max_size=4),
+       license_name=st.text(min_size=1), license_link=st.text(min_size=1))
 def test_the_yaml_header_stays_valid_whatever_the_values(validated_sample: Path, tmp_path_factory: pytest.TempPathFactory,
-                                                         name: str, tasks: list[str], languages: list[str]) -> None:
+                                                         name: str, tasks: list[str], languages: list[str],
+                                                         license_name: str, license_link: str) -> None:
     manifest = read_manifest(validated_sample)
-    manifest["config"]["card"] = {"pretty_name": name or "x", "task_categories": tasks}
+    manifest["config"]["card"] = {"pretty_name": name or "x", "task_categories": tasks,
+                                  "license_name": license_name, "license_link": license_link}
     contents = copy.deepcopy(_sample_contents(validated_sample))
     contents.languages.update({lang: 10**6 for lang in languages})
     page = _card_with(manifest, contents)
@@ -171,4 +176,71 @@ def test_the_yaml_header_stays_valid_whatever_the_values(validated_sample: Path,
     path.write_text(page, encoding="utf-8")
     card = DatasetCard.load(path)
     assert card.data.pretty_name == front["pretty_name"]
+    assert front["license_name"] == (one_line(license_name) or "publishers-copyright")  # a blank one is the default
+    assert card.data.license_link == front.get("license_link")
     assert all(re.fullmatch(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*", lang) for lang in card.data.language)
+
+
+def test_license_other_comes_with_a_name_and_a_link(validated_sample: Path, manifest: dict, tmp_path: Path) -> None:
+    """curate's default for scraped news: `other`, the publishers' copyright, explained in the card."""
+    manifest["config"]["card"] = {}
+    page = _card(validated_sample, manifest)
+    (tmp_path / "README.md").write_text(page, encoding="utf-8")
+    data = DatasetCard.load(tmp_path / "README.md").data
+    assert (data.license, data.license_name, data.license_link) == ("other", "publishers-copyright",
+                                                                     "README.md#license")
+    assert "\n## License\n" in page and "belongs to their publishers" in page  # where the link points
+    rebuilt = DatasetCardData(**data.to_dict())  # the metadata passes huggingface_hub's own model
+    assert rebuilt.license_name == "publishers-copyright" and rebuilt.to_dict() == data.to_dict()
+
+
+def test_a_named_license_needs_no_name_and_keeps_a_given_one(validated_sample: Path, manifest: dict) -> None:
+    contents = count_contents(validated_sample, manifest)
+    manifest["config"]["card"] = {"license": "cc-by-4.0"}
+    meta = card_metadata(manifest, contents)
+    assert meta["license"] == "cc-by-4.0" and "license_name" not in meta and "license_link" not in meta
+    manifest["config"]["card"] = {"license": "other", "license_name": "acme-news-terms-2", "license_link": "LICENSE.md"}
+    meta = card_metadata(manifest, contents)
+    assert (meta["license_name"], meta["license_link"]) == ("acme-news-terms-2", "LICENSE.md")
+    assert "belongs to their publishers" not in _card_with(manifest, contents)  # their terms, not curate's default
+
+
+YAML_BREAKING = "x\n---\nlicense: mit\n: - [a, {b: c}] # 'q' \"d\" & *e !f %g @h `i` |j >k"
+
+
+@pytest.mark.parametrize("value", [HOSTILE, YAML_BREAKING, "<script>alert(1)</script>](javascript:alert(1))"])
+def test_hostile_license_name_and_link_stay_text(validated_sample: Path, manifest: dict, tmp_path: Path,
+                                                 value: str) -> None:
+    contents = count_contents(validated_sample, manifest)
+    manifest["config"]["card"] = {"license": "other", "license_name": "plain-name", "license_link": "LICENSE.md"}
+    benign = _card_with(manifest, contents).split("\n---\n\n", 1)[1]
+    manifest["config"]["card"] = {"license": "other", "license_name": value, "license_link": value}
+    page = _card_with(manifest, contents)
+    front, body = page.split("\n---\n\n", 1)
+    meta = yaml.safe_load(front.removeprefix("---\n"))
+    assert meta["license"] == "other" and meta["license_name"] == meta["license_link"] == one_line(value)
+    (tmp_path / "README.md").write_text(page, encoding="utf-8")
+    data = DatasetCard.load(tmp_path / "README.md").data
+    assert data.license_name == one_line(value) and data.license == "other" and data.language == ["en", "es", "de"]
+    assert body.count("<") == benign.count("<")  # not one raw `<` from the values
+    tags = Counter(tag for tag, _ in render(body).tags)
+    benign_tags = Counter(tag for tag, _ in render(benign).tags)
+    assert tags - Counter({"code": tags["code"]}) == benign_tags - Counter({"code": benign_tags["code"]})  # no link, no script
+    assert [one_line(value)] in [row[1:] for row in render(body).rows if row[:1] == ["license_name"]]
+
+
+def test_the_card_says_which_languages_claims_are_extracted_for(validated_sample: Path, manifest: dict) -> None:
+    contents = count_contents(validated_sample, manifest)
+    rows = pa.concat_tables([pq.read_table(validated_sample / s["path"], columns=["language", "claims",
+                                                                                   "claims_attempted"])
+                             for s in manifest["shards"] if s["rows"]]).to_pylist()
+    skipped = [row for row in rows if not row["claims_attempted"]]
+    assert skipped and all(row["language"] != "en" and row["claims"] == [] for row in skipped)
+    assert all(row["claims_attempted"] == (row["language"] == "en") for row in rows)
+    assert contents.claims_not_attempted == len(skipped)
+    page = _card_with(manifest, contents)
+    assert f"Claims are extracted for {claim_languages()} only: the {len(skipped)} articles in other languages" in page
+    assert claim_languages() == "`en`"
+    older = copy.deepcopy(contents)
+    older.claims_not_attempted = None  # shards written before the field
+    assert "predates `claims_attempted`" in _card_with(manifest, older)

@@ -287,3 +287,40 @@ def test_live_publish_to_the_hub(validated: tuple[Store, str], tmp_path: Path) -
     loaded = datasets.load_dataset(result.repo_id, revision=result.tag, cache_dir=str(tmp_path))
     assert sum(len(loaded[s]) for s in loaded) == read_manifest(store.version_dir("sample", version))["accounting"]["kept"]
     assert publish(store, "sample", version, result.target).commit == result.commit
+
+
+@pytest.mark.parametrize(("private", "expected"), [(None, True), (True, True), (False, False)])
+def test_a_new_repository_is_private_unless_asked_otherwise(validated: tuple[Store, str], private: bool | None,
+                                                            expected: bool) -> None:
+    """Scraped news belongs to its publishers: the repository publishing creates is private by default."""
+    store, version = validated
+    hub = FakeHub(exists=False)
+    planned = publish(store, "sample", version, TARGET, api=hub, dry_run=True, private=private)
+    assert planned.plan[0] == f"create_repo {REPO} (dataset, {'private' if expected else 'public'} if it is new, exist_ok)"
+    publish(store, "sample", version, TARGET, api=hub, private=private)
+    (_, _, kwargs), = [c for c in hub.calls if c[0] == "create_repo"]
+    assert kwargs["private"] is expected
+
+
+def test_the_cli_passes_private_and_public_to_the_hub(validated: tuple[Store, str],
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from curate.cli import app
+    from curate.publishing.hub import HubRepository
+
+    store, version = validated
+    hubs: list[FakeHub] = []
+
+    def fake_client(self: HubRepository) -> FakeHub:  # one new repository per command
+        if "_fake" not in self.__dict__:
+            self._fake = FakeHub(exists=False)
+            hubs.append(self._fake)
+        return self._fake
+
+    monkeypatch.setattr(HubRepository, "_client", fake_client)
+    for flags, expected in (([], True), (["--private"], True), (["--public"], False)):
+        done = CliRunner().invoke(app, ["publish", "sample", version, "--to", TARGET, "--store", str(store.root), *flags])
+        assert done.exit_code == 0, done.output
+        (_, _, kwargs), = [c for c in hubs[-1].calls if c[0] == "create_repo"]
+        assert kwargs["private"] is expected, flags

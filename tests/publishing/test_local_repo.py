@@ -55,7 +55,15 @@ def test_publish_commits_tags_and_records(validated: tuple[Store, str]) -> None:
     assert len(_git(repo, "rev-list", "--all").split()) == 1  # one commit per release
     files = sorted(_git(repo, "ls-files").split())
     manifest = read_manifest(store.version_dir("sample", version))
-    assert files == sorted(["README.md", "croissant.json", *(s["path"] for s in manifest["shards"] if s["rows"])])
+    assert files == sorted([".gitattributes", "README.md", "croissant.json",
+                            *(s["path"] for s in manifest["shards"] if s["rows"])])
+    attributes = (repo / ".gitattributes").read_text(encoding="utf-8").splitlines()
+    assert "*.parquet filter=lfs diff=lfs merge=lfs -text" in attributes
+    assert "*.arrow filter=lfs diff=lfs merge=lfs -text" in attributes
+    for name in ("README.md", "croissant.json"):  # the path of the machine that published is nowhere
+        shown = (repo / name).read_text(encoding="utf-8")
+        assert str(store.root) not in shown and str(store.root.resolve()) not in shown, name
+    assert "datasets.load_dataset('.')" in (repo / "README.md").read_text(encoding="utf-8")
     assert manifest["published"][str(repo)] == {"commit": result.commit, "tag": f"v{version}",
                                                 "published_at": manifest["published"][str(repo)]["published_at"]}
 
@@ -75,6 +83,60 @@ def test_load_dataset_reads_the_repository_with_the_schema_features(validated: t
     loaded = _load(result.repo_id, tmp_path / "cache")
     assert all(loaded[s].features == load_schema("article").features() for s in loaded)
     assert _rows(loaded) == _rows(curate.load("sample", version, store=store.root))
+
+
+def test_card_sizes_are_the_ones_datasets_computes(validated: tuple[Store, str], tmp_path: Path) -> None:
+    """`dataset_info` as `datasets` itself fills it on loading the repository: each split's
+    num_bytes the Arrow size it generated, download_size the Parquet files, dataset_size the sum."""
+    from huggingface_hub import DatasetCard
+
+    store, version = validated
+    repo = Path(publish(store, "sample", version).repo_id)
+    info = datasets.DatasetInfo._from_yaml_dict(DatasetCard.load(repo / "README.md").data.dataset_info)
+    loaded = _load(repo, tmp_path / "cache")
+    assert set(info.splits) == set(loaded)
+    for split in loaded:
+        computed = loaded[split].info.splits[split]
+        assert info.splits[split].num_bytes == computed.num_bytes and info.splits[split].num_examples == len(loaded[split])
+    parquet = sum(path.stat().st_size for path in (repo / "data").glob("*.parquet"))
+    assert info.download_size == parquet and info.download_size != info.dataset_size
+    assert info.dataset_size == sum(split.num_bytes for split in info.splits.values())
+
+
+def test_a_users_git_lfs_filters_do_not_touch_curates_commits(two_versions: tuple[Store, list[str]],
+                                                              tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With `git lfs install`'s filters in the user's config (here a clean filter that makes
+    pointers and a smudge that fails), curate still commits and checks out the shards' bytes, and
+    a checkout whose files were touched is not taken for the user's changes."""
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / ".gitconfig").write_text('[filter "lfs"]\n\tclean = "sh -c \'cat >/dev/null; echo pointer\'"\n'
+                                     "\tsmudge = false\n\trequired = true\n", encoding="utf-8")
+    monkeypatch.setenv("HOME", str(home))
+    store, (first, second) = two_versions
+    repo = tmp_path / "repo"
+    publish(store, "sample", first, str(repo))
+    shard = next((repo / "data").glob("*.parquet"))
+    committed = subprocess.run(["git", "-C", str(repo), "-c", "filter.lfs.smudge=", "cat-file", "blob",
+                                f"HEAD:data/{shard.name}"], check=True, capture_output=True).stdout
+    assert committed == shard.read_bytes()
+    shard.touch()
+    assert publish(store, "sample", second, str(repo)).action == "publish"
+    monkeypatch.setattr("curate.publishing.local_repo._NO_LFS", ())
+    with pytest.raises(PublishError):  # the same filters, not overridden, break a publish
+        publish(store, "sample", first, str(tmp_path / "other"))
+
+
+def test_private_is_refused_for_a_local_target(validated: tuple[Store, str], tmp_path: Path) -> None:
+    """A local repository has no visibility: asking for one is an error, not silently ignored."""
+    store, version = validated
+    for private, flag in ((True, "--private"), (False, "--public")):
+        for target in (None, str(tmp_path / "repo")):
+            with pytest.raises(PublishError, match=f"{flag} applies to hf://datasets/ORG/NAME targets only"):
+                publish(store, "sample", version, target, private=private)
+    assert not (tmp_path / "repo").exists() and not default_target(store, "sample").exists()
+    done = CliRunner().invoke(app, ["publish", "sample", version, "--store", str(store.root), "--private"])
+    assert done.exit_code == 2 and "--private applies to hf://" in done.output
 
 
 def test_dry_run_changes_nothing(validated: tuple[Store, str]) -> None:
