@@ -426,11 +426,12 @@ def test_a_version_built_before_inputs_were_counted_still_passes(version, gate_c
 
 
 def as_article_v1(folder: Path) -> None:
-    """Make the version one written before record ids and metadata: its data shards and manifest
-    say article_v1."""
+    """Make the version one written before record ids, metadata and `claims_attempted`: its data
+    shards and manifest say article_v1."""
     v1 = load_schema("article", 1)
     for shard in read_manifest(folder)["shards"]:
-        rows = pq.read_table(folder / shard["path"]).drop_columns(["metadata", "metadata_omitted"]).to_pylist()
+        rows = pq.read_table(folder / shard["path"]).drop_columns(["metadata", "metadata_omitted", "claims_attempted"])
+        rows = rows.to_pylist()
         for row in rows:
             del row["source"]["record_id"]
         pq.write_table(pa.Table.from_pylist(rows, schema=v1.arrow()), folder / shard["path"])
@@ -453,4 +454,5 @@ def test_an_article_v1_version_still_passes_loads_and_rebuilds(version, gate_con
     assert again.manifest["schema"]["name"] == "article_v2"
     changes = diff_versions(store, "sample", folder.name, "9.0.0")
     assert (changes.documents.added, changes.documents.removed) == (0, 0)
-    assert [c.path for c in changes.schema.changes] == ["source.record_id", "metadata", "metadata_omitted"]
+    assert [c.path for c in changes.schema.changes] == ["source.record_id", "metadata", "metadata_omitted",
+                                                        "claims_attempted"]
