@@ -22,7 +22,7 @@ define install_locked
 	$(PIP_INSTALL) --no-deps --no-build-isolation -e .
 endef
 
-.PHONY: demo test lock lock-upgrade install-check clean
+.PHONY: demo test lint lock lock-upgrade install-check clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,11 @@ demo: $(STAMP)
 
 test: $(TEST_STAMP)
 	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest
+
+# ruff on all the Python in the repository, mypy --strict on curate/ (both configured in pyproject.toml).
+lint: $(TEST_STAMP)
+	$(BIN)/ruff check curate tests benchmarks training
+	$(BIN)/mypy
 
 # Resolves pyproject.toml (and its build requirements, for --no-build-isolation) for every platform
 # and Python >= 3.11. Keeps the pins that still fit; `make lock-upgrade` takes the newest of all.
