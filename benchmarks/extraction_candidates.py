@@ -80,7 +80,7 @@ def main() -> None:
     for held in SETS:
         others = [p for p in pages if p["set"] != held]
         best = max(rules, key=lambda rule: _gain(others, rule))
-        print(f"{held:<22} {str(best):<48} {_gain(others, best):>+10.4f} "
+        print(f"{held:<22} {best!s:<48} {_gain(others, best):>+10.4f} "
               f"{_gain([p for p in pages if p['set'] == held], best):>+13.4f}")
     oracle = {name: [p for p in pages if p["set"] == name] for name in SETS}
     for name, group in oracle.items():

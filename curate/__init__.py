@@ -13,8 +13,8 @@ try:
 except PackageNotFoundError:  # running from a source tree that was never installed
     __version__ = "0.0.0+unknown"
 
-from curate.api import build, diff, load, publish, reproduce  # noqa: E402
-from curate.config import Config, load_config  # noqa: E402
-from curate.schema import load_schema  # noqa: E402
+from curate.api import build, diff, load, publish, reproduce
+from curate.config import Config, load_config
+from curate.schema import load_schema
 
 __all__ = ["Config", "__version__", "build", "diff", "load", "load_config", "load_schema", "publish", "reproduce"]

@@ -12,9 +12,8 @@ import pkgutil
 from pathlib import Path
 
 import curate
-from curate.validate import validate_version
 from curate.store import Store
-
+from curate.validate import validate_version
 from versions.corpus import tiny_config, write_corpus
 
 _FUNCTIONS = ["build", "diff", "load", "load_config", "load_schema", "publish", "reproduce"]

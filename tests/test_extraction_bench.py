@@ -8,10 +8,9 @@ import importlib.util
 import json
 from types import ModuleType
 
+from conftest import ROOT, needs_shared
 from curate.config import Config
 from curate.pipeline.document import PipelineContext
-
-from conftest import ROOT, needs_shared
 
 
 def _module(name: str, path: object) -> ModuleType:

@@ -273,7 +273,7 @@ def _write_version(name: str, ctx: PipelineContext,
             rejects.add(batch.rejects)
             progress("prepare", batch.documents)
         table = corpus.templates()
-        annotated = []
+        annotated: list[str] = []
         for summary in executor.map(process_prepared, corpus.jobs(checkpoints, table)):
             if near is not None:
                 near.add(len(annotated), summary)

@@ -14,10 +14,10 @@ from curate.config import SourcesConfig
 from curate.report.articles import ArticleFigures
 from curate.report.changes import compare_with_parent
 from curate.report.claims import ClaimFigures
-from curate.report.rejects import RejectFigures
-from curate.report.removed import RemovedFigures
 from curate.report.clusters import summarize_clusters
 from curate.report.documents import Document, find_documents, reference_documents
+from curate.report.rejects import RejectFigures
+from curate.report.removed import RemovedFigures
 from curate.report.scan import ARTICLE_COLUMNS, BATCH_ROWS, REJECT_BATCH_ROWS, find_rows, reject_batches, shard_paths
 from curate.report.viewer import DOCS, cluster_page_name, page_name
 from curate.store import Store, read_manifest

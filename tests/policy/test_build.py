@@ -13,7 +13,6 @@ from curate.pipeline.build import BuildResult, build
 from curate.report import write_report
 from curate.store import Store
 from curate.validate import validate_version
-
 from policy.documents import ARTICLES, JUNK
 from versions.corpus import tiny_config
 
