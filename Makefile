@@ -41,8 +41,9 @@ demo: $(STAMP)
 	HF_HUB_OFFLINE=1 $(BIN)/curate build data/raw --name sample --config curate.toml
 	HF_HUB_OFFLINE=1 $(BIN)/curate publish sample
 
+# One pytest worker per core (pytest-xdist): the suite is CPU-bound, and most of it single-threaded.
 test: $(TEST_STAMP)
-	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest
+	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest -n auto
 
 # ruff on all the Python in the repository, mypy --strict on curate/ (both configured in pyproject.toml).
 lint: $(TEST_STAMP)
