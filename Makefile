@@ -22,7 +22,7 @@ define install_locked
 	$(PIP_INSTALL) --no-deps --no-build-isolation -e .
 endef
 
-.PHONY: demo test lock lock-upgrade install-check clean
+.PHONY: demo test lint lock lock-upgrade install-check clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,8 +41,14 @@ demo: $(STAMP)
 	HF_HUB_OFFLINE=1 $(BIN)/curate build data/raw --name sample --config curate.toml
 	HF_HUB_OFFLINE=1 $(BIN)/curate publish sample
 
+# One pytest worker per core (pytest-xdist): the suite is CPU-bound, and most of it single-threaded.
 test: $(TEST_STAMP)
-	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest
+	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest -n auto
+
+# ruff on all the Python in the repository, mypy --strict on curate/ (both configured in pyproject.toml).
+lint: $(TEST_STAMP)
+	$(BIN)/ruff check curate tests benchmarks training
+	$(BIN)/mypy
 
 # Resolves pyproject.toml (and its build requirements, for --no-build-isolation) for every platform
 # and Python >= 3.11. Keeps the pins that still fit; `make lock-upgrade` takes the newest of all.

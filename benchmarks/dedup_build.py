@@ -86,8 +86,8 @@ def _leaks(kept: list[tuple[int, str]]) -> int:
 
 def _datatrove(version: Path, truth: dict[str, int], python: str) -> dict:
     """datatrove on the kept texts of `version` (built without [dedup]), in input order."""
-    from curate.signals.identity import assign_split
     from curate.config import SplitsConfig
+    from curate.signals.identity import assign_split
 
     manifest = json.loads((version / "manifest.json").read_text())
     rows = sorted(_table(version, manifest["shards"], ["id", "text", "source"]).to_pylist(),

@@ -23,7 +23,6 @@ import json
 import subprocess
 import sys
 import tempfile
-from pathlib import Path
 
 _CHILD = r"""
 import json, resource, sys, threading, time

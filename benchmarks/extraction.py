@@ -112,7 +112,8 @@ def run_lines(input_path: Path, output: Path) -> None:
 
 
 def run_speed(corpus: Path, pages_dir: Path | None) -> None:
-    texts = [json.loads(line)["text"] for line in gzip.open(corpus, "rt", encoding="utf-8")]
+    with gzip.open(corpus, "rt", encoding="utf-8") as lines:
+        texts = [json.loads(line)["text"] for line in lines]
     start = time.perf_counter()
     for text in texts:
         document = normalize_text(text)

@@ -34,7 +34,6 @@ from pathlib import Path
 from types import ModuleType
 
 import trafilatura
-from extraction import BENCH, SETS, _pages, _readability, _scorer, trafilatura_text
 
 from curate.boilerplate import reconstruct
 from curate.boilerplate.page import RULE_PREFIX
@@ -42,6 +41,7 @@ from curate.config import Config
 from curate.document import RawDoc
 from curate.errors import DocumentError
 from curate.pipeline.document import PipelineContext, annotate_raw
+from extraction import BENCH, SETS, _pages, _readability, _scorer, trafilatura_text
 
 # Elements after which an extractor's HTML output starts a new line.
 _BLOCKS = frozenset("p div br li h1 h2 h3 h4 h5 h6 tr td th blockquote pre section article ul ol table dd dt".split())

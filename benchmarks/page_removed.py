@@ -29,7 +29,7 @@ from curate.normalize import normalize_text
 from curate.pipeline.document import PipelineContext, annotate_raw
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from extraction import _pages  # noqa: E402 - the bench's page reader, shared with extraction.py
+from extraction import _pages  # the bench's page reader, shared with extraction.py
 
 
 def _quantiles(values: list[float]) -> str:

@@ -135,7 +135,7 @@ def check(repo: Path, before: list[str], tag: str, cache: Path) -> list[str]:
         problems.append("unreachable objects: the retry made other objects than the killed run")
     try:
         datasets.load_dataset(str(repo), cache_dir=str(cache))
-    except Exception as exc:  # any failure to load is the finding
+    except Exception as exc:  # noqa: BLE001 - any failure to load is the finding
         problems.append(f"load_dataset failed: {exc}")
     return problems
 

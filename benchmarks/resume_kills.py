@@ -19,6 +19,7 @@ every shard is byte-identical.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import math
 import os
@@ -51,10 +52,8 @@ print(json.dumps({"shards": {s["path"]: s["sha256"] for s in result.manifest["sh
 def _size(folder: Path) -> int:
     total = 0
     for path in folder.rglob("*"):
-        try:
+        with contextlib.suppress(OSError):  # renamed or removed meanwhile
             total += path.stat().st_size
-        except OSError:  # renamed or removed meanwhile
-            pass
     return total
 
 

@@ -220,7 +220,7 @@ def main() -> None:
             files = [_rewrite(path, manifest, options, cut_by, work / name / manifest["version"])
                      for path, manifest in versions]
             if name == "curate":  # the rewrite is the build: same rows, same options, same bytes
-                for (path, manifest), written in zip(versions, files, strict=True):
+                for (_path, manifest), written in zip(versions, files, strict=True):
                     built_sha = sorted(s["sha256"] for s in manifest["shards"] if s["split"] != "rejects" and s["rows"])
                     assert built_sha == sorted(hashlib.sha256(f.read_bytes()).hexdigest() for f in written)
             sizes = [sum(f.stat().st_size for f in group) for group in files]

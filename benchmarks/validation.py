@@ -20,9 +20,8 @@ import platform
 import tempfile
 from pathlib import Path
 
-from throughput import _corpus, _measure  # same folder: the corpus preparation and RSS sampling
-
 from curate.config import ValidationConfig
+from throughput import _corpus, _measure  # same folder: the corpus preparation and RSS sampling
 
 _BUILD = """
 import json, sys, time

@@ -16,7 +16,7 @@ try:
 except PackageNotFoundError:  # running from a source tree that was never installed
     __version__ = "0.0.0+unknown"
 
-from curate.api import (  # noqa: E402
+from curate.api import (
     Validation,
     VersionInfo,
     VersionResult,
@@ -31,8 +31,8 @@ from curate.api import (  # noqa: E402
     validate_files,
     versions,
 )
-from curate.config import Config, load_config  # noqa: E402
-from curate.schema import load_schema  # noqa: E402
+from curate.config import Config, load_config
+from curate.schema import load_schema
 
 __all__ = ["Config", "Validation", "VersionInfo", "VersionResult", "__version__", "build", "diff", "load",
            "load_config", "load_schema", "publish", "rebuild", "report", "reproduce", "validate", "validate_files",

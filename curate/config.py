@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from curate.config_layers import Layer, file_layer, resolve
-
 from curate.dedup.params import MinHashParams
 
 if TYPE_CHECKING:

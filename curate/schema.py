@@ -56,7 +56,8 @@ class Schema:
 
     @property
     def enums(self) -> dict[str, dict[str, str]]:
-        return self.spec.get("enums", {})
+        enums: dict[str, dict[str, str]] = self.spec.get("enums", {})
+        return enums
 
     def enum_values(self, enum: str) -> list[str]:
         return list(self.enums[enum])
@@ -76,7 +77,8 @@ class Schema:
                  "description": f"{node['flag_description']} ({value}: {text})"}
                 for value, text in enum.items()
             ]
-        return node["fields"]
+        fields: list[dict[str, Any]] = node["fields"]
+        return fields
 
     # -- Arrow ------------------------------------------------------------------------------
     def _arrow_type(self, node: dict[str, Any]) -> pa.DataType:

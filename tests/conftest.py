@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from curate.pipeline.build import BuildResult, build
 from curate.config import load_config
+from curate.pipeline.build import BuildResult, build
 from curate.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -19,7 +19,6 @@ import curate
 from curate import api
 from curate.api.progress import _Rich, displayed
 from curate.errors import PublishError, StoreError
-
 from versioning.corpus import tiny_config, write_corpus
 
 _PACKAGES = (curate, api)

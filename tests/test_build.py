@@ -14,17 +14,16 @@ import pyarrow.parquet as pq
 import pytest
 from jsonschema import Draft202012Validator
 
+from conftest import ROOT, SAMPLE
 from curate.boilerplate import reconstruct
-from curate.pipeline import build as build_module
-from curate.pipeline.build import build
 from curate.config import load_config
 from curate.errors import InputError, StoreError
+from curate.pipeline import build as build_module
+from curate.pipeline.build import build
 from curate.schema import load_schema
 from curate.store import Store, read_manifest
-from curate.validation.dataset import accounting_frame
 from curate.store.read import input_file_counts
-
-from conftest import ROOT, SAMPLE
+from curate.validation.dataset import accounting_frame
 
 EXPECTED = json.loads((ROOT / "tests" / "data" / "sample_expected.json").read_text(encoding="utf-8"))
 

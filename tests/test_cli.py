@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from curate.cli import app
-
 from conftest import ROOT, SAMPLE
+from curate.cli import app
 from versioning.corpus import prose
 
 runner = CliRunner()

@@ -14,7 +14,6 @@ from typer.testing import CliRunner
 from curate import __version__
 from curate.cli import app
 from curate.config import Config
-
 from versioning.corpus import write_corpus
 
 runner = CliRunner()

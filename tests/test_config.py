@@ -3,6 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 from curate.config import Config, load_config
 from curate.errors import ConfigError
@@ -41,5 +42,5 @@ def test_missing_file() -> None:
 
 
 def test_config_is_frozen() -> None:
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError, match="frozen"):
         Config().policy.min_words = 1  # type: ignore[misc]

@@ -10,10 +10,9 @@ from types import ModuleType
 
 import pytest
 
+from conftest import ROOT, needs_shared
 from curate.config import Config
 from curate.pipeline.document import PipelineContext
-
-from conftest import ROOT, needs_shared
 
 
 def _module(name: str, path: object) -> ModuleType:

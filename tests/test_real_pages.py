@@ -6,14 +6,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-
-from curate.pipeline.build import build
+from conftest import needs_shared
 from curate.config import load_config
+from curate.pipeline.build import build
 from curate.store import Store
 from curate.validation import validate_version
-
-from conftest import needs_shared
 
 
 def _gate_failures(inputs: Path, store: Store, **validation: object) -> list[tuple[str, list[str]]]:

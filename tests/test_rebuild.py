@@ -13,14 +13,12 @@ import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
 
+from conftest import ROOT
 from curate.cli import app
-from curate.config import Config, load_config
+from curate.config import Config, inherited_config, load_config
 from curate.errors import ConfigError
-from curate.config import inherited_config
 from curate.pipeline.rebuild import rebuild
 from curate.store import Store, read_manifest
-
-from conftest import ROOT
 from versioning.corpus import prose
 
 

@@ -7,12 +7,11 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from conftest import SEED
 from curate.boilerplate import reconstruct
 from curate.normalize import normalize_text
 from curate.readers.text import split_title_dek
 from curate.store import read_manifest
-
-from conftest import SEED
 
 TITLE = "U.S. Offered Assad to Leave Syria if Iran Withdraws From South, Report Says"
 DEK = "American intel officials met Syrian officials in Damascus last months for four hours, Lebanon's al-Akhbar reports"

@@ -36,7 +36,7 @@ def test_kept_text(lines: list[str], expected: str) -> None:
 def test_random_documents_round_trip() -> None:
     rng = random.Random(7)
     for _ in range(2000):
-        lines = [rng.choice(["Para %d." % i, "Widget %d" % i, ""]) for i in range(rng.randint(1, 9))]
+        lines = [rng.choice([f"Para {i}.", f"Widget {i}", ""]) for i in range(rng.randint(1, 9))]
         document = _doc(lines).strip("\n")
         while "\n\n\n" in document:
             document = document.replace("\n\n\n", "\n\n")

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import cast
 
 from curate.boilerplate import context, lexicon
 from curate.boilerplate.model import DEFAULT_THRESHOLD, judge, load_model
@@ -174,11 +175,11 @@ def _line_verdict(line: str, foreign: re.Pattern[str], check_ascii: bool) -> Lin
         return None
     match = (lexicon.SHAPE if size <= _SHORT_SHAPE_MAX else lexicon.SHAPE_LONG).match(line)
     if match:
-        return _SHAPE[match.lastgroup]
+        return _SHAPE[cast(str, match.lastgroup)]  # every alternative is a named group
     if size <= _PROMPT_MAX:
         match = lexicon.PROMPT.match(line)
         if match:
-            return _PROMPT[match.lastgroup]
+            return _PROMPT[cast(str, match.lastgroup)]
     if size <= _LEXICON_MAX:
         verdict = _short_line_shape(line)
         if verdict:
@@ -242,7 +243,7 @@ def _caption_repeats(text: Sequence[str], verdicts: list[LineVerdict | None]) ->
             continue
         if len(text[j]) == len(line):
             verdicts[i] = verdicts[j] = _CAPTION_REPEAT
-        elif verdicts[j] is not None and verdicts[j].kind == "credit":
+        elif (below := verdicts[j]) is not None and below.kind == "credit":
             verdicts[i] = _CAPTION_REPEAT
 
 

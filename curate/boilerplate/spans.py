@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from curate.boilerplate.verdict import LineVerdict
 
@@ -85,7 +86,7 @@ def _cut(document: str, spans: Sequence[Span]) -> str:
     return "".join(pieces)
 
 
-def reconstruct(text: str, spans: Sequence[Span] | Sequence[dict]) -> str:
+def reconstruct(text: str, spans: Sequence[Span] | Sequence[dict[str, Any]]) -> str:
     """The normalized document from kept text and removed spans (rows' dicts or `Span`s)."""
     pieces, taken, position = [], 0, 0
     for span in spans:

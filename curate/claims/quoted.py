@@ -164,7 +164,7 @@ def quote_claims(text: str, sentences: list[Span], quotes: list[Quote]) -> list[
 
     def tail_limit(i: int) -> int:
         q = quotes[i]
-        s, e = sentence_of(q.end - 1)
+        _, e = sentence_of(q.end - 1)
         if e <= q.end:
             nxt = bisect_right(starts, q.end)
             e = sentences[nxt][1] if nxt < len(sentences) and sentences[nxt][0] < q.end + 3 else q.end

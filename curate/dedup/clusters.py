@@ -34,4 +34,5 @@ class Clusters:
         """Estimated Jaccard similarity of document `doc` to each of `others` (float64)."""
         mine = self.signatures.read(doc, doc + 1)
         theirs = self.signatures.rows(np.asarray(others, dtype=np.int64))
-        return np.count_nonzero(theirs == mine, axis=1) / self.signatures.width
+        similarity: np.ndarray = np.count_nonzero(theirs == mine, axis=1) / self.signatures.width
+        return similarity

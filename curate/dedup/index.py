@@ -44,7 +44,7 @@ class CandidateIndex:
         self.params = params
         self.memory_bytes = memory_bytes
         folder.mkdir(parents=True, exist_ok=True)
-        self._signatures = open(folder / SIGNATURES_FILE, "wb")
+        self._signatures = open(folder / SIGNATURES_FILE, "wb")  # noqa: SIM115 - open until close()
         self._pending: list[tuple[np.ndarray, np.ndarray]] = []
         self._pending_bytes = 0
         self._runs: list[Run] = []
@@ -126,4 +126,5 @@ class _CandidateSets:
         docs = np.unique(np.concatenate([a, b]))
         rows = self._signatures.rows(docs)
         equal = np.count_nonzero(rows[np.searchsorted(docs, a)] == rows[np.searchsorted(docs, b)], axis=1)
-        return equal / self._signatures.width >= self._threshold  # as `similarity` computes it
+        similar: np.ndarray = equal / self._signatures.width >= self._threshold  # as `similarity` computes it
+        return similar

@@ -32,7 +32,7 @@ class SignatureFile:
     def rows(self, docs: np.ndarray) -> np.ndarray:
         """The rows of `docs` (any order, repeats allowed), shape `(len(docs), width)`."""
         docs = np.asarray(docs, dtype=np.int64)
-        if docs.size and not (0 <= docs.min() and docs.max() < self.count):
+        if docs.size and not (docs.min() >= 0 and docs.max() < self.count):
             raise IndexError(f"rows {docs.min()}..{docs.max()} of {self.count}")
         size = self._row_bytes
         with open(self.path, "rb", buffering=0) as file:

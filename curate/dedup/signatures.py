@@ -47,7 +47,8 @@ def similarity(a: np.ndarray, b: np.ndarray) -> float:
 
 def is_empty(sigs: np.ndarray) -> np.ndarray:
     """Per row of `sigs`: whether it is the signature of a text without a word."""
-    return np.all(sigs == EMPTY, axis=-1)
+    empty: np.ndarray = np.all(sigs == EMPTY, axis=-1)
+    return empty
 
 
 def _signature(pieces: Iterable[np.ndarray], params: MinHashParams) -> np.ndarray:

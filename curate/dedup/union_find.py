@@ -21,7 +21,7 @@ class UnionFind:
     def find(self, items: np.ndarray) -> np.ndarray:
         """The current root of each of `items`; compresses their paths to point at it."""
         parent = self._parent
-        roots = parent[items]
+        roots: np.ndarray = parent[items]
         while True:
             above = parent[roots]
             if np.array_equal(above, roots):
@@ -43,7 +43,8 @@ class UnionFind:
         roots = self.find(np.arange(count, dtype=np.int64))
         smallest = np.full(count, count, dtype=np.int64)
         np.minimum.at(smallest, roots, np.arange(count, dtype=np.int64))
-        return smallest[roots]
+        per_item: np.ndarray = smallest[roots]
+        return per_item
 
     def _root(self, item: int) -> int:
         parent = self._parent

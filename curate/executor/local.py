@@ -15,7 +15,6 @@ import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from itertools import islice
 from types import TracebackType
 from typing import Any, TypeVar
 
@@ -138,7 +137,7 @@ class LocalExecutor:
             return done
         return self._started().submit(_run_in_worker, task, item)
 
-    def map(self, task: Callable[[list[Item], Any], Result], work: Iterable[list[Item]]) -> Iterator[Result]:
+    def map(self, task: Callable[[Item, Any], Result], work: Iterable[Item]) -> Iterator[Result]:
         """`task(batch, state)` for every batch, results in input order."""
         if self.workers <= 1:
             for batch in work:

@@ -87,9 +87,9 @@ def marked_dek(tree: HtmlElement) -> str | None:
         text = _text(element)
         if element.tag == "p" and len(text) >= _BODY_PARAGRAPH and not _is_marked(element):
             return None
-        if (first and element.tag == "h2" or _is_marked(element)) and _MIN_CHARS <= len(text) <= _MAX_CHARS:
-            if text != headline and not _is_byline(element, text):
-                return text
+        if (((first and element.tag == "h2") or _is_marked(element)) and _MIN_CHARS <= len(text) <= _MAX_CHARS
+                and text != headline and not _is_byline(element, text)):
+            return text
         first = first and not (element.text or "").strip()
     return None
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 import trafilatura
+from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
 from curate.document import RawDoc
@@ -95,11 +96,11 @@ def extract_html(doc: RawDoc) -> RawDoc:
         dek = marked_dek(tree) if tree is not None else None
     except Exception as exc:  # lxml and trafilatura raise many types on broken markup
         raise DocumentError("extract_failed", f"{doc.input_uri}: HTML extraction failed: {exc!r}") from exc
-    if page is None or not (page.text or "").strip():
+    if not isinstance(page, Document) or not (page.text or "").strip():  # None, or a dict we did not ask for
         raise DocumentError("extract_no_content", f"{doc.input_uri}: the page has no main text block")
     title = doc.title or page.title
     subtitle = doc.subtitle or dek or page.description
-    lines = reflow_tables([line for line in page.text.split("\n") if line.strip()])
+    lines = reflow_tables([line for line in (page.text or "").split("\n") if line.strip()])
     lines = _strip_leading_headings(lines, title, subtitle)
     if dek and subtitle == dek:
         lines = drop_dek(lines, dek)

@@ -16,7 +16,6 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-
 from functools import lru_cache
 
 import lxml.etree as etree

@@ -71,7 +71,7 @@ def decode_bytes(data: bytes, where: str) -> str:
         if western is not None and (best is None or mess_ratio(western) <= best.chaos + _CHAOS_TOLERANCE):
             return western
         guessed = None if best is None else repair_surrogates(str(best))
-    except Exception as exc:  # noqa: BLE001 - a detector failure is this document's, not the build's
+    except Exception as exc:  # a detector failure is this document's, not the build's
         raise DocumentError("read_undecodable", f"{where}: encoding detection failed: "
                                                 f"{type(exc).__name__}: {exc}") from exc
     if guessed is None:

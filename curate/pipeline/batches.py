@@ -19,7 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pyarrow as pa
@@ -97,7 +97,7 @@ class BatchResult(ArrowFields):
 
     @property
     def documents(self) -> int:
-        return sum(t.num_rows for t in self.kept.values()) + self.rejects.num_rows
+        return int(sum(t.num_rows for t in self.kept.values()) + self.rejects.num_rows)
 
 
 def store_prepared(checkpoints: Checkpoints, key: str, prepared: list[Prepared], rejects: list[dict[str, Any]],
@@ -135,7 +135,7 @@ def prepare_batch(job: tuple[Checkpoints, list[RawDoc | JsonLine]], ctx: Pipelin
     checkpoints, docs = job
     key = batch_key(ctx.run_key, docs)
     if (done := _finished(checkpoints, "prepare", key)) is not None:
-        return done
+        return cast(PreparedBatch, done)
     prepared, rejects = [], []
     for doc in docs:
         result = prepare_one(doc, ctx)
@@ -168,7 +168,7 @@ def _stored(checkpoints: Checkpoints, stage: str, key: str, kind: str, what: str
     build asked for again (the batch is then redone)."""
     try:
         return checkpoints.load(stage, key, kind)
-    except Exception as exc:  # noqa: BLE001 - torn by a crash of the machine, not of the build
+    except Exception as exc:  # torn by a crash of the machine, not of the build
         checkpoints.discard(stage, key)
         raise StoreError(f"the {what} of batch {key[:12]} in {checkpoints.folder} could not be read "
                          f"({type(exc).__name__}); they were removed: run the build again") from exc
@@ -187,7 +187,7 @@ def process_prepared(job: tuple[Checkpoints, str, TemplateTable, dict[int, str]]
     checkpoints, prepared_key, table, superseded = job
     key = batch_key(ctx.run_key, (), prepared_key, sorted(table.templates.items()), sorted(superseded.items()))
     if (done := _finished(checkpoints, "annotate", key)) is not None:
-        return done
+        return cast(AnnotatedBatch, done)
     docs = prepared_documents(checkpoints, prepared_key)
     kept: dict[str, tuple[list[dict[str, Any]], list[Prepared], list[int]]] = {}
     rejects: list[tuple[int, dict[str, Any]]] = []
@@ -231,7 +231,7 @@ def headline_key(title: str | None) -> int:
 def _quality_score(quality: dict[str, Any], boilerplate_ratio: float) -> float:
     """Higher for less repetition and boilerplate: how `[dedup] keep = "best_quality"` ranks a
     cluster's members."""
-    return -(quality["duplicate_5gram_ratio"] + quality["duplicate_paragraph_ratio"] + boilerplate_ratio)
+    return -float(quality["duplicate_5gram_ratio"] + quality["duplicate_paragraph_ratio"] + boilerplate_ratio)
 
 
 def _summary(key: str, result: BatchResult, ctx: PipelineContext) -> AnnotatedBatch:

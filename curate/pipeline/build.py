@@ -283,7 +283,7 @@ def _write_version(name: str, ctx: PipelineContext,
             if batch.documents > batch.prepared:  # rejected while read: they go no further
                 progress("prepare_rejected", batch.documents - batch.prepared)
         table = corpus.templates()
-        annotated = []
+        annotated: list[str] = []
         for summary in executor.map(process_prepared, corpus.jobs(checkpoints, table)):
             if near is not None:
                 near.add(len(annotated), summary)

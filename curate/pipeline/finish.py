@@ -85,8 +85,8 @@ def finish_batch(job: tuple[Checkpoints, str, Decisions], ctx: PipelineContext) 
                                                  [positions[i] for i in indices]))
     kept, kept_positions = {}, {}
     for split in sorted(parts):
-        tables, positions = zip(*parts[split])
-        merged = [position for part in positions for position in part]
+        tables, batch_positions = zip(*parts[split])
+        merged = [position for part in batch_positions for position in part]
         order = sorted(range(len(merged)), key=merged.__getitem__)  # input order, as the document pass wrote
         kept[split] = pa.concat_tables(tables).take(order).combine_chunks()
         kept_positions[split] = [merged[i] for i in order]

@@ -72,15 +72,15 @@ class Reference:
 class _Members:
     """Per document of the build, in input order (index = doc - references)."""
 
-    ids: array = field(default_factory=lambda: array("Q"))  # 64-bit id keys
+    ids: array[int] = field(default_factory=lambda: array("Q"))  # 64-bit id keys
     full_ids: list[str] = field(default_factory=list)
-    lengths: array = field(default_factory=lambda: array("q"))
-    scores: array = field(default_factory=lambda: array("d"))
-    hashes: array = field(default_factory=lambda: array("Q"))  # 64-bit content hash keys
-    titles: array = field(default_factory=lambda: array("Q"))  # 64-bit headline keys, 0: none
-    splits: array = field(default_factory=lambda: array("b"))
-    batch: array = field(default_factory=lambda: array("i"))
-    position: array = field(default_factory=lambda: array("i"))
+    lengths: array[int] = field(default_factory=lambda: array("q"))
+    scores: array[float] = field(default_factory=lambda: array("d"))
+    hashes: array[int] = field(default_factory=lambda: array("Q"))  # 64-bit content hash keys
+    titles: array[int] = field(default_factory=lambda: array("Q"))  # 64-bit headline keys, 0: none
+    splits: array[int] = field(default_factory=lambda: array("b"))
+    batch: array[int] = field(default_factory=lambda: array("i"))
+    position: array[int] = field(default_factory=lambda: array("i"))
 
 
 class NearDuplicates:
@@ -264,6 +264,7 @@ class NearDuplicates:
             kept, kept_doc, kept_id = self._kept_among(mine), None, None
         if kept is not None:
             kept_doc, kept_id = kept + refs, own.full_ids[kept]
+        assert kept_doc is not None and kept_id is not None, "every branch names the kept document"
         split = splits[int(members[0])]
         similarities = clusters.similarities(kept_doc, members)
         for member, similarity in zip(members.tolist(), similarities.tolist()):
@@ -272,7 +273,7 @@ class NearDuplicates:
                 continue
             doc = member - refs
             exact = kept is not None and doc != kept and own.hashes[doc] == own.hashes[kept]
-            dropped = doc != kept and (exact and self.drop_exact or self.config.drop)
+            dropped = doc != kept and ((exact and self.drop_exact) or self.config.drop)
             if dropped:
                 reference = kept is None
                 reason = "duplicate_content" if exact else ("near_duplicate_of_reference" if reference else "near_duplicate")

@@ -17,18 +17,17 @@ import pyarrow.parquet as pq
 
 from curate.boilerplate import reconstruct
 from curate.boilerplate.page import split_page
-from curate.pipeline.build import BuildResult, References, write_version
 from curate.config import Config, inherited_config
 from curate.errors import ConfigError
 from curate.executor import batches
 from curate.pipeline.batches import PreparedBatch, store_prepared
+from curate.pipeline.build import BuildResult, References, write_version
 from curate.pipeline.checkpoints import Checkpoints, batch_key
 from curate.pipeline.document import PipelineContext
 from curate.pipeline.prepare import Prepared
 from curate.pipeline.rejects import carried_reject
 from curate.store import Store, read_manifest
 from curate.store.read import rows_per_input
-
 
 # Formats whose documents are always pages, extracted before the boilerplate stage. A row does not
 # record whether a JSONL or Parquet record gave HTML or text: one with recorded left-out blocks

@@ -129,6 +129,6 @@ def carried_reject(row: dict[str, Any]) -> dict[str, Any]:
     document rejected after preparation, cannot be proven, and the gate says so."""
     if "raw_size" in row:
         return row
-    raw = row.get("raw")
+    raw = row.get("raw") or b""
     whole = bool(raw) and hashlib.sha256(raw).hexdigest() == row.get("input_sha256")
     return {**row, "raw_size": len(raw) if whole else None}

@@ -11,6 +11,7 @@ table cell. What the card writes itself is `Markdown` and goes in as it is.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 _PUNCTUATION = "\\`*_[]|~#$"
@@ -56,7 +57,7 @@ def fenced(body: str, language: str = "") -> Markdown:
     return Markdown(f"{fence}{language}\n{body}\n{fence}")
 
 
-def table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> Markdown:
+def table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> Markdown:
     """A GFM table; a cell that is not `Markdown` is text (the card's own cell markup holds no
     unescaped `|` and no line break)."""
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]

@@ -16,7 +16,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from curate.reporting.bounded import Histogram, ranked
-from curate.store.read import NO_SOURCE, source_names
+from curate.store.read import source_names
 
 RATIO_EDGES = [i / 20 for i in range(21)]
 WORD_EDGES = [0, 50, 100, 200, 300, 400, 500, 600, 800, 1000, 1500, 2000, 3000, 5000, float("inf")]

@@ -48,7 +48,6 @@ def claims(summary: dict[str, Any]) -> str:
 
 def duplicates(summary: dict[str, Any], pages: Pages) -> str:
     exact, inside = summary["duplicates"]["exact"], summary["duplicates"]["within_documents"]
-    examples = [[_doc_link(e["id"], pages), e["source"], e["input_uri"], e["message"]] for e in exact["examples"]]
     return section(
         "duplicates", "Duplicates",
         cards([("exact duplicates dropped", exact["documents"], exact["reason"]),
@@ -74,9 +73,8 @@ def _examples(examples: list[dict[str, Any]], pages: Pages) -> str:
     if any(e.get("duplicate_of") for e in examples):
         head += ["duplicate of", "similarity"]
         for row, e in zip(rows, examples):
-            kept = e.get("duplicate_of")
-            row += [(link(e["duplicate_of_page"], kept) if e.get("duplicate_of_page") else kept) or "-",
-                    e["similarity"]]
+            kept = e.get("duplicate_of") or "-"
+            row += [link(e["duplicate_of_page"], kept) if e.get("duplicate_of_page") else kept, e["similarity"]]
     return table(head, rows, numeric=[5])
 
 

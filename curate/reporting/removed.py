@@ -16,8 +16,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from curate.boilerplate.page import RULE_PREFIX
-from curate.reporting.articles import source_names
 from curate.reporting.bounded import TopK
+from curate.store.read import source_names
 
 LINE_CHARS = 200  # a removed line is counted by its first 200 characters: bounded keys
 TOP_LINES = 40

@@ -14,10 +14,10 @@ from curate.config import SourcesConfig
 from curate.reporting.articles import ArticleFigures
 from curate.reporting.changes import compare_with_parent
 from curate.reporting.claims import ClaimFigures
-from curate.reporting.rejects import RejectFigures
-from curate.reporting.removed import RemovedFigures
 from curate.reporting.clusters import summarize_clusters
 from curate.reporting.documents import Document, find_documents, reference_documents
+from curate.reporting.rejects import RejectFigures
+from curate.reporting.removed import RemovedFigures
 from curate.reporting.scan import ARTICLE_COLUMNS, BATCH_ROWS, REJECT_BATCH_ROWS, find_rows, reject_batches, shard_paths
 from curate.reporting.viewer import DOCS, cluster_page_name, page_name
 from curate.store import Store, read_manifest

@@ -38,7 +38,8 @@ def update_manifest(folder: Path, key: str, value: Any) -> dict[str, Any]:
 def read_manifest(folder: Path) -> dict[str, Any]:
     path = folder / MANIFEST
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        manifest: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+        return manifest
     except FileNotFoundError as exc:
         raise StoreError(f"{folder} has no {MANIFEST}: not a version") from exc
     except ValueError as exc:

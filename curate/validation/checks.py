@@ -12,7 +12,6 @@ import json
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
-
 from curate.boilerplate import KINDS, reconstruct
 from curate.boilerplate.rules import line_verdicts
 from curate.boilerplate.tables import keep_tables
@@ -96,7 +95,7 @@ def lines_pass_boilerplate_rules(text: str, language: str) -> bool:
 
 def has_mojibake(text: str | None) -> bool:
     """The normalizer's own test (a cheap hint, then ftfy's detector): what it would have fixed."""
-    return bool(text) and looks_mojibaked(text)
+    return looks_mojibaked(text) if text else False
 
 
 def metadata_is_object(metadata: str | None) -> bool:

@@ -24,8 +24,8 @@ import pyarrow.parquet as pq
 
 from curate.executor.lifetime import die_with_parent
 from curate.schema import load_named, load_schema
-from curate.store.read import INPUT_URI, input_file_counts
 from curate.store.manifest import file_sha256
+from curate.store.read import INPUT_URI, input_file_counts
 from curate.validation.views import VIEWS
 
 # Counted from the raw columns (even when the schema check fails), for the accounting.
@@ -147,7 +147,7 @@ def inspect_part(part: Part) -> ShardView:
             flatten = VIEWS[target.kind]
             batches = parquet.iter_batches(batch_size=4096, row_groups=range(part.start, part.stop))
             found.view = pa.concat_tables([flatten(pa.Table.from_batches([batch])) for batch in batches])
-    except Exception as exc:  # an unreadable file or a checker bug: a validator error, never a pass
+    except Exception as exc:  # noqa: BLE001 - an unreadable file or a checker bug: a validator error, never a pass
         found.error = f"{target.label}: {type(exc).__name__}: {exc}"
     return found
 

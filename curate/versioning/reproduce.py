@@ -157,8 +157,8 @@ def reproduce(store: Store, name: str, version: str, *, inputs: list[Path] | Non
               workers: int | None = None, on_progress: Progress | None = None) -> Reproduction:
     """Rebuild `version` of `name` from its recorded inputs and config; compare every shard."""
     from curate.pipeline.build import build, input_entries
-    from curate.readers import discover
     from curate.pipeline.rebuild import rebuild
+    from curate.readers import discover
 
     ref = open_version(store, name, version)
     config = recorded_config(ref.manifest, workers)

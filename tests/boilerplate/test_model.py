@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -104,7 +105,7 @@ def test_clean_text_with_blank_lines_keeps_every_paragraph() -> None:
 def test_threshold_only_ever_removes_more() -> None:
     page = MENU + ["Council Approves New Budget"] + BODY + ["Key dates:", "July 1: the budget takes effect"] + FOOTER
     removed = [{i for i, v in enumerate(classify_lines(page, "en", t)) if v} for t in (0.0, 0.1, 0.3, 0.5, 0.7, 0.9, 1.0)]
-    assert all(a <= b for a, b in zip(removed, removed[1:]))
+    assert all(a <= b for a, b in pairwise(removed))
     assert removed[0] < removed[-1]
 
 

@@ -35,7 +35,7 @@ def test_workers_exit_when_the_parent_is_killed() -> None:
     assert len(workers) == 2, "the pool did not start its two workers"
     parent.send_signal(signal.SIGKILL)
     parent.wait()
-    gone, alive = psutil.wait_procs(workers, timeout=10)
+    _, alive = psutil.wait_procs(workers, timeout=10)
     for orphan in alive:
         orphan.kill()
     assert not alive, f"{len(alive)} workers outlived their parent"

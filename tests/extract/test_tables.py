@@ -5,6 +5,7 @@ import time
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from curate.config import Config
 from curate.document import RawDoc
 from curate.extract import extract_html

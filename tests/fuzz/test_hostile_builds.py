@@ -26,13 +26,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import ROOT
 from curate.config import load_config
 from curate.pipeline.build import BuildResult, build
 from curate.readers.discovery import printable
 from curate.store import Store
 from curate.validation import validate_version
-
-from conftest import ROOT
 from fuzz.hostile import CASES, SECRET
 from versioning.corpus import article
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
-from curate.pipeline.build import build
 from curate.config import SplitsConfig, load_config
-from curate.signals import identity
+from curate.pipeline.build import build
 from curate.pipeline.dedup import REASON
+from curate.signals import identity
 from curate.store import Store, read_manifest
 
 BODY = ("The ferry board voted on Monday to keep the night crossing through March, after residents of the "

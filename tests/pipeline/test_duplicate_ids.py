@@ -14,7 +14,6 @@ from curate.pipeline.duplicate_ids import IdLedger
 from curate.pipeline.rebuild import input_order, rebuild
 from curate.store import Store
 from curate.validation import validate_version
-
 from versioning.corpus import article, tiny_config
 
 URL = "https://news.example/2024/05/harbor-vote"

@@ -14,7 +14,6 @@ from curate.pipeline.fit import fit_rows, missing_required
 from curate.pipeline.prepare import Prepared
 from curate.schema import load_schema
 from curate.store import Store
-
 from versioning.corpus import tiny_config, write_corpus
 
 

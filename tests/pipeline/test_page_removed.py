@@ -7,14 +7,13 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from conftest import ROOT
 from curate.boilerplate.page import is_page_rule
 from curate.config import load_config
 from curate.pipeline.build import build
 from curate.pipeline.rebuild import rebuild
 from curate.store import Store, read_manifest
 from curate.validation import validate_version
-
-from conftest import ROOT
 from extract.test_removed import BODY, CHROME, page
 
 TIDES = [

@@ -16,9 +16,9 @@ from curate.document import RawDoc
 from curate.errors import DocumentError
 from curate.pipeline import document
 from curate.pipeline.batches import rejects_table
-from curate.pipeline.fit import fit_rows
 from curate.pipeline.build import build
 from curate.pipeline.document import PipelineContext, prepare_one, process
+from curate.pipeline.fit import fit_rows
 from curate.pipeline.prepare import Prepared
 from curate.pipeline.rejects import Evidence, carried_reject, error_row, reject_row
 from curate.readers.records import JsonLine

@@ -11,11 +11,10 @@ from pathlib import Path
 import pytest
 
 import curate.pipeline.batches as batches_module
+from conftest import ROOT
 from curate.pipeline.build import BuildResult, build
 from curate.pipeline.checkpoints import FOLDER
 from curate.store import Store
-
-from conftest import ROOT
 from versioning.corpus import tiny_config, write_corpus
 
 CONFIG = {"executor": {"workers": 1, "batch_size": 2}}

@@ -13,7 +13,6 @@ from curate.pipeline.build import BuildResult, build
 from curate.reporting import write_report
 from curate.store import Store
 from curate.validation import validate_version
-
 from policy.documents import ARTICLES, JUNK
 from versioning.corpus import tiny_config
 

@@ -13,13 +13,12 @@ import gzip
 import json
 from collections.abc import Iterator
 
+from conftest import needs_shared
 from curate.config import Config
 from curate.document import RawDoc
 from curate.pipeline.document import PipelineContext, annotate_raw
 from curate.policy import drop_reason
 from curate.signals.words import count_words
-
-from conftest import needs_shared
 
 POLICY = Config().policy
 
@@ -32,7 +31,8 @@ def _dropped(docs: Iterator[RawDoc]) -> dict[str, tuple[str, str]]:
 
 def test_every_bbc_article_is_kept() -> None:
     corpus = needs_shared("bench", "corpus", "news.jsonl.gz")
-    records = [json.loads(line) for line in gzip.open(corpus, "rt", encoding="utf-8")]
+    with gzip.open(corpus, "rt", encoding="utf-8") as lines:
+        records = [json.loads(line) for line in lines]
     assert len(records) == 2225
     docs = (RawDoc(input_uri=r["id"], input_format="jsonl", raw=b"", text=r["text"], title=r["title"]) for r in records)
     assert _dropped(docs) == {}

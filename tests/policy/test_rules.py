@@ -15,7 +15,6 @@ from curate.policy import RULES, drop_reason, gate
 from curate.policy.quality import Limit
 from curate.schema import load_schema
 from curate.validation.checks import lines_pass_boilerplate_rules
-
 from policy.documents import ARTICLES, GIBBERISH, JUNK, annotated
 
 DEFAULT = PolicyConfig()

@@ -7,12 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from curate.pipeline.build import BuildResult
+from conftest import ROOT
 from curate.config import load_config
+from curate.pipeline.build import BuildResult
 from curate.store import Store
 from curate.validation import validate_version
-
-from conftest import ROOT
 
 
 @pytest.fixture(scope="session")

@@ -22,7 +22,6 @@ from curate.publishing.contents import Contents, count_contents
 from curate.publishing.markdown import one_line
 from curate.schema import load_schema
 from curate.store import read_manifest
-
 from publishing.rendered import render
 
 

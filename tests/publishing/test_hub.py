@@ -168,7 +168,7 @@ def test_an_existing_tag_with_other_shards_is_refused(validated: tuple[Store, st
     store, version = validated
     hub = _published({"data/train-00000-of-00001.parquet": "0" * 64}, version)
     for dry_run in (True, False):
-        with pytest.raises(PublishError, match="already has tag .* with other shards"):
+        with pytest.raises(PublishError, match=r"already has tag .* with other shards"):
             publish(store, "sample", version, TARGET, api=hub, dry_run=dry_run)
 
 

@@ -6,7 +6,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from curate.publishing.markdown import Markdown, code, fenced, one_line, paragraphs, table, text
-
 from publishing.rendered import render
 
 HOSTILE = [

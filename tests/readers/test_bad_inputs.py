@@ -15,13 +15,12 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from conftest import ROOT
 from curate.config import ReadersConfig
 from curate.document import NotDocument, RawDoc
 from curate.readers import discover, read_input, read_lazily
 from curate.readers import files as files_module
 from curate.readers.parquet import _group_span
-
-from conftest import ROOT
 
 CONFIG = ReadersConfig()
 PAGE = b"<html><body><article><p>The council met on Monday and voted to keep the library open.</p></article></body></html>"

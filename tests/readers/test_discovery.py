@@ -165,5 +165,5 @@ def test_saved_datasets_and_files_of_one_name_in_two_roots(tmp_path: Path) -> No
     assert sorted(two.values()) == ["ds-a/", "ds-b/"], "two saved datasets given: each keeps its name"
     files = _bases(tmp_path / "a" / "news.jsonl", tmp_path / "b" / "news.jsonl")
     assert sorted(files.values()) == ["a/news.jsonl", "b/news.jsonl"], "a file's root is its folder"
-    with pytest.raises(InputError, match="same path .*folders of the same name.*common folder"):
+    with pytest.raises(InputError, match=r"same path .*folders of the same name.*common folder"):
         discover([tmp_path / "a" / "data", tmp_path / "b" / "data"])

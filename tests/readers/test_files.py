@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import os
+import re
 import socket
 from pathlib import Path
 
@@ -42,7 +43,7 @@ def test_anything_but_a_regular_file_is_refused_at_once(tmp_path: Path, kind: st
 def test_a_symlink_is_not_followed_at_open(tmp_path: Path) -> None:
     (tmp_path / "real.txt").write_bytes(b"x")
     (tmp_path / "link.txt").symlink_to(tmp_path / "real.txt")
-    with pytest.raises(DocumentError, match="link.txt: cannot be opened"):
+    with pytest.raises(DocumentError, match=re.escape("link.txt: cannot be opened")):
         open_input(tmp_path / "link.txt", "link.txt")
 
 

@@ -19,6 +19,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -230,7 +231,7 @@ def test_every_reader_is_total_and_accounts_for_every_record(case: tuple[str, by
             assert record.raw in content, "evidence is bytes of the file (a WARC payload's: decoded)"
     spans = _marks(records, uri)
     if spans:  # numbered records: each number once, in order, none skipped
-        assert spans[0][0] == 0 and all(b[0] == a[1] + 1 for a, b in zip(spans, spans[1:])), spans
+        assert spans[0][0] == 0 and all(b[0] == a[1] + 1 for a, b in pairwise(spans)), spans
     if suffix == ".jsonl":
         assert len(records) == sum(1 for line in content.split(b"\n") if line.strip())
     if suffix == ".parquet" and spans:  # every row the footer declares, read or rejected

@@ -78,7 +78,7 @@ def test_any_record_gives_valid_json_within_budget_and_accounts_for_every_field(
     text, omitted = record_metadata(record, {}, budget)
     kept = {} if text is None else json.loads(text)
     assert text is None or len(text.encode()) <= budget
-    assert set(kept) | set(omitted) == set(record) and not set(kept) & set(omitted) or len(omitted) == OMITTED_SHOWN
+    assert (set(kept) | set(omitted) == set(record) and not set(kept) & set(omitted)) or len(omitted) == OMITTED_SHOWN
     for key, value in kept.items():
         if isinstance(record[key], float) and not math.isfinite(record[key]):
             assert value is None

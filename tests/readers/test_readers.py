@@ -14,8 +14,8 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from curate.config import FieldMap, ReadersConfig
-from curate.errors import InputError
 from curate.document import NotDocument
+from curate.errors import InputError
 from curate.readers import JsonLine, discover, read_input, read_lazily
 from curate.readers.text import split_title_dek
 

@@ -17,7 +17,6 @@ from curate.config import load_config
 from curate.pipeline.build import BuildResult, build
 from curate.reporting import ReportResult, write_document, write_report
 from curate.store import Store
-
 from versioning.corpus import prose
 
 

@@ -19,7 +19,6 @@ from typing import Any
 import pytest
 
 from curate.reporting import ReportResult
-
 from reporting.conftest import Clustered, Hostile
 
 CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")

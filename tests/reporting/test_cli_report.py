@@ -11,11 +11,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from typer.testing import CliRunner
 
+from conftest import ROOT, SAMPLE
 from curate.cli import app
 from curate.reporting import ReportResult
 from curate.store import Store
-
-from conftest import ROOT, SAMPLE
 from reporting.conftest import Clustered, Hostile
 
 runner = CliRunner()

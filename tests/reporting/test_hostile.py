@@ -10,7 +10,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from curate.reporting.html import safe_href
-
 from reporting.conftest import PAYLOADS, URL, Hostile
 
 # Every element curate's pages use; a payload's <script>, <img> or <svg onload> is not among them

@@ -10,8 +10,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from curate.boilerplate.page import is_page_rule
-from curate.pipeline.build import BuildResult
 from curate.config import SourcesConfig
+from curate.pipeline.build import BuildResult
 from curate.pipeline.dedup import REASON
 from curate.reporting.rejects import DUPLICATE_REASON, RejectFigures
 from curate.reporting.summary import collect_articles, summarize

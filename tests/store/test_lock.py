@@ -10,11 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from conftest import ROOT
 from curate.errors import StoreError
 from curate.store import Store
 from curate.store.lock import LOCK_FILE
-
-from conftest import ROOT
 from versioning.corpus import write_corpus
 
 _HOLD = """
@@ -37,9 +36,9 @@ def test_a_held_lock_names_its_holder_and_dies_with_it(tmp_path: Path) -> None:
     store = Store(tmp_path)
     holder = _hold(tmp_path)
     try:
-        with pytest.raises(StoreError, match=rf"dataset 'news' is busy: .*pid {holder.pid} on .*holding for a test"):
-            with store.lock("news", "build"):
-                pass
+        with (pytest.raises(StoreError, match=rf"dataset 'news' is busy: .*pid {holder.pid} on .*holding for a test"),
+              store.lock("news", "build")):
+            pass
     finally:
         holder.send_signal(signal.SIGKILL)
         holder.wait()
@@ -111,14 +110,13 @@ def test_a_stale_staging_folder_is_removed_by_the_next_build(tmp_path: Path) -> 
 def test_every_writer_of_a_dataset_waits_its_turn(tmp_path: Path) -> None:
     """Build, rebuild, validate, report and publish all refuse while another process writes the
     dataset; reading (load, diff) goes on."""
+    import curate
     from curate.config import load_config
     from curate.pipeline.build import build
     from curate.pipeline.rebuild import rebuild
     from curate.publishing import publish
     from curate.reporting import write_report
     from curate.validation import validate_version
-
-    import curate
 
     config = load_config(None, {"executor": {"workers": 1}})
     corpus = write_corpus(tmp_path / "in", dict.fromkeys(range(3), 0))

@@ -9,8 +9,8 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from curate.pipeline.build import build
 from curate.config import load_config
+from curate.pipeline.build import build
 from curate.store import Store, read_manifest
 from curate.templates import TemplateCounter, line_key, line_keys
 

@@ -9,11 +9,10 @@ from typing import Any
 
 import pytest
 
-from curate.pipeline.build import BuildResult
-from curate.config import Config, load_config
-from curate.store import Store
-
 from conftest import ROOT
+from curate.config import Config, load_config
+from curate.pipeline.build import BuildResult
+from curate.store import Store
 
 
 @pytest.fixture

@@ -5,11 +5,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from conftest import ROOT
 from curate.config import Config
 from curate.validation.parameters import row_parameters, split_share_bounds
 from curate.validation.suites import SUITES, fingerprint, load_suites
-
-from conftest import ROOT
 
 
 def _placeholders(node: Any) -> set[str]:

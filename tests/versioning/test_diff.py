@@ -10,13 +10,12 @@ import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
 
-from curate.pipeline.build import build
 from curate.cli import app
 from curate.errors import StoreError
+from curate.pipeline.build import build
 from curate.store import Store
 from curate.versioning import diff_versions, version_stats
 from curate.versioning.refs import open_version
-
 from versioning.corpus import doc_id, tiny_config, write_corpus
 
 OLD = {0: 0, 1: 0, 2: 0, 3: 0, 4: 0, 5: 0}

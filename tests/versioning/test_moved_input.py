@@ -18,7 +18,6 @@ from curate.signals.identity import document_id
 from curate.store import Store
 from curate.validation import validate_version
 from curate.versioning import diff_versions, open_version
-
 from versioning.corpus import article, prose, tiny_config
 
 DOCS = 24

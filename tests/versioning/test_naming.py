@@ -6,10 +6,9 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from curate.pipeline.build import build
 from curate.cli import app
+from curate.pipeline.build import build
 from curate.store import Store
-
 from versioning.corpus import tiny_config, write_corpus
 
 DOCS = dict.fromkeys(range(6), 0)

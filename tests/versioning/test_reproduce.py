@@ -10,14 +10,13 @@ import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
 
-from curate.pipeline.build import build
 from curate.cli import app
 from curate.errors import InputError
+from curate.pipeline.build import build
 from curate.pipeline.rebuild import rebuild
 from curate.store import Store, read_manifest
 from curate.store.manifest import write_manifest
 from curate.versioning.reproduce import reproduce
-
 from versioning.corpus import tiny_config, write_corpus
 
 

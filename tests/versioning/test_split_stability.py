@@ -10,7 +10,6 @@ import pyarrow.parquet as pq
 from curate.pipeline.build import build
 from curate.store import Store
 from curate.versioning import diff_versions, open_version
-
 from versioning.corpus import tiny_config, write_corpus
 
 
