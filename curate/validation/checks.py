@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 from curate.boilerplate import KINDS, reconstruct
 from curate.boilerplate.rules import line_verdicts
 from curate.boilerplate.tables import keep_tables
+from curate.claims import attempted as claims_attempted_for
 from curate.normalize.text import looks_mojibaked
 
 _RATIO_TOLERANCE = 1e-4  # boilerplate_ratio is float32
@@ -107,3 +108,13 @@ def metadata_is_object(metadata: str | None) -> bool:
         return isinstance(json.loads(metadata), dict)
     except ValueError:
         return False
+
+
+def claims_match_attempt(attempted: bool | None, language: str | None, claims: Sequence[Any] | None) -> bool:
+    """`claims_attempted` is whether the claims extractor runs for the row's language, and a row it
+    did not run for has no claims: an empty list then always means nobody looked, and a language
+    the rules do not cover never carries claims they were not written for."""
+    if attempted is None:
+        return False
+    return attempted == claims_attempted_for(language or "") and (attempted or not claims)
+

@@ -71,3 +71,15 @@ def test_residual_boilerplate_and_mojibake() -> None:
     ('["a list"]', False), ('"a string"', False), ("{not json", False), ("", False), ("NaN", False)])
 def test_metadata_is_one_json_object_or_null(metadata: str | None, ok: bool) -> None:
     assert checks.metadata_is_object(metadata) is ok
+
+
+@pytest.mark.parametrize(("attempted", "language", "claims", "ok"), [
+    (True, "en", [{"text": "x"}], True), (True, "en", [], True), (False, "fr", [], True),
+    (False, "en", [], False),  # English is looked at: false is a lie
+    (True, "fr", [], False),  # French is not
+    (False, "fr", [{"text": "x"}], False),  # claims nobody looked for
+    (None, "en", [], False), (False, None, [], True)])
+def test_claims_match_whether_they_were_looked_for(attempted: bool | None, language: str | None,
+                                                  claims: list[dict[str, str]], ok: bool) -> None:
+    assert checks.claims_match_attempt(attempted, language, claims) is ok
+
