@@ -31,14 +31,19 @@ class SchemaRef(_Entry):
     fingerprint: str
 
 
-class Shard(_Entry):
-    """One Parquet file of a version; `path` is relative to the version folder. Reject files have no split."""
+class DataFile(_Entry):
+    """One Parquet file of a version (a reject file); `path` is relative to the version folder."""
 
     path: str
     rows: int
     bytes: int
     sha256: str
-    split: str | None = None
+
+
+class Shard(DataFile):
+    """An article shard: a data file of one split."""
+
+    split: str
 
 
 class Accounting(_Entry):
@@ -74,7 +79,7 @@ class Manifest(_Entry):
     rebuilt_from: str | None = None
     templates: dict[str, Any] = Field(default_factory=dict)
     shards: list[Shard]
-    rejects: list[Shard] = Field(default_factory=list)
+    rejects: list[DataFile] = Field(default_factory=list)
     accounting: Accounting
     dedup: dict[str, Any] | None = None
     resumed: dict[str, int] = Field(default_factory=dict)
@@ -91,6 +96,11 @@ class Manifest(_Entry):
             error = exc.errors()[0]
             field = ".".join(str(part) for part in error["loc"]) or "(top level)"
             raise StoreError(f"{where} is not a valid manifest: field `{field}`: {error['msg']}") from None
+
+    @property
+    def data_files(self) -> list[DataFile]:
+        """The article shards, then the reject files."""
+        return [*self.shards, *self.rejects]
 
     @property
     def dedup_references(self) -> list[dict[str, Any]]:
