@@ -8,10 +8,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from typer.testing import CliRunner
 
+from curate.cli import app
 from curate.errors import StoreError
 from curate.pipeline.build import BuildResult
-from curate.store import load_manifest, read_manifest
+from curate.store import Store, load_manifest, read_manifest
 from curate.store.manifest import MANIFEST, write_manifest
 
 # fields later issues added: a store written before them has none
@@ -96,3 +98,34 @@ def test_a_folder_without_a_manifest_is_not_a_version(tmp_path: Path) -> None:
 def test_the_written_json_is_the_dict_given(tmp_path: Path) -> None:
     write_manifest(tmp_path, {"b": 1, "a": "é"})
     assert (tmp_path / MANIFEST).read_text(encoding="utf-8") == json.dumps({"b": 1, "a": "é"}, indent=2, ensure_ascii=False) + "\n"
+
+
+def _store_with_broken_manifest(sample_build: BuildResult, tmp_path: Path) -> Store:
+    """A store whose one version lost its accounting: what a hand edit or a bad copy leaves."""
+    store = Store(tmp_path / "store")
+    folder = store.version_dir("sample", "1.0.0")
+    shutil.copytree(sample_build.path, folder)
+    data = read_manifest(folder)
+    del data["accounting"]["kept"]
+    write_manifest(folder, data)
+    return store
+
+
+def test_the_api_names_the_broken_field(sample_build: BuildResult, tmp_path: Path) -> None:
+    import curate
+
+    store = _store_with_broken_manifest(sample_build, tmp_path)
+    for call in (lambda: curate.versions("sample", store=store.root),
+                 lambda: curate.load("sample", "1.0.0", store=store.root, allow_failed=True),
+                 lambda: curate.report("sample", "1.0.0", store=store.root)):
+        with pytest.raises(StoreError, match=r"manifest.json is not a valid manifest: field `accounting.kept`"):
+            call()
+
+
+@pytest.mark.parametrize("command", [["versions", "sample"], ["show", "sample", "1.0.0"], ["diff", "sample", "1.0.0", "1.0.0"]])
+def test_the_cli_names_the_broken_field_without_a_traceback(sample_build: BuildResult, tmp_path: Path,
+                                                            command: list[str]) -> None:
+    store = _store_with_broken_manifest(sample_build, tmp_path)
+    result = CliRunner().invoke(app, [*command, "--store", str(store.root)])
+    assert result.exit_code == 2, result.output
+    assert "field `accounting.kept`" in result.output and "Traceback" not in result.output
