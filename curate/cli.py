@@ -22,6 +22,7 @@ from curate.config_overrides import option_layers
 from curate.errors import CurateError
 from curate.schema import load_schema
 from curate.store import Store, default_store, load_manifest, read_manifest
+from curate.store.manifest import Verdict
 
 if TYPE_CHECKING:
     from curate.api import Validation, VersionResult
@@ -374,8 +375,8 @@ def show(
     if gate is None:
         console.print(f"quality gate: not run (curate validate {escape(name)} {escape(version)})")
     else:
-        verdict = "[green]passed[/green]" if gate["passed"] else f"[red]failed[/red]: {', '.join(gate['failed'])}"
-        console.print(f"quality gate: {verdict} at {gate['validated_at']} ({_validation_page(folder, gate)})")
+        verdict = "[green]passed[/green]" if gate.passed else f"[red]failed[/red]: {', '.join(gate.failed)}"
+        console.print(f"quality gate: {verdict} at {gate.validated_at} ({_validation_page(folder, gate)})")
     shards = Table("shard", "split", "rows", "bytes")
     for shard in manifest.data_files:
         shards.add_row(shard.path, getattr(shard, "split", "rejects"), str(shard.rows), f"{shard.bytes:,}")
@@ -383,11 +384,11 @@ def show(
     _print_reasons(acc.by_reason)
 
 
-def _validation_page(folder: Path, gate: dict[str, Any]) -> str:
+def _validation_page(folder: Path, gate: Verdict) -> str:
     """Where the gate's page is; a version validated by an older curate has only GX Data Docs,
     which may run markup from the data (see curate.validation.record)."""
-    if gate.get("page"):
-        return f"page: {escape(str(folder / gate['page']))}"
+    if gate.page:
+        return f"page: {escape(str(folder / gate.page))}"
     return "no validation page: validate again to write one (the older Data Docs may run markup from the data)"
 
 

@@ -32,7 +32,7 @@ def versions(name: str, *, store: StoreLike = None) -> list[VersionInfo]:
 
 def _verdict(manifest: Manifest) -> str:
     gate = manifest.validation
-    return "not run" if gate is None else ("passed" if gate["passed"] else "failed")
+    return "not run" if gate is None else ("passed" if gate.passed else "failed")
 
 
 def load(name: str, version: str | None = None, *, split: str | None = None, store: StoreLike = None,
@@ -78,7 +78,7 @@ def _check_gate(store: Store, name: str, version: str, manifest: Manifest, allow
     if verdict == "passed":
         return
     problem = ("its quality gate never ran" if verdict == "not run"
-               else f"its quality gate failed ({', '.join((manifest.validation or {}).get('failed', []))})")
+               else f"its quality gate failed ({', '.join(manifest.validation.failed if manifest.validation else [])})")
     if allow_failed:
         warnings.warn(f"curate.load: {name} {version} is loaded although {problem}", UserWarning, stacklevel=3)
         return

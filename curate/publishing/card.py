@@ -166,12 +166,12 @@ def _gate(manifest: Manifest) -> str:
     gate = manifest.validation
     if not gate:
         return "## Quality gate\n\nThis version was not validated."
-    verdict = "passed" if gate["passed"] else "failed: " + ", ".join(code(key) for key in gate["failed"])
-    suites = ", ".join(code(name) for name in gate["suites"])
-    waivers = [(code(w["expectation"]), w["reason"], "yes" if w.get("applied") else "no") for w in gate["waivers"]]
+    verdict = "passed" if gate.passed else "failed: " + ", ".join(code(key) for key in gate.failed)
+    suites = ", ".join(code(name) for name in gate.suites)
+    waivers = [(code(w["expectation"]), w["reason"], "yes" if w.get("applied") else "no") for w in gate.waivers]
     waiver_text = ("\n\nWaivers (failures accepted on purpose):\n\n" + table(("expectation", "reason", "applied"), waivers)
                    if waivers else "\n\nNo waivers.")
-    return (f"## Quality gate\n\nGreat Expectations suites {suites}: **{verdict}** at {text(gate['validated_at'])}, "
+    return (f"## Quality gate\n\nGreat Expectations suites {suites}: **{verdict}** at {text(gate.validated_at)}, "
             f"on shards whose sha256 were re-checked before publishing.{waiver_text}")
 
 

@@ -14,6 +14,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from curate.errors import StoreError
 from curate.publishing.card import card_metadata, render_card
 from curate.publishing.contents import count_contents
 from curate.publishing.croissant import croissant
@@ -66,5 +67,7 @@ def stage_release(version: Path, manifest: Manifest, changes: list[str], repo_id
         (folder / ".gitattributes").write_text(GITATTRIBUTES, encoding="utf-8")
         staged.append(".gitattributes")
     files = {**{name: folder / name for name in staged}, **{path: version / path for path in shards}}
+    if manifest.validation is None:
+        raise StoreError(f"{manifest.name} {manifest.version} has no gate verdict: validate it before publishing")
     return Release(manifest.name, manifest.version, dict(sorted(files.items())), shards,
-                   manifest.created, (manifest.validation or {})["validated_at"])
+                   manifest.created, manifest.validation.validated_at)

@@ -21,7 +21,7 @@ def _delta(before: int, after: int) -> dict[str, int]:
 
 def _gate(manifest: Manifest) -> str:
     entry = manifest.validation
-    return "not run" if not entry else ("passed" if entry["passed"] else "failed")
+    return "not run" if not entry else ("passed" if entry.passed else "failed")
 
 
 def compare_with_parent(store: Store, manifest: Manifest) -> dict[str, Any] | None:

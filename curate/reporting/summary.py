@@ -54,11 +54,11 @@ def _gate(manifest: Manifest, folder: Path) -> dict[str, Any]:
     entry = manifest.validation
     if not entry:
         return {"status": "not run"}
-    page = entry.get("page")  # absent in versions validated before the page existed (curate.validation.record)
-    return {"status": "passed" if entry["passed"] else "failed", "validated_at": entry["validated_at"],
-            "failed": entry["failed"], "waivers": entry["waivers"],
+    page = entry.page  # absent in versions validated before the page existed (curate.validation.record)
+    return {"status": "passed" if entry.passed else "failed", "validated_at": entry.validated_at,
+            "failed": entry.failed, "waivers": entry.waivers,
             "page": f"../{page}" if page and (folder / page).is_file() else None,
-            "unsafe_data_docs": page is None and "data_docs" in entry}
+            "unsafe_data_docs": page is None and "data_docs" in (entry.model_extra or {})}
 
 
 def _sources(figures: dict[str, Any], removed: dict[str, Any], rejects: dict[str, Any],

@@ -23,7 +23,8 @@ MANIFEST = "manifest.json"
 
 
 class _Entry(BaseModel):
-    model_config = ConfigDict(extra="allow", frozen=True, populate_by_name=True)
+    # strict: a count written as "12" or a verdict as "yes" is a broken file, not a value to coerce
+    model_config = ConfigDict(extra="allow", frozen=True, populate_by_name=True, strict=True)
 
 
 class SchemaRef(_Entry):
@@ -58,9 +59,24 @@ class Accounting(_Entry):
     not_documents: dict[str, int] = Field(default_factory=dict)
 
 
+class Verdict(_Entry):
+    """The gate's verdict on a version (`curate.validation.record.manifest_entry` writes it):
+    `shards` and `suites` map each validated file and suite to its sha256, so a later change shows."""
+
+    passed: bool
+    validated_at: str
+    suites: dict[str, str]
+    shards: dict[str, str]
+    failed: list[str] = Field(default_factory=list)
+    waivers: list[dict[str, Any]] = Field(default_factory=list)
+    thresholds: dict[str, Any] = Field(default_factory=dict)
+    results: str | None = None
+    page: str | None = None  # None: validated before the page existed (only GX Data Docs, `data_docs`)
+
+
 class Manifest(_Entry):
-    """A version's manifest as the code reads it. `inputs`, `config`, `dedup`, `validation` and
-    `published` stay dicts: their writers own their shape and readers mostly pass them on."""
+    """A version's manifest as the code reads it. `inputs`, `config`, `dedup` and `published`
+    stay dicts: their writers own their shape and readers mostly pass them on."""
 
     name: str
     version: str
@@ -83,7 +99,7 @@ class Manifest(_Entry):
     accounting: Accounting
     dedup: dict[str, Any] | None = None
     resumed: dict[str, int] = Field(default_factory=dict)
-    validation: dict[str, Any] | None = None  # None until the gate has run
+    validation: Verdict | None = None  # None until the gate has run
     published: dict[str, Any] = Field(default_factory=dict)
     version_bump: dict[str, Any] | None = None  # set by `--version auto`
 

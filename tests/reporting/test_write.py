@@ -47,7 +47,8 @@ def _with_verdict(sample_build: BuildResult, store: Store, **entry: object) -> P
     folder = store.version_dir("sample", "1.0.0")
     shutil.copytree(sample_build.path, folder)
     update_manifest(folder, "validation", {"passed": False, "validated_at": "2026-01-01T00:00:00+00:00",
-                                           "failed": ["dataset.<no_dup_ids>"], "waivers": [], **entry})
+                                           "failed": ["dataset.<no_dup_ids>"], "waivers": [], "suites": {}, "shards": {},
+                                           **entry})
     return folder
 
 

@@ -62,6 +62,15 @@ def test_an_old_manifest_without_later_fields_loads(sample_build: BuildResult, t
     assert manifest.input_roots is None and manifest.dedup_references == [] and manifest.accounting.not_documents == {}
 
 
+def test_a_verdict_from_before_the_validation_page_loads(sample_build: BuildResult, tmp_path: Path) -> None:
+    old = {"passed": True, "validated_at": "2026-11-26T00:00:00+00:00", "suites": {"article_rows": "0" * 64},
+           "shards": {}, "thresholds": {}, "waivers": [], "failed": [], "results": "validation/results.json",
+           "data_docs": "validation/data_docs/index.html"}
+    verdict = load_manifest(_edited(sample_build, tmp_path, lambda d: d.update(validation=old))).validation
+    assert verdict is not None and verdict.passed and verdict.page is None
+    assert verdict.model_extra == {"data_docs": "validation/data_docs/index.html"}
+
+
 def test_an_unknown_field_is_kept(sample_build: BuildResult, tmp_path: Path) -> None:
     manifest = load_manifest(_edited(sample_build, tmp_path, lambda d: d.update(future={"x": 1})))
     assert manifest.model_extra == {"future": {"x": 1}}
@@ -75,6 +84,9 @@ def test_an_unknown_field_is_kept(sample_build: BuildResult, tmp_path: Path) -> 
     (lambda d: d["shards"][0].pop("sha256"), "shards.0.sha256"),
     (lambda d: d["schema"].update(name=None), "schema.name"),
     (lambda d: d.update(version=3), "version"),
+    (lambda d: d["accounting"].update(read="32"), "accounting.read"),
+    (lambda d: d.update(validation={"passed": "yes"}), "validation.passed"),
+    (lambda d: d.update(validation={"passed": True, "validated_at": "2026-12-01", "suites": {}}), "validation.shards"),
 ])
 def test_a_malformed_manifest_names_the_file_and_the_field(sample_build: BuildResult, tmp_path: Path,
                                                            edit: Any, field: str) -> None:
