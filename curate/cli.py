@@ -21,7 +21,8 @@ from curate.config import Config, inherited_config, load_config
 from curate.config_overrides import option_layers
 from curate.errors import CurateError
 from curate.schema import load_schema
-from curate.store import Store, default_store, read_manifest
+from curate.store import Store, default_store, load_manifest, read_manifest
+from curate.store.manifest import Verdict
 
 if TYPE_CHECKING:
     from curate.api import Validation, VersionResult
@@ -103,16 +104,17 @@ SetOption = Annotated[list[str], typer.Option("--set", help="Config override SEC
 
 
 def _report_build(result: VersionResult) -> None:
-    acc, manifest = result.accounting, result.manifest
+    manifest = result.manifest
+    acc = manifest.accounting
     console.print(f"[green]built[/green] {result.name} {result.version} -> {escape(str(result.path))}")
-    if bump := manifest.get("version_bump"):
+    if bump := manifest.version_bump:
         console.print(f"numbered {bump['version']}: {bump['bump']} after {bump['from']} ({bump['reason']})")
-    console.print(f"read {acc['read']} = kept {acc['kept']} + dropped {acc['dropped']} + rejected {acc['rejected']}"
-                  f"  ({acc['read'] / max(result.seconds, 1e-9):,.0f} docs/s)")
-    if others := acc.get("not_documents"):
+    console.print(f"read {acc.read} = kept {acc.kept} + dropped {acc.dropped} + rejected {acc.rejected}"
+                  f"  ({acc.read / max(result.seconds, 1e-9):,.0f} docs/s)")
+    if others := acc.not_documents:
         kinds = ", ".join(f"{kind} {count}" for kind, count in others.items())
         console.print(f"and {sum(others.values())} records that hold no document ({escape(kinds)})")
-    dedup = manifest.get("dedup") or {}
+    dedup = manifest.dedup or {}
     if dedup.get("enabled"):
         compared = ", ".join(f"{r['name']} {r['version']}" for r in dedup["references"])
         dropped = sum(dedup.get(key, 0) for key in ("near_duplicate", "near_duplicate_of_reference", "duplicate_content"))
@@ -122,12 +124,12 @@ def _report_build(result: VersionResult) -> None:
                       + (f" (compared with {escape(compared)} too)" if compared else " (within this build)"))
         for note in dedup["notes"]:
             console.print(f"[yellow]note[/yellow] {escape(note)}")
-    resumed = manifest.get("resumed") or {}
+    resumed = manifest.resumed or {}
     if any(resumed.values()):
         console.print(f"resumed: {resumed['prepared_batches']} prepared and {resumed['annotated_batches']} annotated "
                       "batches taken from an interrupted build")
-    _print_reasons(acc["by_reason"])
-    for skipped in manifest["skipped_inputs"]:
+    _print_reasons(acc.by_reason)
+    for skipped in manifest.skipped_inputs:
         console.print(f"[yellow]skipped[/yellow] {escape(skipped)}")  # file names are data: never markup
 
 
@@ -326,8 +328,8 @@ def versions(name: Annotated[str, typer.Argument(help="Dataset name.")], store: 
     table = Table("version", "parent", "created", "kept", "dropped", "rejected", "gate")
     for info in found:
         acc = info.accounting
-        table.add_row(info.version, info.parent or "-", info.created, str(acc["kept"]), str(acc["dropped"]),
-                      str(acc["rejected"]), info.gate)
+        table.add_row(info.version, info.parent or "-", info.created, str(acc.kept), str(acc.dropped),
+                      str(acc.rejected), info.gate)
     console.print(table)
 
 
@@ -359,34 +361,34 @@ def show(
         return
     try:
         folder = _store(store).require(name, version)
-        manifest = read_manifest(folder)
+        manifest = load_manifest(folder)
     except CurateError as exc:
         raise _fail(exc) from exc
     if as_json:
-        _print_json(manifest)
+        _print_json(read_manifest(folder))  # as written, in its order
         return
-    acc = manifest["accounting"]
-    console.print(f"[bold]{name} {version}[/bold] (parent {manifest.get('parent') or '-'}, created "
-                  f"{manifest['created']}, schema {manifest['schema']['name']}, config {manifest['config_hash']})")
-    console.print(f"read {acc['read']} = kept {acc['kept']} + dropped {acc['dropped']} + rejected {acc['rejected']}")
-    gate = manifest.get("validation")
+    acc = manifest.accounting
+    console.print(f"[bold]{name} {version}[/bold] (parent {manifest.parent or '-'}, created "
+                  f"{manifest.created}, schema {manifest.schema_.name}, config {manifest.config_hash})")
+    console.print(f"read {acc.read} = kept {acc.kept} + dropped {acc.dropped} + rejected {acc.rejected}")
+    gate = manifest.validation
     if gate is None:
         console.print(f"quality gate: not run (curate validate {escape(name)} {escape(version)})")
     else:
-        verdict = "[green]passed[/green]" if gate["passed"] else f"[red]failed[/red]: {', '.join(gate['failed'])}"
-        console.print(f"quality gate: {verdict} at {gate['validated_at']} ({_validation_page(folder, gate)})")
+        verdict = "[green]passed[/green]" if gate.passed else f"[red]failed[/red]: {', '.join(gate.failed)}"
+        console.print(f"quality gate: {verdict} at {gate.validated_at} ({_validation_page(folder, gate)})")
     shards = Table("shard", "split", "rows", "bytes")
-    for shard in manifest["shards"] + manifest["rejects"]:
-        shards.add_row(shard["path"], shard.get("split", "rejects"), str(shard["rows"]), f"{shard['bytes']:,}")
+    for shard in manifest.data_files:
+        shards.add_row(shard.path, getattr(shard, "split", "rejects"), str(shard.rows), f"{shard.bytes:,}")
     console.print(shards)
-    _print_reasons(acc["by_reason"])
+    _print_reasons(acc.by_reason)
 
 
-def _validation_page(folder: Path, gate: dict[str, Any]) -> str:
+def _validation_page(folder: Path, gate: Verdict) -> str:
     """Where the gate's page is; a version validated by an older curate has only GX Data Docs,
     which may run markup from the data (see curate.validation.record)."""
-    if gate.get("page"):
-        return f"page: {escape(str(folder / gate['page']))}"
+    if gate.page:
+        return f"page: {escape(str(folder / gate.page))}"
     return "no validation page: validate again to write one (the older Data Docs may run markup from the data)"
 
 
@@ -417,7 +419,7 @@ def _show_cluster(store: Store, name: str, version: str, cluster_id: str, *, htm
     from curate.reporting.clusters import clusters_note
 
     try:
-        note = clusters_note(read_manifest(store.require(name, version)))
+        note = clusters_note(load_manifest(store.require(name, version)))
         if note is not None:  # dedup was off, or the version is older than its clusters: nothing failed
             console.print(f"{_plain(name)} {_plain(version)}: {_plain(note)}")
             return

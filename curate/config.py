@@ -398,8 +398,8 @@ def inherited_config(store: Store, name: str, from_version: str, path: Path | No
     recorded config, then the TOML file at `path`, `overrides` and `layers` on top, merged as
     `load_config` merges them; so what is not named again (publisher mappings, card text, field
     mapping, the gate's waivers) stays as the version had it."""
-    from curate.store import read_manifest
+    from curate.store import load_manifest
 
-    manifest = read_manifest(store.require(name, from_version))
-    recorded = Layer(f"the recorded config of {name} {from_version}", manifest.get("config"))
+    manifest = load_manifest(store.require(name, from_version))
+    recorded = Layer(f"the recorded config of {name} {from_version}", manifest.config)
     return load_config(path, overrides, base=recorded, layers=layers)

@@ -18,9 +18,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
+
+if TYPE_CHECKING:
+    from curate.store.manifest import Manifest
 
 _ARROW_SCALARS: dict[str, pa.DataType] = {
     "string": pa.string(),
@@ -209,7 +212,7 @@ def load_named(name: str) -> Schema:
                        f"{schema_id}_v{current_version(schema_id)})") from exc
 
 
-def article_schema_of(manifest: dict[str, Any]) -> Schema:
+def article_schema_of(manifest: Manifest) -> Schema:
     """The article schema a version was written under (its manifest's `schema`): what loading or
     publishing it must describe, which today's schema may not be."""
-    return load_named(manifest["schema"]["name"])
+    return load_named(manifest.schema_.name)

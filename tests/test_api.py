@@ -66,7 +66,7 @@ def test_every_function_twice_in_one_process(tmp_path: Path) -> None:
     for from_version in ("1.0.0", "1.0.0"):
         remade = curate.rebuild("news", from_version, overrides={"policy": {"min_words": 10}}, store=store,
                                 validate=False, report=False)
-        assert remade.passed is None and remade.manifest["config"]["policy"]["min_words"] == 10
+        assert remade.passed is None and remade.manifest.config["policy"]["min_words"] == 10
     for _ in range(2):
         assert curate.validate("news", "1.0.0", store=store).passed
         assert curate.validate_files(sorted((store / "news/versions/1.0.0/data").glob("*.parquet"))).passed

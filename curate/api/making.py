@@ -21,6 +21,7 @@ from curate.api.results import Validation, VersionResult
 from curate.config import Config
 from curate.errors import CurateError, DocumentError
 from curate.store import Store
+from curate.store.manifest import MANIFEST, Manifest
 
 if TYPE_CHECKING:
     from curate.pipeline.build import BuildResult
@@ -71,7 +72,7 @@ def _make(store: Store, name: str, config: Config, validate: bool, report: bool,
             written = _report(store, name, version, show).index if report else None
         except CurateError as exc:
             raise _after_build(exc, name, version) from exc
-    return VersionResult(name, made.path, made.manifest, validation, written, seconds)
+    return VersionResult(name, made.path, Manifest.parse(made.manifest, made.path / MANIFEST), validation, written, seconds)
 
 
 def _after_build(exc: CurateError, name: str, version: str) -> CurateError:

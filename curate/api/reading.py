@@ -11,7 +11,7 @@ from curate.api.options import StoreLike, open_store
 from curate.api.results import VersionInfo
 from curate.errors import StoreError
 from curate.schema import article_schema_of
-from curate.store import Store, read_manifest
+from curate.store import Manifest, Store, load_manifest
 
 if TYPE_CHECKING:
     from curate.versioning import VersionDiff
@@ -24,15 +24,15 @@ def versions(name: str, *, store: StoreLike = None) -> list[VersionInfo]:
     where = open_store(store)
     found = []
     for version in where.versions(name):
-        manifest = read_manifest(where.version_dir(name, version))
-        found.append(VersionInfo(version, manifest.get("parent"), manifest["created"], manifest["accounting"],
+        manifest = load_manifest(where.version_dir(name, version))
+        found.append(VersionInfo(version, manifest.parent, manifest.created, manifest.accounting,
                                  _verdict(manifest)))
     return found
 
 
-def _verdict(manifest: dict[str, Any]) -> str:
-    gate = manifest.get("validation")
-    return "not run" if gate is None else ("passed" if gate["passed"] else "failed")
+def _verdict(manifest: Manifest) -> str:
+    gate = manifest.validation
+    return "not run" if gate is None else ("passed" if gate.passed else "failed")
 
 
 def load(name: str, version: str | None = None, *, split: str | None = None, store: StoreLike = None,
@@ -53,13 +53,13 @@ def load(name: str, version: str | None = None, *, split: str | None = None, sto
     if version is None:
         raise StoreError(f"dataset {name!r} has no versions in {where.root}")
     folder = where.require(name, version)
-    manifest = read_manifest(folder)
+    manifest = load_manifest(folder)
     _check_gate(where, name, version, manifest, allow_failed)
     features = article_schema_of(manifest).features()
     files: dict[str, list[str]] = {}
-    for shard in manifest["shards"]:
-        if shard["rows"]:
-            files.setdefault(shard["split"], []).append(str(folder / shard["path"]))
+    for shard in manifest.shards:
+        if shard.rows:
+            files.setdefault(shard.split, []).append(str(folder / shard.path))
 
     def one(split_name: str) -> datasets.Dataset:
         if split_name not in files:
@@ -72,13 +72,13 @@ def load(name: str, version: str | None = None, *, split: str | None = None, sto
     return datasets.DatasetDict({s: one(s) for s in files})
 
 
-def _check_gate(store: Store, name: str, version: str, manifest: dict[str, Any], allow_failed: bool) -> None:
+def _check_gate(store: Store, name: str, version: str, manifest: Manifest, allow_failed: bool) -> None:
     """Refuse (or with `allow_failed`, warn about) a version its gate does not vouch for."""
     verdict = _verdict(manifest)
     if verdict == "passed":
         return
     problem = ("its quality gate never ran" if verdict == "not run"
-               else f"its quality gate failed ({', '.join(manifest['validation']['failed'])})")
+               else f"its quality gate failed ({', '.join(manifest.validation.failed if manifest.validation else [])})")
     if allow_failed:
         warnings.warn(f"curate.load: {name} {version} is loaded although {problem}", UserWarning, stacklevel=3)
         return

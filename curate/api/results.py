@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from curate.store.manifest import Accounting, Manifest
 from curate.validation.advice import next_step
 
 if TYPE_CHECKING:
@@ -53,19 +54,19 @@ class VersionResult:
 
     name: str
     path: Path
-    manifest: dict[str, Any]
+    manifest: Manifest
     validation: Validation | None
     report: Path | None
     seconds: float
 
     @property
     def version(self) -> str:
-        return str(self.manifest["version"])
+        return self.manifest.version
 
     @property
     def accounting(self) -> dict[str, Any]:
         """read = kept + dropped + rejected, and the count of each reason."""
-        return dict(self.manifest["accounting"])
+        return self.manifest.accounting.model_dump()
 
     @property
     def passed(self) -> bool | None:
@@ -74,7 +75,7 @@ class VersionResult:
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "version": self.version, "path": str(self.path), "accounting": self.accounting,
-                "version_bump": self.manifest.get("version_bump"), "seconds": round(self.seconds, 3),
+                "version_bump": self.manifest.version_bump, "seconds": round(self.seconds, 3),
                 "validation": self.validation.to_dict() if self.validation else None,
                 "report": str(self.report) if self.report else None}
 
@@ -86,9 +87,9 @@ class VersionInfo:
     version: str
     parent: str | None
     created: str
-    accounting: dict[str, Any]
+    accounting: Accounting
     gate: str  # passed, failed or not run
 
     def to_dict(self) -> dict[str, Any]:
         return {"version": self.version, "parent": self.parent, "created": self.created,
-                "accounting": self.accounting, "gate": self.gate}
+                "accounting": self.accounting.model_dump(), "gate": self.gate}

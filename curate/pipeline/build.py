@@ -43,7 +43,7 @@ from curate.readers import HF_PREFIX, InputFile, JsonLine, NotDocument, discover
 from curate.readers.files import sha256_and_size
 from curate.schema import load_schema
 from curate.store import Store
-from curate.store.manifest import file_sha256, write_manifest
+from curate.store.manifest import MANIFEST, Manifest, file_sha256, write_manifest
 from curate.store.writer import ShardWriter
 from curate.templates import TemplateCounter, TemplateTable
 from curate.templates.table import UNKNOWN_SOURCE
@@ -359,7 +359,8 @@ def _write_version(name: str, ctx: PipelineContext,
         from curate.versioning.naming import auto_version
         from curate.versioning.refs import VersionRef
 
-        manifest["version_bump"] = auto_version(store, name, parent, VersionRef(staging, manifest))
+        staged = VersionRef(staging, Manifest.parse(manifest, staging / MANIFEST))
+        manifest["version_bump"] = auto_version(store, name, parent, staged)
         version = manifest["version"] = manifest["version_bump"]["version"]
     write_manifest(staging, manifest)
     return BuildResult(store.commit(staging, name, version), manifest)

@@ -26,7 +26,7 @@ from curate.pipeline.checkpoints import Checkpoints, batch_key
 from curate.pipeline.document import PipelineContext
 from curate.pipeline.prepare import Prepared
 from curate.pipeline.rejects import carried_reject
-from curate.store import Store, read_manifest
+from curate.store import Manifest, Store, load_manifest
 from curate.store.read import rows_per_input
 
 # Formats whose documents are always pages, extracted before the boilerplate stage. A row does not
@@ -63,10 +63,10 @@ def prepared_from_row(row: dict[str, Any]) -> Prepared:
     )
 
 
-def _stored(folder: Path, manifest: dict[str, Any]) -> Iterator[Prepared | dict[str, Any]]:
+def _stored(folder: Path, manifest: Manifest) -> Iterator[Prepared | dict[str, Any]]:
     """Kept rows, then dropped rows as prepared documents; error rejects as they are."""
-    for entry in manifest["shards"] + manifest["rejects"]:
-        for batch in pq.ParquetFile(folder / entry["path"]).iter_batches(batch_size=1024):
+    for entry in manifest.data_files:
+        for batch in pq.ParquetFile(folder / entry.path).iter_batches(batch_size=1024):
             for row in batch.to_pylist():
                 if "status" not in row:
                     yield prepared_from_row(row)
@@ -93,9 +93,9 @@ def input_order(inputs: list[dict[str, Any]]) -> Callable[[str], int]:
     return order
 
 
-def _prepared_batches(folder: Path, manifest: dict[str, Any], ctx: PipelineContext,
+def _prepared_batches(folder: Path, manifest: Manifest, ctx: PipelineContext,
                       checkpoints: Checkpoints) -> Iterator[PreparedBatch]:
-    order = input_order(manifest["inputs"])
+    order = input_order(manifest.inputs)
     for items in batches(_stored(folder, manifest), ctx.config.executor.batch_size):
         docs = [item for item in items if isinstance(item, Prepared)]
         rejects = [item for item in items if not isinstance(item, Prepared)]
@@ -103,11 +103,11 @@ def _prepared_batches(folder: Path, manifest: dict[str, Any], ctx: PipelineConte
         yield store_prepared(checkpoints, key, docs, rejects, ctx, [order(doc.input_uri) for doc in docs])
 
 
-def counted_inputs(folder: Path, manifest: dict[str, Any]) -> list[dict[str, Any]]:
+def counted_inputs(folder: Path, manifest: Manifest) -> list[dict[str, Any]]:
     """The source version's inputs with the documents each gave, which a rebuild reads again: as
     its build counted them while reading, or, for a version built before curate counted them, its
     rows per input (kept and not: its gate proved they add up to what was read)."""
-    inputs: list[dict[str, Any]] = manifest["inputs"]
+    inputs: list[dict[str, Any]] = manifest.inputs
     if all("documents" in entry for entry in inputs):
         return inputs
     rows = rows_per_input(folder, manifest)
@@ -128,8 +128,8 @@ def rebuild(name: str, from_version: str, config: Config | None = None, *, overr
     elif overrides is not None:
         raise ConfigError("rebuild takes a whole config or overrides of the recorded one, not both")
     folder = store.require(name, from_version)
-    manifest = read_manifest(folder)
-    sources = {"inputs": counted_inputs(folder, manifest), "skipped_inputs": manifest["skipped_inputs"],
+    manifest = load_manifest(folder)
+    sources = {"inputs": counted_inputs(folder, manifest), "skipped_inputs": manifest.skipped_inputs,
                "rebuilt_from": from_version}
     ctx = PipelineContext.create(config)
 

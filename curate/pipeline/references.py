@@ -19,7 +19,7 @@ import pyarrow.parquet as pq
 from curate.config import Config, DedupConfig
 from curate.errors import StoreError
 from curate.pipeline.near_duplicates import Reference
-from curate.store import Store, read_manifest
+from curate.store import Manifest, Store, load_manifest
 from curate.store.manifest import file_sha256
 
 
@@ -38,8 +38,8 @@ def recorded(config: DedupConfig, store: Store, name: str, parent: str | None) -
     return found
 
 
-def _params(manifest: dict[str, Any]) -> dict[str, Any] | None:
-    dedup = manifest.get("dedup") or {}
+def _params(manifest: Manifest) -> dict[str, Any] | None:
+    dedup = manifest.dedup or {}
     return dedup.get("params") if dedup.get("files") else None
 
 
@@ -62,15 +62,15 @@ def open_reference(store: Store, entry: dict[str, Any], config: Config) -> Refer
     ratios are meant to reassign them."""
     name, version = entry["name"], entry["version"]
     folder = store.require(name, version)
-    manifest = read_manifest(folder)
+    manifest = load_manifest(folder)
     label = f"{name} {version}"
-    inherit = entry["inherit_splits"] and manifest.get("config", {}).get("splits") == config.splits.model_dump(mode="json")
+    inherit = entry["inherit_splits"] and manifest.config.get("splits") == config.splits.model_dump(mode="json")
     wanted = config.dedup.params()
     stored = _params(manifest)
     comparable = stored is not None and all(stored.get(key) == getattr(wanted, key)
                                             for key in ("ngram", "bands", "rows", "seed"))
     if comparable:
-        files = [f for f in manifest["dedup"]["files"] if f["kind"] == "signatures"]
+        files = [f for f in manifest.dedup_files if f["kind"] == "signatures"]
         return Reference(label, inherit, signatures=[_recorded_file(folder, label, f) for f in files])
     why = ("has no stored signatures" if stored is None else
            f"stored signatures made with other parameters ({stored}) than [dedup] now has")
@@ -78,8 +78,8 @@ def open_reference(store: Store, entry: dict[str, Any], config: Config) -> Refer
         raise StoreError(f"[dedup] against {label}: it {why}, so its documents cannot be compared without "
                          "computing their signatures again; rebuild it with these [dedup] parameters")
     ids, splits = [], []
-    for shard in manifest["shards"]:
-        table = pq.read_table(folder / shard["path"], columns=["id", "split"])
+    for shard in manifest.shards:
+        table = pq.read_table(folder / shard.path, columns=["id", "split"])
         ids.append(table.column("id"))
         splits.append(table.column("split"))
     rows = pa.table({"id": pa.chunked_array(ids, pa.string()), "split": pa.chunked_array(splits, pa.string())})

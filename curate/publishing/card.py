@@ -22,6 +22,7 @@ from curate.publishing.contents import Contents
 from curate.publishing.markdown import Markdown, code, fenced, one_line, paragraphs, table, text
 from curate.reporting.clusters import DROP_NOTES, DROP_REASONS, compared_with, method_description
 from curate.schema import article_schema_of
+from curate.store.manifest import Manifest
 
 # Limitations true of every curate dataset, whatever its config; the config adds its own.
 _LIMITATIONS = (
@@ -51,9 +52,9 @@ def size_category(rows: int) -> str:
     return "n>100M"
 
 
-def card_config(manifest: dict[str, Any]) -> CardConfig:
+def card_config(manifest: Manifest) -> CardConfig:
     """The recorded config's `card` section, defaults filled in (older versions have none)."""
-    return Config.model_validate(manifest["config"]).card
+    return Config.model_validate(manifest.config).card
 
 
 def license_fields(card: CardConfig) -> dict[str, str]:
@@ -74,7 +75,7 @@ def claim_languages() -> str:
     return ", ".join(f"`{language}`" for language in CLAIM_LANGUAGES)
 
 
-def card_metadata(manifest: dict[str, Any], contents: Contents) -> dict[str, Any]:
+def card_metadata(manifest: Manifest, contents: Contents) -> dict[str, Any]:
     """The card's YAML header: what `huggingface_hub.DatasetCard` parses and `load_dataset` reads."""
     import datasets
 
@@ -91,7 +92,7 @@ def card_metadata(manifest: dict[str, Any], contents: Contents) -> dict[str, Any
     )
     languages = card.languages or contents.main_languages()
     return {
-        "pretty_name": one_line(card.pretty_name or manifest["name"]),
+        "pretty_name": one_line(card.pretty_name or manifest.name),
         **license_fields(card),
         "language": [lang for lang in languages if _LANGUAGE_TAG.fullmatch(lang)],  # the body lists them all
         "size_categories": [size_category(contents.total)],
@@ -103,7 +104,7 @@ def card_metadata(manifest: dict[str, Any], contents: Contents) -> dict[str, Any
     }
 
 
-def render_card(manifest: dict[str, Any], contents: Contents, changes: list[str], repo_id: str, *,
+def render_card(manifest: Manifest, contents: Contents, changes: list[str], repo_id: str, *,
                 local: bool) -> str:
     """The whole README.md: YAML front matter, then the sections a reader looks for."""
     meta = card_metadata(manifest, contents)
@@ -116,30 +117,30 @@ def render_card(manifest: dict[str, Any], contents: Contents, changes: list[str]
     return f"---\n{front}---\n\n" + "\n\n".join(sections) + "\n"
 
 
-def _about(manifest: dict[str, Any], meta: dict[str, Any]) -> str:
+def _about(manifest: Manifest, meta: dict[str, Any]) -> str:
     description = card_config(manifest).description or (
         "News articles curated from scraped pages: clean body text, where each article came from, "
         "every page leftover that was removed (with its kind), the attributed claims in the text, "
         "quality signals, and a reproducible split.")
-    parent = text(manifest["parent"]) if manifest["parent"] else "none (first version)"
+    parent = text(manifest.parent) if manifest.parent else "none (first version)"
     return (f"# {text(meta['pretty_name'])}\n\n{paragraphs(description)}\n\n"
-            f"Version **{text(manifest['version'])}** of {code(manifest['name'])}, built {text(manifest['created'])} "
-            f"by curate {text(manifest['pipeline_version'])}. Parent version: {parent}.")
+            f"Version **{text(manifest.version)}** of {code(manifest.name)}, built {text(manifest.created)} "
+            f"by curate {text(manifest.pipeline_version)}. Parent version: {parent}.")
 
 
-def _contents(manifest: dict[str, Any], contents: Contents) -> str:
+def _contents(manifest: Manifest, contents: Contents) -> str:
     splits = table(("split", "articles", "Parquet bytes", "Arrow bytes in memory"),
                    [(s, f"{n:,}", f"{contents.bytes[s]:,}", f"{contents.arrow_bytes[s]:,}")
                     for s, n in contents.rows.items() if n])
     publishers = table(("publisher", "articles"), [(p, f"{n:,}") for p, n in contents.publishers.most_common()])
     languages = table(("language", "articles"), [(lang, f"{n:,}") for lang, n in contents.languages.most_common()])
     inputs = table(("input", "reader", "bytes", "sha256"),
-                   [(i["uri"], i["reader"], f"{i['bytes']:,}", i["sha256"][:16]) for i in manifest["inputs"]])
+                   [(i["uri"], i["reader"], f"{i['bytes']:,}", i["sha256"][:16]) for i in manifest.inputs])
     return (f"## Contents\n\n{contents.total:,} articles.\n\n{splits}\n\n### Sources\n\n{publishers}\n\n"
             f"### Languages\n\n{languages}\n\n### Inputs\n\n{inputs}")
 
 
-def _fields(manifest: dict[str, Any]) -> str:
+def _fields(manifest: Manifest) -> str:
     schema = article_schema_of(manifest)
     # The schema's descriptions are curate's own Markdown (`code` spans); only their pipes need escaping.
     rows = [(code(path), kind, Markdown(description.replace("|", "\\|")))
@@ -148,34 +149,34 @@ def _fields(manifest: dict[str, Any]) -> str:
         table(("field", "type", "description"), rows)
 
 
-def _curation(manifest: dict[str, Any]) -> str:
-    config = manifest["config"]
+def _curation(manifest: Manifest) -> str:
+    config = manifest.config
     settings = {section: config[section] for section in ("policy", "dedup", "boilerplate", "templates", "language",
                                                          "splits") if section in config}
     # JSON may spell <, > and & as \u escapes: the block then holds no HTML character at all.
     shown = json.dumps(settings, indent=2, ensure_ascii=False)
     shown = shown.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
     return ("## How it was curated\n\nStages, in order (name@version): "
-            + ", ".join(code(stage) for stage in manifest["stages"])
-            + f".\n\nConfig hash {code(manifest['config_hash'])}; inputs hash {code(manifest['inputs_hash'][:16])}. "
+            + ", ".join(code(stage) for stage in manifest.stages)
+            + f".\n\nConfig hash {code(manifest.config_hash)}; inputs hash {code(manifest.inputs_hash[:16])}. "
             "The settings that decide what is kept:\n\n" + fenced(shown, "json"))
 
 
-def _gate(manifest: dict[str, Any]) -> str:
-    gate = manifest.get("validation")
+def _gate(manifest: Manifest) -> str:
+    gate = manifest.validation
     if not gate:
         return "## Quality gate\n\nThis version was not validated."
-    verdict = "passed" if gate["passed"] else "failed: " + ", ".join(code(key) for key in gate["failed"])
-    suites = ", ".join(code(name) for name in gate["suites"])
-    waivers = [(code(w["expectation"]), w["reason"], "yes" if w.get("applied") else "no") for w in gate["waivers"]]
+    verdict = "passed" if gate.passed else "failed: " + ", ".join(code(key) for key in gate.failed)
+    suites = ", ".join(code(name) for name in gate.suites)
+    waivers = [(code(w["expectation"]), w["reason"], "yes" if w.get("applied") else "no") for w in gate.waivers]
     waiver_text = ("\n\nWaivers (failures accepted on purpose):\n\n" + table(("expectation", "reason", "applied"), waivers)
                    if waivers else "\n\nNo waivers.")
-    return (f"## Quality gate\n\nGreat Expectations suites {suites}: **{verdict}** at {text(gate['validated_at'])}, "
+    return (f"## Quality gate\n\nGreat Expectations suites {suites}: **{verdict}** at {text(gate.validated_at)}, "
             f"on shards whose sha256 were re-checked before publishing.{waiver_text}")
 
 
-def _near_duplicates(manifest: dict[str, Any]) -> str:
-    dedup = manifest.get("dedup")
+def _near_duplicates(manifest: Manifest) -> str:
+    dedup = manifest.dedup
     title = "## Near-duplicates\n\n"
     if not dedup or not dedup.get("enabled"):
         why = "was off for this version" if dedup else "did not exist when this version was built"
@@ -205,31 +206,31 @@ def _meaning(reason: str) -> str:
     return "a [policy] rule" if stage == "policy" else f"an error at stage {stage}"
 
 
-def _accounting(manifest: dict[str, Any]) -> str:
-    acc = manifest["accounting"]
+def _accounting(manifest: Manifest) -> str:
+    acc = manifest.accounting
     totals = table(("read", "kept", "dropped (policy)", "rejected (errors)"),
-                    [(f"{acc['read']:,}", f"{acc['kept']:,}", f"{acc['dropped']:,}", f"{acc['rejected']:,}")])
+                    [(f"{acc.read:,}", f"{acc.kept:,}", f"{acc.dropped:,}", f"{acc.rejected:,}")])
     reasons = table(("reason", "documents", "what it means"),
-                    [(code(r), f"{n:,}", _meaning(r)) for r, n in acc["by_reason"].items()])
+                    [(code(r), f"{n:,}", _meaning(r)) for r, n in acc.by_reason.items()])
     return f"## Accounting\n\nEvery document read is kept, dropped by a policy rule or rejected by an error.\n\n{totals}\n\n{reasons}"
 
 
-def _changelog(manifest: dict[str, Any], changes: list[str]) -> str:
-    if not manifest["parent"]:
+def _changelog(manifest: Manifest, changes: list[str]) -> str:
+    if not manifest.parent:
         return "## Changes\n\nFirst version."
-    return f"## Changes since {text(manifest['parent'])}\n\n" + "\n".join(f"- {text(line)}" for line in changes)
+    return f"## Changes since {text(manifest.parent)}\n\n" + "\n".join(f"- {text(line)}" for line in changes)
 
 
-def _splits_limitation(manifest: dict[str, Any]) -> str:
+def _splits_limitation(manifest: Manifest) -> str:
     """What keeps near-copies out of different splits, and what does not: it depends on the dedup."""
-    dedup = manifest.get("dedup")
+    dedup = manifest.dedup
     if not dedup or not dedup.get("enabled"):
         return ("Splits are assigned by a salted hash of each article's id, not by topic or date, and "
                 "near-duplicate detection was off: near duplicates with different ids can land in different splits.")
     params = dedup["params"]
     at = params["threshold"] or 0.5  # threshold 0 joins every pair LSH finds
     paired = MinHashParams(bands=params["bands"], rows=params["rows"]).candidate_probability(at)
-    by_title = ", and so do articles of one headline" if manifest["config"].get("dedup", {}).get("split_by_title") else ""
+    by_title = ", and so do articles of one headline" if manifest.config.get("dedup", {}).get("split_by_title") else ""
     return ("Splits are assigned by a salted hash of each article's id, not by topic or date. Near-duplicates "
             f"share a split: every member of a near-duplicate cluster has its cluster's split{by_title}. Near-copies less "
             f"similar than the threshold (estimated Jaccard {params['threshold']:g} of word {params['ngram']}-grams), "
@@ -248,13 +249,13 @@ def _claims_limitation(contents: Contents) -> Markdown:
                     "looked, not because they attribute nothing.")
 
 
-def _limitations(manifest: dict[str, Any], contents: Contents) -> str:
+def _limitations(manifest: Manifest, contents: Contents) -> str:
     items = [Markdown(item) for item in _LIMITATIONS] + [_claims_limitation(contents), text(_splits_limitation(manifest))]
     items += [text(item) for item in card_config(manifest).limitations]
     return "## Limitations\n\n" + "\n".join(f"- {item}" for item in items)
 
 
-def _license(manifest: dict[str, Any]) -> str:
+def _license(manifest: Manifest) -> str:
     """What the licence metadata says, and for curate's default what it means."""
     fields = license_fields(card_config(manifest))
     shown = table(("field", "value"), [(code(key), value) for key, value in fields.items()])
@@ -266,13 +267,13 @@ def _license(manifest: dict[str, Any]) -> str:
             "before using, sharing or training on the data; publish it privately unless they allow more.")
 
 
-def _loading(manifest: dict[str, Any], repo_id: str, local: bool) -> str:
-    tag = f"v{manifest['version']}"
+def _loading(manifest: Manifest, repo_id: str, local: bool) -> str:
+    tag = f"v{manifest.version}"
     if local:  # a path on the machine that published means nothing elsewhere: load the checkout you are in
         first = (f"From the folder of this repository's checkout ({code(f'git checkout {tag}')} for this version):\n\n"
                  + fenced("import datasets\n\nds = datasets.load_dataset('.')", "python"))
     else:
         first = fenced(f"import datasets\n\nds = datasets.load_dataset({repo_id!r}, revision={tag!r})", "python")
     return ("## How to load\n\n" + first + "\n\nor, where the curate store is at hand:\n\n"
-            + fenced(f"import curate\n\nds = curate.load({manifest['name']!r}, version={manifest['version']!r})",
+            + fenced(f"import curate\n\nds = curate.load({manifest.name!r}, version={manifest.version!r})",
                      "python"))

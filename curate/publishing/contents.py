@@ -12,6 +12,7 @@ from typing import Any
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from curate.store.manifest import Manifest
 from curate.store.read import row_group_batches, source_names
 
 
@@ -40,14 +41,14 @@ class Contents:
         return [lang for lang, n in self.languages.most_common() if n >= floor and lang != "und"]
 
 
-def count_contents(version: Path, manifest: dict[str, Any]) -> Contents:
+def count_contents(version: Path, manifest: Manifest) -> Contents:
     contents = Contents()
-    for shard in manifest["shards"]:
-        contents.rows[shard["split"]] += shard["rows"]
-        contents.bytes[shard["split"]] += shard["bytes"]
-        if not shard["rows"]:
+    for shard in manifest.shards:
+        contents.rows[shard.split] += shard.rows
+        contents.bytes[shard.split] += shard.bytes
+        if not shard.rows:
             continue
-        path = version / shard["path"]
+        path = version / shard.path
         columns = ["source.name", "language"]
         if "claims_attempted" in pq.read_schema(path).names:
             columns.append("claims_attempted")
@@ -58,7 +59,7 @@ def count_contents(version: Path, manifest: dict[str, Any]) -> Contents:
             contents.languages.update(_counts(batch.column("language")))
             if contents.claims_not_attempted is not None:
                 contents.claims_not_attempted += batch.num_rows - pc.sum(batch.column("claims_attempted")).as_py()
-        contents.arrow_bytes[shard["split"]] += arrow_bytes(path)
+        contents.arrow_bytes[shard.split] += arrow_bytes(path)
     return contents
 
 

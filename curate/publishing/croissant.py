@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from curate.schema import Schema, article_schema_of
+from curate.store.manifest import Manifest
 
 CONFORMS_TO = "http://mlcommons.org/croissant/1.0"
 
@@ -56,19 +57,19 @@ RECORD_SET = "articles"
 FILE_SET = "parquet-shards"
 
 
-def croissant(manifest: dict[str, Any], metadata: dict[str, Any], url: str | None) -> dict[str, Any]:
+def croissant(manifest: Manifest, metadata: dict[str, Any], url: str | None) -> dict[str, Any]:
     """The JSON-LD document for one published version; `metadata` is the card's YAML header,
     `url` the dataset's address (None for a local repository: it has none)."""
     schema = article_schema_of(manifest)
     files = [{
         "@type": "cr:FileObject",
-        "@id": shard["path"],
-        "name": shard["path"],
-        "contentUrl": shard["path"],
-        "contentSize": f"{shard['bytes']} B",
+        "@id": shard.path,
+        "name": shard.path,
+        "contentUrl": shard.path,
+        "contentSize": f"{shard.bytes} B",
         "encodingFormat": "application/x-parquet",
-        "sha256": shard["sha256"],
-    } for shard in manifest["shards"] if shard["rows"]]
+        "sha256": shard.sha256,
+    } for shard in manifest.shards if shard.rows]
     file_set = {"@type": "cr:FileSet", "@id": FILE_SET, "name": FILE_SET,
                 "description": "Every Parquet shard of every split.",
                 "encodingFormat": "application/x-parquet", "includes": "data/*.parquet"}
@@ -76,15 +77,15 @@ def croissant(manifest: dict[str, Any], metadata: dict[str, Any], url: str | Non
         "@context": _CONTEXT,
         "@type": "sc:Dataset",
         "conformsTo": CONFORMS_TO,
-        "name": manifest["name"],
+        "name": manifest.name,
         "alternateName": metadata["pretty_name"],
         "description": schema.spec["description"],
         "license": metadata["license"],
-        "version": manifest["version"],
-        "datePublished": manifest["created"][:10],
+        "version": manifest.version,
+        "datePublished": manifest.created[:10],
         "inLanguage": metadata["language"],
         "keywords": metadata["tags"],
-        "citeAs": f"{manifest['name']} {manifest['version']} (curate {manifest['pipeline_version']})",
+        "citeAs": f"{manifest.name} {manifest.version} (curate {manifest.pipeline_version})",
         "distribution": [*files, file_set],
         "recordSet": [{
             "@type": "cr:RecordSet",

@@ -27,7 +27,7 @@ from curate.publishing.hub import HubRepository, parse_hub_uri
 from curate.publishing.local_repo import LocalRepository
 from curate.publishing.plan import Action, Plan
 from curate.publishing.release import Release, stage_release
-from curate.store import Store, read_manifest
+from curate.store import Manifest, Store, load_manifest
 from curate.store.manifest import update_manifest
 from curate.validation.record import recorded_problems
 
@@ -92,7 +92,7 @@ def _publish(store: Store, name: str, version: str | None, target: str | None, *
         raise PublishError(f"{name} {version} may not be published: {'; '.join(problems)} "
                            f"(run `curate validate {name} {version}`, or in Python "
                            f"`curate.validate({name!r}, {version!r})`)")
-    manifest = read_manifest(folder)
+    manifest = load_manifest(folder)
     repo = open_target(store, name, target, api=api, private=private)
     with tempfile.TemporaryDirectory(prefix="curate-release-") as staging:
         release = stage_release(folder, manifest, changes(store, manifest), repo.repo_id, repo.uri, Path(staging))
@@ -100,7 +100,7 @@ def _publish(store: Store, name: str, version: str | None, target: str | None, *
         if dry_run:
             return PublishResult(repo.uri, repo.repo_id, release.tag, None, False, plan.action, list(plan.steps))
         commit = plan.commit if plan.action == "nothing" else repo.carry_out(release, plan)
-    published = dict(manifest.get("published") or {})
+    published = dict(manifest.published or {})
     if published.get(repo.uri, {}).get("commit") != commit:
         published[repo.uri] = {"commit": commit, "tag": release.tag,
                                "published_at": datetime.now(UTC).isoformat(timespec="seconds")}
@@ -109,11 +109,11 @@ def _publish(store: Store, name: str, version: str | None, target: str | None, *
                          list(plan.steps))
 
 
-def changes(store: Store, manifest: dict[str, Any]) -> list[str]:
+def changes(store: Store, manifest: Manifest) -> list[str]:
     """The card's changelog: the diff against the parent version, a line per kind of change."""
     from curate.versioning import changelog, diff_versions
 
-    parent = manifest["parent"]
+    parent = manifest.parent
     if not parent:
         return []
-    return changelog(diff_versions(store, manifest["name"], parent, manifest["version"]))
+    return changelog(diff_versions(store, manifest.name, parent, manifest.version))

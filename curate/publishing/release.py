@@ -13,11 +13,12 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
+from curate.errors import StoreError
 from curate.publishing.card import card_metadata, render_card
 from curate.publishing.contents import count_contents
 from curate.publishing.croissant import croissant
+from curate.store.manifest import Manifest
 
 # The data and archive patterns of the `.gitattributes` the Hub writes into a new dataset repository.
 LFS_PATTERNS = ("*.7z", "*.arrow", "*.bin", "*.bz2", "*.gz", "*.lz4", "*.npy", "*.npz", "*.parquet", "*.pkl",
@@ -46,13 +47,13 @@ class Release:
         return sum(source.stat().st_size for source in self.files.values())
 
 
-def stage_release(version: Path, manifest: dict[str, Any], changes: list[str], repo_id: str, url: str,
+def stage_release(version: Path, manifest: Manifest, changes: list[str], repo_id: str, url: str,
                   folder: Path) -> Release:
     """Write the card and the Croissant file (and for a local target `.gitattributes`) into
     `folder`; the non-empty shards stay in `version`. A local target's path is written nowhere:
     it means nothing on another machine."""
     contents = count_contents(version, manifest)
-    shards = {s["path"]: s["sha256"] for s in manifest["shards"] if s["rows"]}
+    shards = {s.path: s.sha256 for s in manifest.shards if s.rows}
     local = not url.startswith("hf://")
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "README.md").write_text(render_card(manifest, contents, changes, repo_id, local=local),
@@ -66,5 +67,7 @@ def stage_release(version: Path, manifest: dict[str, Any], changes: list[str], r
         (folder / ".gitattributes").write_text(GITATTRIBUTES, encoding="utf-8")
         staged.append(".gitattributes")
     files = {**{name: folder / name for name in staged}, **{path: version / path for path in shards}}
-    return Release(manifest["name"], manifest["version"], dict(sorted(files.items())), shards,
-                   manifest["created"], manifest["validation"]["validated_at"])
+    if manifest.validation is None:
+        raise StoreError(f"{manifest.name} {manifest.version} has no gate verdict: validate it before publishing")
+    return Release(manifest.name, manifest.version, dict(sorted(files.items())), shards,
+                   manifest.created, manifest.validation.validated_at)

@@ -22,7 +22,7 @@ from curate.errors import StoreError
 from curate.reporting.articles import RATIO_EDGES
 from curate.reporting.bounded import Histogram
 from curate.reporting.scan import BATCH_ROWS, find_rows
-from curate.store import Store, read_manifest
+from curate.store import Manifest, Store, load_manifest
 from curate.store.read import row_group_batches
 
 CLUSTER_COLUMNS = ["cluster", "id", "input_uri", "kept", "reference", "similarity", "split"]
@@ -45,12 +45,12 @@ KEEP_RULES = {"first": "the first in input order", "longest": "the one with the 
               "best_quality": "the one with the least repetition and boilerplate (ties: the longer, then the first)"}
 
 
-def method_description(manifest: dict[str, Any]) -> str:
+def method_description(manifest: Manifest) -> str:
     """How a version with near-duplicate detection on looked for them, in words (the report and
     the card say it alike)."""
-    dedup = manifest["dedup"]
+    dedup = manifest.dedup or {}
     p = dedup["params"]
-    exact = manifest["config"]["policy"].get("drop_exact_duplicates", True)
+    exact = manifest.config["policy"].get("drop_exact_duplicates", True)
     others = "dropped" if dedup["drop"] else (
         "kept as well (annotate only), given the cluster's split" + ("; exact copies still go" if exact else ""))
     return (f"MinHash of the word {p['ngram']}-grams of each kept text ({p['bands'] * p['rows']} hashes, seed "
@@ -60,32 +60,32 @@ def method_description(manifest: dict[str, Any]) -> str:
             f"have its split{_by_title(manifest)}.")
 
 
-def _by_title(manifest: dict[str, Any]) -> str:
+def _by_title(manifest: Manifest) -> str:
     """How articles of one headline share a split, when they do (`[dedup] split_by_title`)."""
-    dedup = manifest["config"].get("dedup", {})
+    dedup = manifest.config.get("dedup", {})
     if not dedup.get("split_by_title"):
         return ""
     return (f", and so do all documents of one headline of 3 words or more (site name and kicker folded; "
             f"a headline of more than {dedup['split_title_max']:,} documents is generic and groups nothing)")
 
 
-def compared_with(manifest: dict[str, Any]) -> str:
+def compared_with(manifest: Manifest) -> str:
     """What a version's documents were compared with, in words."""
     references = [f"{r['name']} {r['version']}" + (" (the parent version)" if r["inherit_splits"] else "")
-                  for r in manifest["dedup"]["references"]]
+                  for r in manifest.dedup_references]
     mine = "this build's documents with each other"
     return f"{mine} and with those of {', '.join(references)}" if references else mine
 
 
-def clusters_file(folder: Path, manifest: dict[str, Any]) -> Path | None:
+def clusters_file(folder: Path, manifest: Manifest) -> Path | None:
     """The version's clusters file, None when it has none."""
-    files = (manifest.get("dedup") or {}).get("files", [])
+    files = manifest.dedup_files
     return next((folder / f["path"] for f in files if f["kind"] == "clusters"), None)
 
 
-def clusters_note(manifest: dict[str, Any]) -> str | None:
+def clusters_note(manifest: Manifest) -> str | None:
     """Why a version has no clusters file (None when it has one)."""
-    dedup = manifest.get("dedup")
+    dedup = manifest.dedup
     if dedup is None:
         return "This version was built before curate looked for near-duplicates: it has no clusters."
     if not dedup.get("enabled"):
@@ -219,7 +219,7 @@ def find_cluster(store: Store, name: str, version: str, doc_id: str) -> Cluster:
     """The cluster whose id is `doc_id`, or that has a member of that id; StoreError when the
     version has no clusters or none holds `doc_id`."""
     folder = store.require(name, version)
-    manifest = read_manifest(folder)
+    manifest = load_manifest(folder)
     label = f"{name} {version}"
     path = clusters_file(folder, manifest)
     if path is None:
@@ -229,17 +229,17 @@ def find_cluster(store: Store, name: str, version: str, doc_id: str) -> Cluster:
         member = next(find_rows([path], {doc_id}), None)
         if member is None:
             raise StoreError(f"no near-duplicate cluster of {label} has the id or a member {doc_id!r} "
-                             f"({manifest['dedup']['clusters']:,} clusters; a document in none has no "
+                             f"({(manifest.dedup or {}).get('clusters', 0):,} clusters; a document in none has no "
                              "near-duplicate)")
         rows = list(find_rows([path], {member["cluster"]}, column="cluster"))
     return Cluster(rows[0]["cluster"], ordered(rows, rows[0]["cluster"]))
 
 
-def summarize_clusters(folder: Path, manifest: dict[str, Any], batch_rows: int = BATCH_ROWS) -> dict[str, Any]:
+def summarize_clusters(folder: Path, manifest: Manifest, batch_rows: int = BATCH_ROWS) -> dict[str, Any]:
     """The report's figures on near-duplicates: how they were looked for (the manifest's `dedup`
     entry), the drops per reason, and the clusters file's figures; a note instead when the
     version has no clusters file."""
-    dedup = manifest.get("dedup") or {}
+    dedup = manifest.dedup or {}
     path = clusters_file(folder, manifest)
     if path is None:
         return {"enabled": bool(dedup.get("enabled")), "note": clusters_note(manifest)}

@@ -14,7 +14,7 @@ from typing import Any
 
 from curate.errors import StoreError
 from curate.reporting.scan import find_rows, shard_paths
-from curate.store import Store, read_manifest
+from curate.store import Manifest, Store, load_manifest
 
 
 @dataclass(frozen=True)
@@ -35,11 +35,11 @@ def dropped_document(reject: dict[str, Any]) -> Document:
                     None if similarity is None else round(similarity, 4))
 
 
-def find_documents(folder: Path, manifest: dict[str, Any], ids: set[str]) -> dict[str, Document]:
+def find_documents(folder: Path, manifest: Manifest, ids: set[str]) -> dict[str, Document]:
     """The documents of the version in `folder` with these ids: kept ones, else dropped ones (an id
     rejected before it had a row, or unknown, is absent)."""
-    found = {row["id"]: Document(row) for row in find_rows(shard_paths(folder, manifest, "shards"), ids)}
-    for reject in find_rows(shard_paths(folder, manifest, "rejects"), ids - set(found)):
+    found = {row["id"]: Document(row) for row in find_rows(shard_paths(folder, manifest.shards), ids)}
+    for reject in find_rows(shard_paths(folder, manifest.rejects), ids - set(found)):
         if reject["status"] == "dropped" and reject["row_json"] and reject["id"] not in found:
             found[reject["id"]] = dropped_document(reject)
     return found
@@ -48,22 +48,22 @@ def find_documents(folder: Path, manifest: dict[str, Any], ids: set[str]) -> dic
 def find_document(store: Store, name: str, version: str, doc_id: str) -> Document:
     """The article row with `doc_id`: a kept one, else a dropped one from the rejects."""
     folder = store.require(name, version)
-    manifest = read_manifest(folder)
+    manifest = load_manifest(folder)
     found = find_documents(folder, manifest, {doc_id})
     if doc_id in found:
         return found[doc_id]
-    for reject in find_rows(shard_paths(folder, manifest, "rejects"), {doc_id}):
+    for reject in find_rows(shard_paths(folder, manifest.rejects), {doc_id}):
         raise StoreError(f"document {doc_id!r} of {name} {version} was rejected ({reject['reason']}) "
                          "before it had a row to show")
     raise StoreError(f"no document with id {doc_id!r} in {name} {version} "
-                     f"({manifest['accounting']['kept']} kept, {manifest['accounting']['dropped']} dropped)")
+                     f"({manifest.accounting.kept} kept, {manifest.accounting.dropped} dropped)")
 
 
-def reference_documents(store: Store, manifest: dict[str, Any], ids: set[str]) -> dict[str, tuple[str, Document]]:
+def reference_documents(store: Store, manifest: Manifest, ids: set[str]) -> dict[str, tuple[str, Document]]:
     """The documents with these ids in the versions this one was deduplicated against, as
     (that version's label, its row); a reference no longer in the store is skipped."""
     found: dict[str, tuple[str, Document]] = {}
-    for entry in (manifest.get("dedup") or {}).get("references", []):
+    for entry in manifest.dedup_references:
         wanted = ids - set(found)
         if not wanted:
             break
@@ -72,6 +72,6 @@ def reference_documents(store: Store, manifest: dict[str, Any], ids: set[str]) -
         except StoreError:
             continue
         label = f"{entry['name']} {entry['version']}"
-        for row in find_rows(shard_paths(folder, read_manifest(folder), "shards"), wanted):
+        for row in find_rows(shard_paths(folder, load_manifest(folder).shards), wanted):
             found.setdefault(row["id"], (label, Document(row)))
     return found

@@ -14,6 +14,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from curate.store.manifest import DataFile
 from curate.store.read import row_group_batches
 from curate.store.writer import ROW_GROUP_ROWS
 
@@ -34,9 +35,9 @@ REJECT_COLUMNS = ["status", "reason", "stage", "message", "input_uri", "id", "ro
 NEAR_DUPLICATE_COLUMNS = {"duplicate_of": pa.string(), "similarity": pa.float32()}
 
 
-def shard_paths(folder: Path, manifest: dict[str, Any], key: str) -> list[Path]:
-    """The shards the manifest lists under `key` ("shards" or "rejects"), in manifest order."""
-    return [folder / shard["path"] for shard in manifest[key]]
+def shard_paths(folder: Path, files: Sequence[DataFile]) -> list[Path]:
+    """Where the manifest's `files` (its shards or its rejects) are, in manifest order."""
+    return [folder / file.path for file in files]
 
 
 def reject_batches(paths: Sequence[Path], batch_rows: int) -> Iterator[pa.RecordBatch]:

@@ -20,7 +20,7 @@ from curate.reporting.rejects import RejectFigures
 from curate.reporting.removed import RemovedFigures
 from curate.reporting.scan import ARTICLE_COLUMNS, BATCH_ROWS, REJECT_BATCH_ROWS, find_rows, reject_batches, shard_paths
 from curate.reporting.viewer import DOCS, cluster_page_name, page_name
-from curate.store import Store, read_manifest
+from curate.store import Manifest, Store, load_manifest
 from curate.store.read import row_group_batches
 
 FORMAT = 3  # 2: the gate links its validation page (`page`), no longer GX Data Docs; 3: near_duplicates
@@ -50,15 +50,15 @@ def collect_rejects(paths: list[Path], sources: SourcesConfig, batch_rows: int =
     return rejects
 
 
-def _gate(manifest: dict[str, Any], folder: Path) -> dict[str, Any]:
-    entry = manifest.get("validation")
+def _gate(manifest: Manifest, folder: Path) -> dict[str, Any]:
+    entry = manifest.validation
     if not entry:
         return {"status": "not run"}
-    page = entry.get("page")  # absent in versions validated before the page existed (curate.validation.record)
-    return {"status": "passed" if entry["passed"] else "failed", "validated_at": entry["validated_at"],
-            "failed": entry["failed"], "waivers": entry["waivers"],
+    page = entry.page  # absent in versions validated before the page existed (curate.validation.record)
+    return {"status": "passed" if entry.passed else "failed", "validated_at": entry.validated_at,
+            "failed": entry.failed, "waivers": entry.waivers,
             "page": f"../{page}" if page and (folder / page).is_file() else None,
-            "unsafe_data_docs": page is None and "data_docs" in entry}
+            "unsafe_data_docs": page is None and "data_docs" in (entry.model_extra or {})}
 
 
 def _sources(figures: dict[str, Any], removed: dict[str, Any], rejects: dict[str, Any],
@@ -81,29 +81,29 @@ def summarize(store: Store, name: str, version: str, *, batch_rows: int | None =
     """The report's figures for version `version` of `name`, and the documents its viewer shows;
     `batch_rows` overrides both batch sizes (tests: figures must not depend on it)."""
     folder = store.require(name, version)
-    manifest = read_manifest(folder)
-    article_paths = shard_paths(folder, manifest, "shards")
+    manifest = load_manifest(folder)
+    article_paths = shard_paths(folder, manifest.shards)
     articles, removed, claims = collect_articles(article_paths, batch_rows or BATCH_ROWS)
-    sources_config = SourcesConfig.model_validate(manifest["config"]["sources"])
-    rejects = collect_rejects(shard_paths(folder, manifest, "rejects"), sources_config, batch_rows or REJECT_BATCH_ROWS)
+    sources_config = SourcesConfig.model_validate(manifest.config["sources"])
+    rejects = collect_rejects(shard_paths(folder, manifest.rejects), sources_config, batch_rows or REJECT_BATCH_ROWS)
     figures, reject_figures = articles.to_json(), rejects.to_json()
     removed_figures = removed.to_json(figures["documents"])
-    acc = manifest["accounting"]
+    acc = manifest.accounting
     by_status: dict[str, dict[str, int]] = {"dropped": {}, "rejected": {}}
     for group in reject_figures["by_reason"]:
         by_status[group["status"]][group["reason"]] = group["documents"]
     summary = {
         "format": FORMAT,
-        "dataset": {"name": name, "version": version, "parent": manifest.get("parent"),
-                    "created": manifest["created"], "pipeline_version": manifest["pipeline_version"],
-                    "config_hash": manifest["config_hash"], "schema": manifest["schema"],
-                    "stages": manifest["stages"], "policy": manifest["config"]["policy"]},
-        "accounting": {"read": acc["read"], "kept": figures["documents"],
+        "dataset": {"name": name, "version": version, "parent": manifest.parent,
+                    "created": manifest.created, "pipeline_version": manifest.pipeline_version,
+                    "config_hash": manifest.config_hash, "schema": manifest.schema_.model_dump(),
+                    "stages": manifest.stages, "policy": manifest.config["policy"]},
+        "accounting": {"read": acc.read, "kept": figures["documents"],
                        "dropped": sum(by_status["dropped"].values()), "rejected": sum(by_status["rejected"].values()),
                        "by_split": figures["splits"], "dropped_by_reason": by_status["dropped"],
                        "rejected_by_reason": by_status["rejected"]},
         "gate": _gate(manifest, folder),
-        "sources": _sources(figures, removed_figures, reject_figures, manifest.get("templates", {})),
+        "sources": _sources(figures, removed_figures, reject_figures, manifest.templates),
         "distributions": figures["distributions"],
         "boilerplate": {k: v for k, v in removed_figures.items() if k != "removed_chars_by_source"},
         "languages": figures["languages"],
@@ -122,7 +122,7 @@ def summarize(store: Store, name: str, version: str, *, batch_rows: int | None =
     return Collected(summary, documents, members, references)
 
 
-def _link_members(store: Store, folder: Path, manifest: dict[str, Any], summary: dict[str, Any],
+def _link_members(store: Store, folder: Path, manifest: Manifest, summary: dict[str, Any],
                   listed: set[str]) -> tuple[dict[str, Document], dict[str, tuple[str, Document]]]:
     """The documents the near-duplicate figures name (members of the largest clusters, documents
     kept instead of a dropped example), with their viewer pages set in `summary` where this

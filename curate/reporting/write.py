@@ -21,7 +21,7 @@ from curate.reporting.documents import Document, find_document, find_documents, 
 from curate.reporting.page import render_index
 from curate.reporting.summary import Collected, summarize
 from curate.reporting.viewer import DOCS, cluster_page_name, page_name, render_document
-from curate.store import Store, read_manifest
+from curate.store import Store, load_manifest
 from curate.store.replace import replacing
 
 REPORT = "report"
@@ -144,7 +144,7 @@ def write_cluster(store: Store, name: str, version: str, doc_id: str, out: Path 
 def _write_cluster(store: Store, name: str, version: str, doc_id: str, out: Path | None) -> Path:
     cluster = find_cluster(store, name, version, doc_id)
     folder = store.require(name, version)
-    manifest = read_manifest(folder)
+    manifest = load_manifest(folder)
     shown = cluster.members[:MEMBERS_SHOWN]
     documents = find_documents(folder, manifest, {m["id"] for m in shown if not m["reference"]})
     references = reference_documents(store, manifest, {m["id"] for m in shown if m["reference"]})

@@ -6,12 +6,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from curate.store.manifest import Manifest
 from curate.store.writer import ROW_GROUP_ROWS
 
 NO_SOURCE = "(no publisher)"  # how the report and the card name articles without a publisher
@@ -52,17 +52,17 @@ def owning_input(file: str, inputs: Mapping[str, object]) -> str | None:
     return path
 
 
-def rows_per_input(version: Path, manifest: dict[str, Any]) -> Counter[str]:
+def rows_per_input(version: Path, manifest: Manifest) -> Counter[str]:
     """Rows (kept and not) per input of a version, read from the shards' input uri columns."""
     files: Counter[str] = Counter()
-    for key, kind in (("shards", "article"), ("rejects", "reject")):
+    for entries, kind in ((manifest.shards, "article"), (manifest.rejects, "reject")):
         column, *fields = INPUT_URI[kind].split(".")
-        for entry in manifest[key]:
-            uris = pq.read_table(version / entry["path"], columns=[column]).column(0)
+        for entry in entries:
+            uris = pq.read_table(version / entry.path, columns=[column]).column(0)
             for name in fields:
                 uris = pc.struct_field(uris, name)
             files.update(input_file_counts(uris))
-    inputs = {entry["uri"]: entry for entry in manifest["inputs"]}
+    inputs = {entry["uri"]: entry for entry in manifest.inputs}
     counted: Counter[str] = Counter()
     for file, rows in files.items():
         counted[owning_input(file, inputs) or file] += rows

@@ -21,7 +21,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from curate.schema import load_schema
-from curate.store.manifest import file_sha256
+from curate.store.manifest import Manifest, file_sha256
 from curate.store.read import owning_input
 
 SAMPLES = 5
@@ -53,9 +53,9 @@ class KeptClusters:
     problem: str | None = None
 
 
-def kept_clusters(folder: Path, manifest: dict[str, Any]) -> KeptClusters | None:
+def kept_clusters(folder: Path, manifest: Manifest) -> KeptClusters | None:
     """From the version's `dedup/clusters.parquet`, when its manifest lists one."""
-    listed = [f for f in (manifest.get("dedup") or {}).get("files", []) if f["kind"] == "clusters"]
+    listed = [f for f in manifest.dedup_files if f["kind"] == "clusters"]
     if not listed:
         return None
     path = folder / listed[0]["path"]

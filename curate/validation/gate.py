@@ -21,7 +21,7 @@ from pydantic import ValidationError
 from curate.config import Config
 from curate.errors import ConfigError, InputError
 from curate.schema import SCHEMA_METADATA_KEY
-from curate.store import Store, read_manifest
+from curate.store import Manifest, Store, load_manifest
 from curate.store.manifest import update_manifest
 from curate.validation import parameters
 from curate.validation.dataset import DatasetTally, KeptClusters, accounting_frame, kept_clusters
@@ -91,14 +91,14 @@ class _Run:
             detail = samples.get(column) if samples is not None and column else None
             self.outcomes[f"{suite}.{observation.name}"].add(observation, detail)
 
-    def check_dataset(self, build: Config, manifest: dict[str, Any] | None) -> None:
+    def check_dataset(self, build: Config, manifest: Manifest | None) -> None:
         """The dataset-level suites, on their one-row tables (accounting: only with a manifest)."""
         splits = self.counts["split"]
         frame, samples = self.tally.frame(splits)
         bounds = parameters.split_share_bounds(build.splits, sum(splits.values()), self.config.validation)
         self.observe("dataset", self.runner.run("dataset", frame, self.params | bounds, []), samples)
         if manifest is not None:
-            frame, samples = accounting_frame(manifest["accounting"], manifest["inputs"], self.counts)
+            frame, samples = accounting_frame(manifest.accounting.model_dump(), manifest.inputs, self.counts)
             self.observe("accounting", self.runner.run("accounting", frame, self.params, []), samples)
 
 
@@ -132,7 +132,7 @@ def _waive(config: Config, outcomes: dict[str, Outcome]) -> list[dict[str, Any]]
 
 
 def _gate(targets: list[Target], config: Config, build: Config,
-          manifest: dict[str, Any] | None, clusters: KeptClusters | None = None) -> GateResult:
+          manifest: Manifest | None, clusters: KeptClusters | None = None) -> GateResult:
     """Validate `targets` against the suites (the accounting suite only with a version's manifest;
     near-duplicates across splits only with the version's `clusters`)."""
     started = time.perf_counter()
@@ -163,11 +163,11 @@ def _gate(targets: list[Target], config: Config, build: Config,
     )
 
 
-def _recorded_config(manifest: dict[str, Any]) -> Config:
+def _recorded_config(manifest: Manifest) -> Config:
     try:
-        return Config.model_validate(manifest["config"])
+        return Config.model_validate(manifest.config)
     except (KeyError, ValidationError) as exc:
-        raise ConfigError(f"the manifest of {manifest.get('name')} {manifest.get('version')} has no usable "
+        raise ConfigError(f"the manifest of {manifest.name} {manifest.version} has no usable "
                           f"build config: {exc}") from exc
 
 
@@ -180,12 +180,12 @@ def validate_version(store: Store, name: str, version: str, config: Config) -> t
 
 def _validate_version(store: Store, name: str, version: str, config: Config) -> tuple[GateResult, Path]:
     folder = store.require(name, version)
-    manifest = read_manifest(folder)
+    manifest = load_manifest(folder)
     # Each shard is checked against the schema its version was written under (an older version's
     # rejects are reject_v1, without raw_size).
-    targets = [Target(folder / s["path"], s["path"], "article", manifest["schema"]["name"]) for s in manifest["shards"]]
-    targets += [Target(folder / s["path"], s["path"], "reject", manifest["reject_schema"]["name"])
-                for s in manifest["rejects"]]
+    targets = [Target(folder / s.path, s.path, "article", manifest.schema_.name) for s in manifest.shards]
+    targets += [Target(folder / s.path, s.path, "reject", manifest.reject_schema.name)
+                for s in manifest.rejects]
     result = _gate(targets, config, _recorded_config(manifest), manifest, kept_clusters(folder, manifest))
     write_folder(folder / VALIDATION_FOLDER, result, f"{name} {version}")
     update_manifest(folder, "validation", manifest_entry(result, VALIDATION_FOLDER))

@@ -18,7 +18,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from curate.store.manifest import file_sha256, read_manifest
+from curate.store.manifest import file_sha256, load_manifest
 from curate.store.replace import replacing
 from curate.validation.outcome import GateResult
 from curate.validation.page import render_validation
@@ -57,20 +57,20 @@ def recorded_problems(version: Path) -> list[str]:
     It must have passed, on the very shards the manifest lists (same sha256 on disk), with the
     suites as they are now.
     """
-    manifest = read_manifest(version)
-    entry = manifest.get("validation")
+    manifest = load_manifest(version)
+    entry = manifest.validation
     if not entry:
         return ["never validated"]
-    problems = [] if entry["passed"] else [f"validation failed: {', '.join(entry['failed'])}"]
-    listed = [s["path"] for s in manifest["shards"] + manifest["rejects"]]
-    if sorted(listed) != sorted(entry["shards"]):
+    problems = [] if entry.passed else [f"validation failed: {', '.join(entry.failed)}"]
+    listed = [s.path for s in manifest.data_files]
+    if sorted(listed) != sorted(entry.shards):
         problems.append("validated shards are not the manifest's shards")
     for path in listed:
         on_disk = version / path
-        if path in entry["shards"] and (not on_disk.is_file() or file_sha256(on_disk) != entry["shards"][path]):
+        if path in entry.shards and (not on_disk.is_file() or file_sha256(on_disk) != entry.shards[path]):
             problems.append(f"{path} changed since it was validated")
     current = {name: fingerprint(spec) for name, spec in load_suites().items()}
-    changed = sorted(name for name in current if entry["suites"].get(name) != current[name])
+    changed = sorted(name for name in current if entry.suites.get(name) != current[name])
     if changed:
         problems.append(f"suites changed since validation: {', '.join(changed)}")
     return problems

@@ -77,7 +77,7 @@ def _stat_changes(old: dict[str, float], new: dict[str, float]) -> list[StatChan
 
 
 def _shard_hashes(ref: VersionRef) -> list[tuple[str, str]]:
-    return sorted((shard["split"], shard["sha256"]) for shard in ref.manifest["shards"])
+    return sorted((shard.split, shard.sha256) for shard in ref.manifest.shards)
 
 
 def diff_refs(name: str, old: VersionRef, new: VersionRef, ancestors: set[str] | None = None) -> VersionDiff:
@@ -86,10 +86,10 @@ def diff_refs(name: str, old: VersionRef, new: VersionRef, ancestors: set[str] |
     `ancestors` are the versions `new` descends from, when the caller knows them.
     """
     documents = compare_documents(old, new)
-    schema = diff_schemas(old.arrow_schema(), new.arrow_schema(), old.manifest["schema"], new.manifest["schema"])
+    schema = diff_schemas(old.arrow_schema(), new.arrow_schema(), old.manifest.schema_, new.manifest.schema_)
     identical = _shard_hashes(old) == _shard_hashes(new)
     level, reason = suggest_level(documents, schema, identical)
-    config = [c for c in config_changes(old.manifest["config"], new.manifest["config"])
+    config = [c for c in config_changes(old.manifest.config, new.manifest.config)
               if not c.key.startswith(_UNLISTED_CONFIG)]
     new_lineage = Lineage.of(new.manifest)
     descends = old.version in {new_lineage.version, new_lineage.parent, new_lineage.rebuilt_from, *(ancestors or ())}
@@ -97,7 +97,7 @@ def diff_refs(name: str, old: VersionRef, new: VersionRef, ancestors: set[str] |
         name=name, old=Lineage.of(old.manifest), new=new_lineage, descends=descends,
         documents=documents, schema=schema,
         stats=_stat_changes(version_stats(old), version_stats(new)),
-        config=config, inputs=input_changes(old.manifest["inputs"], new.manifest["inputs"]),
+        config=config, inputs=input_changes(old.manifest.inputs, new.manifest.inputs),
         shards_identical=identical, bump=level, reason=reason,
         suggested_version=bump_version(old.version, level),
     )

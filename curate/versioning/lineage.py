@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from curate.errors import StoreError
-from curate.store import Store, read_manifest
+from curate.store import Manifest, Store, load_manifest
 
 
 @dataclass(frozen=True)
@@ -28,11 +28,11 @@ class Lineage:
     rebuilt_from: str | None = None  # set when `curate rebuild` made it from another version's rows
 
     @classmethod
-    def of(cls, manifest: dict[str, Any]) -> Lineage:
-        return cls(version=manifest["version"], parent=manifest.get("parent"), created=manifest["created"],
-                   inputs_hash=manifest["inputs_hash"], config_hash=manifest["config_hash"],
-                   pipeline_version=manifest["pipeline_version"],
-                   schema_fingerprint=manifest["schema"]["fingerprint"], rebuilt_from=manifest.get("rebuilt_from"))
+    def of(cls, manifest: Manifest) -> Lineage:
+        return cls(version=manifest.version, parent=manifest.parent, created=manifest.created,
+                   inputs_hash=manifest.inputs_hash, config_hash=manifest.config_hash,
+                   pipeline_version=manifest.pipeline_version,
+                   schema_fingerprint=manifest.schema_.fingerprint, rebuilt_from=manifest.rebuilt_from)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -44,7 +44,7 @@ def lineage(store: Store, name: str, version: str) -> list[Lineage]:
     current: str | None = version
     while current is not None and current not in {link.version for link in chain}:
         try:
-            manifest = read_manifest(store.require(name, current))
+            manifest = load_manifest(store.require(name, current))
         except StoreError:
             if not chain:
                 raise

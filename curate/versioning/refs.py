@@ -10,12 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from curate.store import Store, read_manifest
+from curate.store import Manifest, Store, load_manifest
 from curate.store.read import row_group_batches
 
 
@@ -24,16 +23,16 @@ class VersionRef:
     """One version: `folder` holds `manifest.json` and the shards the manifest lists."""
 
     folder: Path
-    manifest: dict[str, Any]
+    manifest: Manifest
 
     @property
     def version(self) -> str:
-        return str(self.manifest["version"])
+        return self.manifest.version
 
     @property
     def shard_paths(self) -> list[Path]:
         """The article shards (`data/`), in manifest order."""
-        return [self.folder / shard["path"] for shard in self.manifest["shards"]]
+        return [self.folder / shard.path for shard in self.manifest.shards]
 
     def arrow_schema(self) -> pa.Schema | None:
         """The Arrow schema recorded in the first article shard; None when the version kept nothing."""
@@ -68,4 +67,4 @@ def _has_column(schema: pa.Schema, dotted: str) -> bool:
 def open_version(store: Store, name: str, version: str) -> VersionRef:
     """A stored version; `StoreError` naming the dataset and its versions when there is none."""
     folder = store.require(name, version)
-    return VersionRef(folder, read_manifest(folder))
+    return VersionRef(folder, load_manifest(folder))

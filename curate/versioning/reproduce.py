@@ -23,7 +23,7 @@ from pydantic import ValidationError
 from curate.config import Config
 from curate.errors import ConfigError, InputError
 from curate.store import Store
-from curate.store.manifest import file_sha256
+from curate.store.manifest import MANIFEST, Manifest, file_sha256
 from curate.versioning.refs import VersionRef, open_version
 
 Progress = Callable[[str, int], None]
@@ -86,16 +86,16 @@ class Reproduction:
                 "shards": [{**asdict(s), "ok": s.ok, "why": s.why} for s in self.shards]}
 
 
-def recorded_config(manifest: dict[str, Any], workers: int | None = None) -> Config:
+def recorded_config(manifest: Manifest, workers: int | None = None) -> Config:
     """The config a version was built with, as its manifest records it."""
-    data = dict(manifest["config"])
+    data = dict(manifest.config)
     if workers is not None:
         data["executor"] = {**data.get("executor", {}), "workers": workers}
     try:
         return Config.model_validate(data)
     except ValidationError as exc:
-        raise ConfigError(f"version {manifest['version']} records a config this curate cannot load "
-                          f"(built by curate {manifest['pipeline_version']}): {exc}") from exc
+        raise ConfigError(f"version {manifest.version} records a config this curate cannot load "
+                          f"(built by curate {manifest.pipeline_version}): {exc}") from exc
 
 
 def check_inputs(recorded: list[dict[str, Any]], found: list[dict[str, Any]]) -> list[InputCheck]:
@@ -106,38 +106,37 @@ def check_inputs(recorded: list[dict[str, Any]], found: list[dict[str, Any]]) ->
             for uri in sorted(before.keys() | after.keys()) if before.get(uri) != after.get(uri)]
 
 
-def _input_roots(manifest: dict[str, Any], inputs: list[Path] | None) -> list[Path]:
+def _input_roots(manifest: Manifest, inputs: list[Path] | None) -> list[Path]:
     if inputs:
         return inputs
-    roots = manifest.get("input_roots")
+    roots = manifest.input_roots
     if not roots:
-        raise InputError(f"version {manifest['version']} records no input paths (built before curate recorded "
+        raise InputError(f"version {manifest.version} records no input paths (built before curate recorded "
                          f"them): pass the inputs again with --inputs PATH")
     return [Path(root) for root in roots]
 
 
-def _causes(recorded: dict[str, Any], rebuilt: dict[str, Any]) -> list[str]:
+def _causes(recorded: Manifest, rebuilt: Manifest) -> list[str]:
     """Which recorded facts the reproduction did not share: why its shards may differ."""
-    causes = []
-    for key, label in (("pipeline_version", "pipeline version"), ("stages", "stage versions"),
-                       ("config_hash", "config hash")):
-        if recorded.get(key) != rebuilt.get(key):
-            causes.append(f"{label}: recorded {recorded.get(key)}, reproduced {rebuilt.get(key)}")
-    for key in ("schema", "reject_schema"):
-        before, after = recorded.get(key, {}), rebuilt.get(key, {})
-        if before.get("fingerprint") != after.get("fingerprint"):
-            causes.append(f"{key.replace('_', ' ')} {after.get('name')}: recorded fingerprint "
-                          f"{str(before.get('fingerprint'))[:12]}, today's {str(after.get('fingerprint'))[:12]}")
+    causes = [f"{label}: recorded {before}, reproduced {after}" for label, before, after in (
+        ("pipeline version", recorded.pipeline_version, rebuilt.pipeline_version),
+        ("stage versions", recorded.stages, rebuilt.stages),
+        ("config hash", recorded.config_hash, rebuilt.config_hash)) if before != after]
+    for label, old, new in (("schema", recorded.schema_, rebuilt.schema_),
+                            ("reject schema", recorded.reject_schema, rebuilt.reject_schema)):
+        if old.fingerprint != new.fingerprint:
+            causes.append(f"{label} {new.name}: recorded fingerprint {old.fingerprint[:12]}, "
+                          f"today's {new.fingerprint[:12]}")
     return causes
 
 
-def _shard_checks(ref: VersionRef, rebuilt: dict[str, Any]) -> tuple[list[ShardCheck], list[str]]:
-    made = {entry["path"]: entry["sha256"] for entry in rebuilt["shards"] + rebuilt["rejects"]}
+def _shard_checks(ref: VersionRef, rebuilt: Manifest) -> tuple[list[ShardCheck], list[str]]:
+    made = {entry.path: entry.sha256 for entry in rebuilt.data_files}
     checks = []
-    for entry in ref.manifest["shards"] + ref.manifest["rejects"]:
-        path = ref.folder / entry["path"]
+    for entry in ref.manifest.data_files:
+        path = ref.folder / entry.path
         stored = file_sha256(path) if path.is_file() else None
-        checks.append(ShardCheck(entry["path"], entry["sha256"], stored, made.get(entry["path"])))
+        checks.append(ShardCheck(entry.path, entry.sha256, stored, made.get(entry.path)))
     recorded = {check.path for check in checks}
     return checks, sorted(p for p in made if p not in recorded)
 
@@ -162,9 +161,9 @@ def reproduce(store: Store, name: str, version: str, *, inputs: list[Path] | Non
 
     ref = open_version(store, name, version)
     config = recorded_config(ref.manifest, workers)
-    source = ref.manifest.get("rebuilt_from")
+    source = ref.manifest.rebuilt_from
     # near-duplicates were looked for in these versions of this store (the parent, ...): again
-    compared = (store, list((ref.manifest.get("dedup") or {}).get("references", [])))
+    compared = (store, ref.manifest.dedup_references)
     with _scratch(store, name) as scratch:
         if source is not None:
             origin = open_version(store, name, source)
@@ -181,12 +180,13 @@ def reproduce(store: Store, name: str, version: str, *, inputs: list[Path] | Non
         else:
             roots = _input_roots(ref.manifest, inputs)
             files, _ = discover(roots)
-            changed = check_inputs(ref.manifest["inputs"], input_entries(files))
+            changed = check_inputs(ref.manifest.inputs, input_entries(files))
             if changed:
                 return Reproduction(name, version, "build", inputs=changed)
             made = build(roots, name, config, store=scratch, version=version, on_progress=on_progress,
                          references=compared)
             method = "build"
-    shards, extra = _shard_checks(ref, made.manifest)
-    causes = [] if all(s.ok for s in shards) and not extra else _causes(ref.manifest, made.manifest)
+    reproduced = Manifest.parse(made.manifest, made.path / MANIFEST)
+    shards, extra = _shard_checks(ref, reproduced)
+    causes = [] if all(s.ok for s in shards) and not extra else _causes(ref.manifest, reproduced)
     return Reproduction(name, version, method, shards=shards, extra_shards=extra, causes=causes)

@@ -13,6 +13,8 @@ from typing import Any, Literal
 
 import pyarrow as pa
 
+from curate.store.manifest import SchemaRef
+
 Change = Literal["added", "removed", "type", "nullable"]
 
 
@@ -110,14 +112,14 @@ def field_changes(old: pa.Schema, new: pa.Schema) -> list[FieldChange]:
     return changes
 
 
-def diff_schemas(old: pa.Schema | None, new: pa.Schema | None, old_recorded: dict[str, Any],
-                 new_recorded: dict[str, Any]) -> SchemaDiff:
+def diff_schemas(old: pa.Schema | None, new: pa.Schema | None, old_recorded: SchemaRef,
+                 new_recorded: SchemaRef) -> SchemaDiff:
     """The diff of two recorded schemas; `*_recorded` is a manifest's `schema` (name, fingerprint)."""
     def result(changes: list[FieldChange], comparable: bool = True) -> SchemaDiff:
-        return SchemaDiff(old_recorded.get("name"), old_recorded.get("fingerprint"), new_recorded.get("name"),
-                          new_recorded.get("fingerprint"), changes, comparable)
+        return SchemaDiff(old_recorded.name, old_recorded.fingerprint, new_recorded.name,
+                          new_recorded.fingerprint, changes, comparable)
 
     if old is not None and new is not None:
         return result(field_changes(old, new))
     # A version that kept no rows has no shard to read: only the fingerprints can be compared.
-    return result([], old_recorded.get("fingerprint") == new_recorded.get("fingerprint"))
+    return result([], old_recorded.fingerprint == new_recorded.fingerprint)

@@ -42,9 +42,10 @@ class _Sums:
 def version_stats(ref: VersionRef) -> Stats:
     """Accounting, split sizes, mean words and characters, mean boilerplate ratio, claims per
     document and the language mix of a version's kept documents."""
-    acc = ref.manifest["accounting"]
-    stats: Stats = {f"documents.{key}": acc[key] for key in ("read", "kept", "dropped", "rejected")}
-    stats.update({f"split.{split}": count for split, count in acc["by_split"].items()})
+    acc = ref.manifest.accounting
+    stats: Stats = {"documents.read": acc.read, "documents.kept": acc.kept, "documents.dropped": acc.dropped,
+                    "documents.rejected": acc.rejected}
+    stats.update({f"split.{split}": count for split, count in acc.by_split.items()})
     sums, languages = _Sums(), Counter[str]()
     for batch in ref.batches(_COLUMNS):
         sums.rows += batch.num_rows
@@ -65,5 +66,5 @@ def version_stats(ref: VersionRef) -> Stats:
                "boilerplate_ratio.mean": sums.mean("boilerplate"), "claims.per_doc": sums.mean("claims")}
     stats.update({key: value for key, value in numbers.items() if value is not None})
     stats.update({f"language.{code}": count for code, count in sorted(languages.items())})
-    stats.update({f"reason.{code}": count for code, count in sorted(acc["by_reason"].items())})
+    stats.update({f"reason.{code}": count for code, count in sorted(acc.by_reason.items())})
     return stats

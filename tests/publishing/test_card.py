@@ -21,7 +21,7 @@ from curate.publishing.card import card_metadata, claim_languages, render_card, 
 from curate.publishing.contents import Contents, count_contents
 from curate.publishing.markdown import one_line
 from curate.schema import load_schema
-from curate.store import read_manifest
+from curate.store import Manifest, load_manifest, read_manifest
 from publishing.rendered import render
 
 
@@ -30,12 +30,17 @@ def manifest(validated_sample: Path) -> dict:
     return copy.deepcopy(read_manifest(validated_sample))
 
 
+def _typed(manifest: dict) -> Manifest:
+    """The test's edited manifest as the card code reads it."""
+    return Manifest.parse(manifest, "the test's manifest")
+
+
 def _card(folder: Path, manifest: dict, changes: list[str] | None = None) -> str:
-    return _card_with(manifest, count_contents(folder, manifest), changes)
+    return _card_with(manifest, count_contents(folder, _typed(manifest)), changes)
 
 
 def _card_with(manifest: dict, contents: Contents, changes: list[str] | None = None) -> str:
-    return render_card(manifest, contents, changes or [], "org/sample", local=False)
+    return render_card(_typed(manifest), contents, changes or [], "org/sample", local=False)
 
 
 @pytest.mark.parametrize(("rows", "category"), [(0, "n<1K"), (999, "n<1K"), (1_000, "1K<n<10K"),
@@ -94,7 +99,7 @@ def test_config_limitations_are_added(validated_sample: Path, manifest: dict) ->
 
 def test_metadata_defaults_for_versions_built_before_the_card_section(validated_sample: Path, manifest: dict) -> None:
     manifest["config"].pop("card", None)
-    meta = card_metadata(manifest, count_contents(validated_sample, manifest))
+    meta = card_metadata(_typed(manifest), count_contents(validated_sample, _typed(manifest)))
     assert meta["pretty_name"] == "sample" and meta["license"] == "other"
 
 
@@ -125,7 +130,7 @@ def _pipes(line: str) -> int:
 
 
 def test_hostile_values_are_escaped_everywhere(validated_sample: Path, manifest: dict, tmp_path: Path) -> None:
-    contents = count_contents(validated_sample, manifest)
+    contents = count_contents(validated_sample, _typed(manifest))
     pages = {}
     for name, value in (("benign", "plain words"), ("hostile", HOSTILE)):
         shown_manifest, shown_contents = _with_values(manifest, contents, value)
@@ -154,7 +159,7 @@ def test_hostile_values_are_escaped_everywhere(validated_sample: Path, manifest:
 
 @functools.cache
 def _sample_contents(folder: Path) -> Contents:
-    return count_contents(folder, read_manifest(folder))
+    return count_contents(folder, load_manifest(folder))
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -194,12 +199,12 @@ def test_license_other_comes_with_a_name_and_a_link(validated_sample: Path, mani
 
 
 def test_a_named_license_needs_no_name_and_keeps_a_given_one(validated_sample: Path, manifest: dict) -> None:
-    contents = count_contents(validated_sample, manifest)
+    contents = count_contents(validated_sample, _typed(manifest))
     manifest["config"]["card"] = {"license": "cc-by-4.0"}
-    meta = card_metadata(manifest, contents)
+    meta = card_metadata(_typed(manifest), contents)
     assert meta["license"] == "cc-by-4.0" and "license_name" not in meta and "license_link" not in meta
     manifest["config"]["card"] = {"license": "other", "license_name": "acme-news-terms-2", "license_link": "LICENSE.md"}
-    meta = card_metadata(manifest, contents)
+    meta = card_metadata(_typed(manifest), contents)
     assert (meta["license_name"], meta["license_link"]) == ("acme-news-terms-2", "LICENSE.md")
     assert "belongs to their publishers" not in _card_with(manifest, contents)  # their terms, not curate's default
 
@@ -210,7 +215,7 @@ YAML_BREAKING = "x\n---\nlicense: mit\n: - [a, {b: c}] # 'q' \"d\" & *e !f %g @h
 @pytest.mark.parametrize("value", [HOSTILE, YAML_BREAKING, "<script>alert(1)</script>](javascript:alert(1))"])
 def test_hostile_license_name_and_link_stay_text(validated_sample: Path, manifest: dict, tmp_path: Path,
                                                  value: str) -> None:
-    contents = count_contents(validated_sample, manifest)
+    contents = count_contents(validated_sample, _typed(manifest))
     manifest["config"]["card"] = {"license": "other", "license_name": "plain-name", "license_link": "LICENSE.md"}
     benign = _card_with(manifest, contents).split("\n---\n\n", 1)[1]
     manifest["config"]["card"] = {"license": "other", "license_name": value, "license_link": value}
@@ -229,7 +234,7 @@ def test_hostile_license_name_and_link_stay_text(validated_sample: Path, manifes
 
 
 def test_the_card_says_which_languages_claims_are_extracted_for(validated_sample: Path, manifest: dict) -> None:
-    contents = count_contents(validated_sample, manifest)
+    contents = count_contents(validated_sample, _typed(manifest))
     rows = pa.concat_tables([pq.read_table(validated_sample / s["path"], columns=["language", "claims",
                                                                                    "claims_attempted"])
                              for s in manifest["shards"] if s["rows"]]).to_pylist()

@@ -12,13 +12,13 @@ import pyarrow.parquet as pq
 import pytest
 
 from curate.publishing.release import stage_release
-from curate.store import read_manifest
+from curate.store import load_manifest
 
 
 def test_mlcroissant_reads_the_published_records(validated_sample: Path, tmp_path: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     mlc = pytest.importorskip("mlcroissant")
-    manifest = read_manifest(validated_sample)
+    manifest = load_manifest(validated_sample)
     release = stage_release(validated_sample, manifest, [], "org/sample", "hf://datasets/org/sample", tmp_path / "r")
     repo = tmp_path / "repo"  # the release as the repository holds it
     for path, source in release.files.items():

@@ -24,7 +24,7 @@ from curate.reporting.clusters import LARGEST, MEMBERS_SHOWN, collect_clusters, 
 from curate.reporting.viewer import cluster_page_name, page_name
 from curate.schema import load_schema
 from curate.store import Store
-from curate.store.manifest import read_manifest, write_manifest
+from curate.store.manifest import load_manifest, read_manifest, write_manifest
 from reporting.conftest import CLUSTER_FILE, CLUSTER_PAYLOADS, Clustered, Hostile
 from reporting.test_hostile import TAGS, _elements
 
@@ -78,7 +78,8 @@ def test_the_first_version_drops_near_copies_and_an_exact_copy(clustered: Cluste
 
 
 def test_batching_does_not_change_the_cluster_figures(clustered: Clustered) -> None:
-    folder, manifest = clustered.second.path, clustered.second.manifest
+    folder = clustered.second.path
+    manifest = load_manifest(folder)
     whole = summarize_clusters(folder, manifest)
     for rows in (1, 2, 3):
         assert summarize_clusters(folder, manifest, rows) == whole

@@ -16,7 +16,7 @@ from curate.reporting import ReportResult, find_document, write_document, write_
 from curate.reporting.changes import compare_with_parent
 from curate.reporting.page import TOC
 from curate.store import Store
-from curate.store.manifest import read_manifest, update_manifest, write_manifest
+from curate.store.manifest import Manifest, load_manifest, read_manifest, update_manifest, write_manifest
 
 
 def test_report_folder(sample_report: ReportResult, report_dir: Path) -> None:
@@ -47,7 +47,8 @@ def _with_verdict(sample_build: BuildResult, store: Store, **entry: object) -> P
     folder = store.version_dir("sample", "1.0.0")
     shutil.copytree(sample_build.path, folder)
     update_manifest(folder, "validation", {"passed": False, "validated_at": "2026-01-01T00:00:00+00:00",
-                                           "failed": ["dataset.<no_dup_ids>"], "waivers": [], **entry})
+                                           "failed": ["dataset.<no_dup_ids>"], "waivers": [], "suites": {}, "shards": {},
+                                           **entry})
     return folder
 
 
@@ -77,17 +78,18 @@ def test_older_data_docs_are_not_linked(sample_build: BuildResult, tmp_path: Pat
     assert result.summary["gate"]["page"] is None and result.summary["gate"]["unsafe_data_docs"]
 
 
-def _version(store: Store, version: str, parent: str | None, **accounting: object) -> dict:
+def _version(store: Store, version: str, parent: str | None, **accounting: object) -> Manifest:
     folder = store.version_dir("news", version)
     folder.mkdir(parents=True)
     manifest = {"name": "news", "version": version, "parent": parent, "config_hash": "c1", "inputs_hash": version,
-                "schema": {"name": "article_v1", "fingerprint": "f1"}, "shards": [], "rejects": [],
+                "schema": {"name": "article_v1", "fingerprint": "f1"},
+                "reject_schema": {"name": "reject_v1", "fingerprint": "r1"}, "shards": [], "rejects": [],
                 "config": {}, "inputs": [], "pipeline_version": "0.1.0", "created": "2026-11-25T00:00:00+00:00",
                 "stages": ["a@1", f"b@{version[2]}"], "validation": None,
                 "accounting": {"read": 10, "kept": 8, "dropped": 1, "rejected": 1, "by_split": {"train": 8},
                                "by_reason": {"policy_too_short": 1, "read_empty_file": 1}, **accounting}}
     write_manifest(folder, manifest)
-    return manifest
+    return load_manifest(folder)
 
 
 def test_changes_since_parent(tmp_path: Path) -> None:
@@ -139,10 +141,10 @@ def test_changes_name_the_articles_a_rebuild_changed(report_store: Store, sample
     parent = sample_build.manifest["version"]
     shutil.copytree(sample_build.path, store.version_dir("sample", parent))
     config = load_config(ROOT / "curate.toml", {"executor": {"workers": 1}, "policy": {"min_words": 300}})
-    child = rebuild("sample", parent, config, store=store).manifest
+    child = load_manifest(rebuild("sample", parent, config, store=store).path)
     diff = compare_with_parent(store, child)
-    dropped = sample_build.manifest["accounting"]["kept"] - child["accounting"]["kept"]
+    dropped = sample_build.manifest["accounting"]["kept"] - child.accounting.kept
     assert diff is not None and diff["documents"]["removed"] == dropped > 0
     assert diff["documents"]["added"] == 0
-    html = write_report(store, "sample", child["version"]).index.read_text(encoding="utf-8")
+    html = write_report(store, "sample", child.version).index.read_text(encoding="utf-8")
     assert f"<td>removed</td><td class=\"n\">{diff['documents']['removed']:,}</td>" in html
