@@ -25,9 +25,9 @@ from curate.store.manifest import MANIFEST, Manifest
 
 if TYPE_CHECKING:
     from curate.pipeline.build import BuildResult
+    from curate.pipeline.reproduce import Reproduction
     from curate.publishing import PublishResult
     from curate.reporting.write import ReportResult
-    from curate.versioning.reproduce import Reproduction
 
 log = logging.getLogger(__name__)
 
@@ -169,7 +169,7 @@ def reproduce(name: str, version: str, *, store: StoreLike = None, inputs: Seque
               workers: int | None = None, progress: Progress = None) -> Reproduction:
     """Rebuild `version` from its recorded inputs (or `inputs`, where they are now) and config;
     `.ok` when every shard is byte-identical."""
-    from curate.versioning.reproduce import reproduce as run_reproduce
+    from curate.pipeline.reproduce import reproduce as run_reproduce
 
     with displayed(progress) as show:
         return run_reproduce(open_store(store), name, version, inputs=[Path(p) for p in inputs] if inputs else None,

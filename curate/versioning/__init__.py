@@ -1,9 +1,9 @@
-"""Versions: what changed between two versions, what the next one should be numbered, where a
-version came from, and whether it can be rebuilt byte for byte.
+"""Versions: what changed between two versions, what the next one should be numbered and where a
+version came from (whether it can be rebuilt byte for byte: `curate.pipeline.reproduce`, beside
+the build and rebuild it runs).
 
     diff_versions(store, name, old, new) -> VersionDiff      (curate diff)
     changelog(diff) -> [str, ...]                            lines for a card or release note
-    reproduce(store, name, version) -> Reproduction          (curate reproduce)
     lineage(store, name, version) -> [Lineage, ...]          newest first
     bump_version(version, level), suggest_level(...)         the numbering rules
 """

@@ -7,9 +7,9 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
+from curate.pipeline.reproduce import Reproduction
 from curate.versioning.diff import VersionDiff
 from curate.versioning.lineage import Lineage
-from curate.versioning.reproduce import Reproduction
 
 _SHOWN_INPUTS = 5
 

@@ -14,10 +14,10 @@ import pytest
 from curate.config import Config, SplitsConfig
 from curate.errors import StoreError
 from curate.pipeline.build import BuildResult, build
+from curate.pipeline.reproduce import reproduce
 from curate.signals.identity import assign_split, document_id
 from curate.store import Store
 from curate.validation import validate_version
-from curate.versioning.reproduce import reproduce
 from versioning.corpus import article, tiny_config
 
 

@@ -14,9 +14,9 @@ from curate.cli import app
 from curate.errors import InputError
 from curate.pipeline.build import build
 from curate.pipeline.rebuild import rebuild
+from curate.pipeline.reproduce import reproduce
 from curate.store import Store, read_manifest
 from curate.store.manifest import write_manifest
-from curate.versioning.reproduce import reproduce
 from versioning.corpus import tiny_config, write_corpus
 
 
