@@ -13,20 +13,16 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from curate import __version__, boilerplate, claims, extract, normalize, policy, templates
+from curate import __version__, boilerplate, policy
 from curate.config import Config
 from curate.document import RawDoc
+from curate.pipeline import stages
 from curate.pipeline.checkpoints import code_fingerprint
 from curate.pipeline.prepare import Prepared, prepare
 from curate.pipeline.rejects import Evidence, error_row, reject_row
 from curate.readers.records import JsonLine
-from curate.signals import identity, language, quality
 
 Outcome = Literal["kept", "dropped", "rejected"]
-STAGES: tuple[tuple[str, int], ...] = tuple(
-    (module.NAME, module.VERSION)
-    for module in (extract, normalize, templates, language, boilerplate, claims, quality, identity, policy)
-)
 
 # Build workers fork from the process that imports this module: the boilerplate rules compile
 # their regexes here, once, so that every worker shares them (the gate, which imports the rules
@@ -45,56 +41,14 @@ class PipelineContext:
 
     @classmethod
     def create(cls, config: Config) -> PipelineContext:
-        config_hash, stages = config.content_hash(), tuple(f"{n}@{v}" for n, v in STAGES)
-        run_key = json.dumps([__version__, code_fingerprint(), config_hash, stages])
-        return cls(config, config_hash, stages, run_key)
+        config_hash, labels = config.content_hash(), tuple(stage.label for stage in stages.STAGES)
+        run_key = json.dumps([__version__, code_fingerprint(), config_hash, labels])
+        return cls(config, config_hash, labels, run_key)
 
 
 def annotate(doc: Prepared, ctx: PipelineContext, template_keys: Collection[int] = frozenset()) -> dict[str, Any]:
     """The article row of one prepared document, before the policy decides."""
-    config = ctx.config
-    lang, lang_score = language.identify(doc.document, config.language.min_score)
-    cleaned = boilerplate.remove_boilerplate(doc.document, lang, template_keys, config.boilerplate.threshold,
-                                             doc.extracted, doc.removed)
-    text = cleaned.text
-    doc_id = doc.doc_id
-    return {
-        "id": doc_id,
-        "content_hash": identity.content_hash(text),
-        "title": doc.title,
-        "subtitle": doc.subtitle,
-        "text": text,
-        "language": lang,
-        "language_score": lang_score,
-        "source": {
-            "name": doc.publisher,
-            "domain": doc.domain,
-            "url": doc.url,
-            "input_uri": doc.input_uri,
-            "input_format": doc.input_format,
-            "published": doc.published,
-            "authors": doc.authors,
-            "record_id": doc.record_id,
-        },
-        "metadata": doc.metadata,
-        "metadata_omitted": doc.metadata_omitted,
-        "boilerplate": [
-            {"kind": s.kind, "text": s.text, "start": s.start, "end": s.end, "score": s.score, "rule": s.rule}
-            for s in cleaned.spans
-        ],
-        "flags": cleaned.flags,
-        "boilerplate_ratio": cleaned.ratio,
-        "claims": claims.find_claims(text, lang),
-        "claims_attempted": claims.attempted(lang),
-        "quality": quality.quality_signals(text, lang),
-        "split": identity.assign_split(doc_id, config.splits),
-        "provenance": {
-            "input_sha256": doc.input_sha256,
-            "pipeline_version": __version__,
-            "config_hash": ctx.config_hash,
-            "stages": list(ctx.stages),
-        },
-    }
+    return stages.row(doc, ctx, template_keys)
 
 
 def annotate_raw(doc: RawDoc, ctx: PipelineContext) -> dict[str, Any]:

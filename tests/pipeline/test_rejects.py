@@ -14,7 +14,7 @@ import pytest
 from curate.config import load_config
 from curate.document import RawDoc
 from curate.errors import DocumentError
-from curate.pipeline import document
+from curate.pipeline import stages
 from curate.pipeline.batches import rejects_table
 from curate.pipeline.build import build
 from curate.pipeline.document import PipelineContext, prepare_one, process
@@ -89,7 +89,7 @@ def test_a_failure_after_preparation_keeps_the_prepared_document(monkeypatch: py
     def broken(*_args: Any) -> Any:
         raise IndexError("claims bug")
 
-    monkeypatch.setattr(document.claims, "find_claims", broken)
+    monkeypatch.setattr(stages.claims, "find_claims", broken)
     outcome, row = process(prepared(), ctx())
     assert outcome == "rejected" and row["reason"] == "pipeline_unexpected_error"
     kept = json.loads(row["row_json"])

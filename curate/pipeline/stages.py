@@ -1,0 +1,131 @@
+"""The stages of a document's way, each declared once: its name, its version, the columns of the
+article row it writes and the function that computes them.
+
+`STAGES` is the one ordered list: `annotate` runs it to build the row, and the manifest and the
+run key record its names and versions, so the two cannot drift apart. A stage's function takes
+one prepared document and the columns earlier stages produced, and returns its own columns; it
+does no I/O and keeps no state, so a function over a batch is a loop over it. Stages with no
+columns run outside the row (extraction and normalization in `prepare`, templates in the corpus
+pass, the policy on the finished row) and are listed for their versions, in the order they run.
+
+The row's column order is the article schema's (`schemas/`, the one place a field is named).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from curate import __version__, boilerplate, claims, extract, normalize, policy, templates
+from curate.pipeline.prepare import Prepared
+from curate.schema import load_schema
+from curate.signals import identity, language, quality
+
+if TYPE_CHECKING:
+    from curate.pipeline.document import PipelineContext
+
+Columns = dict[str, Any]
+StageFunction = Callable[[Prepared, Mapping[str, Any], "PipelineContext", Collection[int]], Columns]
+"""(document, columns earlier stages produced, context, template line keys of its publisher) -> its columns."""
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One stage; bump its module's VERSION when its output can change."""
+
+    name: str
+    version: int
+    columns: tuple[str, ...] = ()
+    compute: StageFunction | None = None  # None: it runs outside the row (see the module docstring)
+
+    @property
+    def label(self) -> str:
+        """`name@version`, as the manifest and each row's provenance record it."""
+        return f"{self.name}@{self.version}"
+
+
+def _extract(doc: Prepared, done: Mapping[str, Any], ctx: PipelineContext, template_keys: Collection[int]) -> Columns:
+    return {
+        "title": doc.title,
+        "subtitle": doc.subtitle,
+        "source": {
+            "name": doc.publisher,
+            "domain": doc.domain,
+            "url": doc.url,
+            "input_uri": doc.input_uri,
+            "input_format": doc.input_format,
+            "published": doc.published,
+            "authors": doc.authors,
+            "record_id": doc.record_id,
+        },
+        "metadata": doc.metadata,
+        "metadata_omitted": doc.metadata_omitted,
+    }
+
+
+def _language(doc: Prepared, done: Mapping[str, Any], ctx: PipelineContext, template_keys: Collection[int]) -> Columns:
+    lang, score = language.identify(doc.document, ctx.config.language.min_score)
+    return {"language": lang, "language_score": score}
+
+
+def _boilerplate(doc: Prepared, done: Mapping[str, Any], ctx: PipelineContext,
+                 template_keys: Collection[int]) -> Columns:
+    cleaned = boilerplate.remove_boilerplate(doc.document, done["language"], template_keys,
+                                             ctx.config.boilerplate.threshold, doc.extracted, doc.removed)
+    return {
+        "text": cleaned.text,
+        "boilerplate": [
+            {"kind": s.kind, "text": s.text, "start": s.start, "end": s.end, "score": s.score, "rule": s.rule}
+            for s in cleaned.spans
+        ],
+        "flags": cleaned.flags,
+        "boilerplate_ratio": cleaned.ratio,
+    }
+
+
+def _claims(doc: Prepared, done: Mapping[str, Any], ctx: PipelineContext, template_keys: Collection[int]) -> Columns:
+    return {"claims": claims.find_claims(done["text"], done["language"]),
+            "claims_attempted": claims.attempted(done["language"])}
+
+
+def _quality(doc: Prepared, done: Mapping[str, Any], ctx: PipelineContext, template_keys: Collection[int]) -> Columns:
+    return {"quality": quality.quality_signals(done["text"], done["language"])}
+
+
+def _identity(doc: Prepared, done: Mapping[str, Any], ctx: PipelineContext, template_keys: Collection[int]) -> Columns:
+    """Who the row is (id, content hash, split) and what made it (provenance)."""
+    return {
+        "id": doc.doc_id,
+        "content_hash": identity.content_hash(done["text"]),
+        "split": identity.assign_split(doc.doc_id, ctx.config.splits),
+        "provenance": {
+            "input_sha256": doc.input_sha256,
+            "pipeline_version": __version__,
+            "config_hash": ctx.config_hash,
+            "stages": list(ctx.stages),
+        },
+    }
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage(extract.NAME, extract.VERSION, ("title", "subtitle", "source", "metadata", "metadata_omitted"), _extract),
+    Stage(normalize.NAME, normalize.VERSION),
+    Stage(templates.NAME, templates.VERSION),
+    Stage(language.NAME, language.VERSION, ("language", "language_score"), _language),
+    Stage(boilerplate.NAME, boilerplate.VERSION, ("text", "boilerplate", "flags", "boilerplate_ratio"), _boilerplate),
+    Stage(claims.NAME, claims.VERSION, ("claims", "claims_attempted"), _claims),
+    Stage(quality.NAME, quality.VERSION, ("quality",), _quality),
+    Stage(identity.NAME, identity.VERSION, ("id", "content_hash", "split", "provenance"), _identity),
+    Stage(policy.NAME, policy.VERSION),
+)
+COLUMNS: tuple[str, ...] = tuple(load_schema("article").arrow().names)
+
+
+def row(doc: Prepared, ctx: PipelineContext, template_keys: Collection[int]) -> Columns:
+    """Every stage's columns for one document, in the schema's order."""
+    done: Columns = {}
+    for stage in STAGES:
+        if stage.compute is not None:
+            done.update(stage.compute(doc, done, ctx, template_keys))
+    return {name: done[name] for name in COLUMNS}
