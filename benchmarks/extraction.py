@@ -32,6 +32,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import trafilatura
 
@@ -64,14 +65,27 @@ def _text_of_page(page_id: str, html: str, ctx: PipelineContext) -> str:
     return _title_and_text(page_id, html, ctx)[1]
 
 
+def html_row(page_id: str, html: str, ctx: PipelineContext) -> dict[str, Any] | None:
+    """The row `curate build` makes of the page, or None for a page the pipeline rejects."""
+    try:
+        return annotate_raw(RawDoc(input_uri=page_id, input_format="html", raw=html.encode(), html=html), ctx)
+    except DocumentError:
+        return None
+
+
 def _title_and_text(page_id: str, html: str, ctx: PipelineContext) -> tuple[str, str]:
     """The row's title and text ("" for a page the pipeline rejects)."""
-    doc = RawDoc(input_uri=page_id, input_format="html", raw=html.encode(), html=html)
-    try:
-        row = annotate_raw(doc, ctx)
-    except DocumentError:
-        return "", ""
-    return row["title"] or "", row["text"]
+    row = html_row(page_id, html, ctx)
+    return ("", "") if row is None else (row["title"] or "", row["text"])
+
+
+def block_text(tree: Any) -> str:
+    """An extractor's HTML output as text, a new line after each block element, so that words of
+    two blocks are never glued into one token."""
+    for element in tree.iter():
+        if isinstance(element.tag, str) and element.tag in _BLOCKS:
+            element.tail = "\n" + (element.tail or "")
+    return str(tree.text_content())
 
 
 def run_html(pages_dir: Path, output: Path) -> None:
@@ -160,10 +174,7 @@ def _readability() -> Callable[[str], str] | None:
             tree = lxml.html.fromstring(Document(html).summary())
         except Exception:  # noqa: BLE001 - a failed page is an empty output
             return ""
-        for element in tree.iter():
-            if isinstance(element.tag, str) and element.tag in _BLOCKS:
-                element.tail = "\n" + (element.tail or "")
-        return tree.text_content()
+        return block_text(tree)
 
     return summary_text
 

@@ -38,13 +38,9 @@ import trafilatura
 from curate.boilerplate import reconstruct
 from curate.boilerplate.page import RULE_PREFIX
 from curate.config import Config
-from curate.document import RawDoc
-from curate.errors import DocumentError
-from curate.pipeline.document import PipelineContext, annotate_raw
-from extraction import BENCH, SETS, _pages, _readability, _scorer, trafilatura_text
+from curate.pipeline.document import PipelineContext
+from extraction import BENCH, SETS, _pages, _readability, _scorer, block_text, html_row, trafilatura_text
 
-# Elements after which an extractor's HTML output starts a new line.
-_BLOCKS = frozenset("p div br li h1 h2 h3 h4 h5 h6 tr td th blockquote pre section article ul ol table dd dt".split())
 _WORD = re.compile(r"\w+")
 CANDIDATES = ("default", "fast", "fork", "readability", "curate", "curate, line rules off", "curate title+text")
 
@@ -68,21 +64,15 @@ def _fork(html: str) -> str:
         body = try_readability(tree) if tree is not None else None
     except Exception:  # noqa: BLE001
         return ""
-    if body is None:
-        return ""
-    for element in body.iter():
-        if isinstance(element.tag, str) and element.tag in _BLOCKS:
-            element.tail = "\n" + (element.tail or "")
-    return body.text_content()
+    return "" if body is None else block_text(body)
 
 
 def _curate(page_id: str, html: str, ctx: PipelineContext) -> dict[str, str]:
     """curate's text; the same with what its line rules removed from the extracted text put back
     (the blocks the extractor left out stay out): what the rules cost or gain on a set; and the
     row's title above its text (some sets' gold holds the headline, which curate keeps in `title`)."""
-    try:
-        row = annotate_raw(RawDoc(input_uri=page_id, input_format="html", raw=html.encode(), html=html), ctx)
-    except DocumentError:
+    row = html_row(page_id, html, ctx)
+    if row is None:
         return {"curate": "", "curate, line rules off": "", "curate title+text": ""}
     document, pieces, position = reconstruct(row["text"], row["boilerplate"]), [], 0
     for span in row["boilerplate"]:
