@@ -42,8 +42,9 @@ demo: $(STAMP)
 	HF_HUB_OFFLINE=1 $(BIN)/curate publish sample
 
 # One pytest worker per core (pytest-xdist): the suite is CPU-bound, and most of it single-threaded.
+# loadgroup: the tests of one `xdist_group` (the Ray ones, which share one Ray) run in one worker.
 test: $(TEST_STAMP)
-	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest -n auto
+	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest -n auto --dist loadgroup
 
 # ruff on all the Python in the repository, mypy --strict on curate/ (both configured in pyproject.toml).
 lint: $(TEST_STAMP)

@@ -94,6 +94,10 @@ VersionOption = Annotated[str | None, typer.Option("--version", help="Version to
                                                    "see `curate diff`).")]
 ConfigOption = Annotated[Path | None, typer.Option("--config", help="TOML config file.")]
 WorkersOption = Annotated[int | None, typer.Option("--workers", help="Worker processes (default: one per core).")]
+ExecutorOption = Annotated[str | None, typer.Option("--executor", help="Where the passes run: `local` (default), a "
+                                                    "process pool here; `ray`, Ray Data (pip install 'curate[ray]').")]
+RayAddressOption = Annotated[str | None, typer.Option("--ray-address", help="With --executor ray: the cluster to join "
+                                                      "(`auto`, `HOST:6379`); default: a Ray started here.")]
 ValidateOption = Annotated[bool, typer.Option("--validate/--no-validate",
                                               help="Run the quality gate on the new version (default).")]
 ReportOption = Annotated[bool, typer.Option("--report/--no-report",
@@ -144,6 +148,8 @@ def build(
     field: Annotated[list[str], typer.Option("--field", help="Record field mapping ROLE=PATH, e.g. text=body, "
                                              "text=article.body, id=doc_id (a dot inside a key: \\.).")] = [],  # noqa: B006
     workers: WorkersOption = None,
+    executor: ExecutorOption = None,
+    ray_address: RayAddressOption = None,
     set_: SetOption = [],  # noqa: B006
     validate: ValidateOption = True,
     report: ReportOption = True,
@@ -160,8 +166,9 @@ def build(
     that was killed or crashed resumes from the batches it finished when run again.
     """
     try:
-        cfg = load_config(config, layers=option_layers(source=source, fields=field, workers=workers,
-                                                       dedup_against=dedup_against, sets=set_))
+        cfg = load_config(config, layers=option_layers(source=source, fields=field, workers=workers, executor=executor,
+                                                       ray_address=ray_address, dedup_against=dedup_against,
+                                                       sets=set_))
         result = api.build(inputs, name, cfg, version=version, store=_store(store), resume=resume,
                            validate=validate, report=report, progress=_progress())
     except CurateError as exc:
@@ -177,6 +184,8 @@ def rebuild(
     store: StoreOption = None,
     config: ConfigOption = None,
     workers: WorkersOption = None,
+    executor: ExecutorOption = None,
+    ray_address: RayAddressOption = None,
     set_: SetOption = [],  # noqa: B006
     validate: ValidateOption = True,
     report: ReportOption = True,
@@ -191,7 +200,8 @@ def rebuild(
     """
     try:
         cfg = inherited_config(_store(store), name, from_version, config,
-                               layers=option_layers(workers=workers, sets=set_))
+                               layers=option_layers(workers=workers, executor=executor, ray_address=ray_address,
+                                                    sets=set_))
         result = api.rebuild(name, from_version, cfg, version=version, store=_store(store), validate=validate,
                              report=report, progress=_progress())
     except CurateError as exc:

@@ -295,7 +295,13 @@ class SplitsConfig(_Section):
 class ExecutorConfig(_Section):
     """How the build runs; not part of the config hash (it never changes a row)."""
 
-    workers: int = Field(0, ge=0, le=1024, description="Worker processes; 0 means one per core.")
+    engine: Literal["local", "ray"] = Field("local", description="Where the passes run: `local`, a process pool on "
+                                                                "this machine; `ray`, Ray Data (the `ray` extra).")
+    ray_address: str | None = Field(None, description="With `engine = \"ray\"`: the cluster to join (`auto`, "
+                                                      "`host:6379`); none starts a Ray here, "
+                                                      "stopped when the build ends.")
+    workers: int = Field(0, ge=0, le=1024, description="Worker processes; 0 means one per core (with a Ray started "
+                                                       "here: its CPUs).")
     batch_size: int = Field(64, ge=1, description="Documents per task sent to a worker.")
     batch_bytes: int = Field(64 * 2**20, ge=1, description="Raw bytes per task at most (a single larger document "
                                                            "goes alone): batches of large documents stay this small, "

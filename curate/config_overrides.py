@@ -28,15 +28,20 @@ _INTEGER = re.compile(r"[+-]?[0-9][0-9_]*", re.ASCII)
 
 
 def option_layers(*, source: str | None = None, fields: Sequence[str] = (), workers: int | None = None,
+                  executor: str | None = None, ray_address: str | None = None,
                   dedup_against: Sequence[str] = (), sets: Sequence[str] = ()) -> list[Layer]:
     """The options of `curate build`/`rebuild`/`validate` as layers, in the order they apply:
-    --source, --field, --workers, --dedup-against, then each --set (so a --set wins over the
-    option it repeats)."""
+    --source, --field, --workers, --executor, --ray-address, --dedup-against, then each --set
+    (so a --set wins over the option it repeats)."""
     layers = [option_layer("--source", "sources.default", source)] if source is not None else []
     if fields:
         layers.append(field_layer(fields))
     if workers is not None:
         layers.append(option_layer("--workers", "executor.workers", workers))
+    if executor is not None:
+        layers.append(option_layer("--executor", "executor.engine", executor))
+    if ray_address is not None:
+        layers.append(option_layer("--ray-address", "executor.ray_address", ray_address))
     if dedup_against:
         layers.append(option_layer("--dedup-against", "dedup.against", list(dedup_against)))
     return [*layers, *(set_layer(item) for item in sets)]

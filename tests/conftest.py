@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import signal
+import subprocess
+import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -33,3 +37,19 @@ def needs_shared(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} not available (benchmark data lives outside the repo)")
     return path
+
+
+def kill_once_annotated(command: list[str], annotated: Path, batches: int, timeout: float = 180,
+                        **popen: Any) -> None:
+    """Run a build (`command`) and kill it with SIGKILL once its document pass has finished
+    `batches` batches (checkpoint summaries in `annotated`); skip the test if it ended first."""
+    run = subprocess.Popen(command, cwd=ROOT, **popen)
+    deadline = time.monotonic() + timeout
+    while run.poll() is None and time.monotonic() < deadline:
+        if annotated.is_dir() and len(list(annotated.glob("*.summary"))) >= batches:
+            run.send_signal(signal.SIGKILL)
+            break
+        time.sleep(0.005)
+    run.wait()
+    if run.returncode == 0:
+        pytest.skip("the build finished before it could be killed")

@@ -73,6 +73,9 @@ def test_errors_are_clear(tmp_path: Path) -> None:
     assert field.exit_code != 0 and "ROLE=COLUMN" in field.output
     unknown = runner.invoke(app, ["show", "nothing", "1.0.0", "--store", str(tmp_path)])
     assert unknown.exit_code == 2 and "no version 1.0.0" in unknown.output
+    engine = runner.invoke(app, ["build", str(SAMPLE / "txt"), "--name", "x", "--store", str(tmp_path),
+                                 "--executor", "spark"])
+    assert engine.exit_code == 2 and "--executor" in engine.output and "'local' or 'ray'" in engine.output
 
 
 def test_build_and_gate_with_a_relative_store(tmp_path: Path, monkeypatch) -> None:

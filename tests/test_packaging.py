@@ -102,10 +102,10 @@ def test_the_import_walk_sees_lazy_imports_and_skips_stdlib_and_local(tmp_path: 
     assert sorted(found) == ["mlcroissant", "numpy", "scipy"]
 
 
-@pytest.mark.parametrize(("folder", "extras"), [("curate", ()), ("tests", ("test",)), ("benchmarks", ("test",))])
+@pytest.mark.parametrize(("folder", "extras"), [("curate", ("ray",)), ("tests", ("test",)), ("benchmarks", ("test",))])
 def test_every_imported_package_is_declared(folder: str, extras: tuple[str, ...]) -> None:
-    """What curate imports is in `dependencies`; what tests and benchmarks import, there or in
-    the `test` extra. Undeclared, a package is there only when something else happens to pull it
+    """What curate imports is in `dependencies` (Ray in the `ray` extra: see the test below); what
+    tests and benchmarks import, there or in the `test` extra. Undeclared, a package is there only when something else happens to pull it
     in (scipy came with great-expectations), until an upgrade drops it."""
     declared = {canonicalize_name(r.name) for r in _requirements(*extras)}
     distributions = packages_distributions()
@@ -168,3 +168,11 @@ def test_a_changed_lock_reinstalls_and_an_unchanged_one_does_not(tmp_path: Path)
     assert reinstalls == {("demo", "runtime.txt"): True, ("demo", "test.txt"): False,
                           ("test", "runtime.txt"): True, ("test", "test.txt"): True}
     assert "pip install" not in _dry_run(venv, "demo") + _dry_run(venv, "test")
+
+
+def test_only_the_ray_executor_imports_ray() -> None:
+    """The `ray` extra is optional: one module imports it, and only `--executor ray` imports that."""
+    importers = sorted(str(path.relative_to(ROOT)) for path in (ROOT / "curate").rglob("*.py")
+                       if any(name.partition(".")[0] == "ray" for node in ast.walk(ast.parse(path.read_text()))
+                              for name in _imported(node)))
+    assert importers == ["curate/executor/ray_data.py"]

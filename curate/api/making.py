@@ -34,28 +34,40 @@ log = logging.getLogger(__name__)
 
 def build(inputs: Sequence[str | Path], name: str, config: ConfigLike = None, *,
           overrides: Mapping[str, Any] | None = None, version: str | None = None, store: StoreLike = None,
-          resume: bool = True, validate: bool = True, report: bool = True, progress: Progress = None) -> VersionResult:
+          resume: bool = True, validate: bool = True, report: bool = True, progress: Progress = None,
+          executor: str | None = None, ray_address: str | None = None) -> VersionResult:
     """Build a new version of `name` from files or folders, then run its quality gate and write its
     report. `version`: default the next minor, `auto` numbered from the diff against the latest.
-    A build of the same inputs that was killed or crashed resumes from the batches it finished."""
+    A build of the same inputs that was killed or crashed resumes from the batches it finished.
+    `executor`: `local` or `ray` (Ray Data: the cluster at `ray_address`, or a Ray started here)."""
     from curate.pipeline.build import build as run_build
 
-    where, cfg = open_store(store), build_config(config, overrides)
+    where, cfg = open_store(store), build_config(config, _run_on(overrides, executor, ray_address))
     return _make(where, name, cfg, validate, report, progress, lambda on_progress: run_build(
         [Path(p) for p in inputs], name, cfg, store=where, version=version, on_progress=on_progress, resume=resume))
 
 
 def rebuild(name: str, from_version: str, config: ConfigLike = None, *, overrides: Mapping[str, Any] | None = None,
             version: str | None = None, store: StoreLike = None, validate: bool = True, report: bool = True,
-            progress: Progress = None) -> VersionResult:
+            progress: Progress = None, executor: str | None = None, ray_address: str | None = None) -> VersionResult:
     """Re-annotate `from_version`'s rows, without the inputs, under its recorded config with a TOML
     file (`config`) and `overrides` on top; then the gate and the report, as `build`."""
     from curate.pipeline.rebuild import rebuild as run_rebuild
 
     where = open_store(store)
-    cfg = version_config(where, name, from_version, config, overrides)
+    cfg = version_config(where, name, from_version, config, _run_on(overrides, executor, ray_address))
     return _make(where, name, cfg, validate, report, progress, lambda on_progress: run_rebuild(
         name, from_version, cfg, store=where, version=version, on_progress=on_progress))
+
+
+def _run_on(overrides: Mapping[str, Any] | None, executor: str | None,
+            ray_address: str | None) -> Mapping[str, Any] | None:
+    """`overrides` with the `executor` and `ray_address` arguments in its `[executor]` section."""
+    chosen = {key: value for key, value in (("engine", executor), ("ray_address", ray_address)) if value is not None}
+    if not chosen:
+        return overrides
+    given = dict(overrides or {})
+    return {**given, "executor": {**given.get("executor", {}), **chosen}}
 
 
 def _make(store: Store, name: str, config: Config, validate: bool, report: bool, progress: Progress,

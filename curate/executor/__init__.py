@@ -1,5 +1,35 @@
-"""Executors: run a batch task over a stream of batches."""
+"""Executors: run a batch task over a stream of batches, here (`LocalExecutor`) or on Ray Data
+(`curate.executor.ray_data`, the `ray` extra). `open_executor` picks the one the config names."""
 
-from curate.executor.local import LocalExecutor, batches, worker_count
+from __future__ import annotations
 
-__all__ = ["LocalExecutor", "batches", "worker_count"]
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from curate.config import ExecutorConfig
+from curate.errors import ConfigError
+from curate.executor.local import LocalExecutor, Source, batches, worker_count
+
+if TYPE_CHECKING:
+    from typing import TypeAlias
+
+    from curate.executor.ray_data import RayExecutor
+
+    Executor: TypeAlias = LocalExecutor | RayExecutor
+
+__all__ = ["LocalExecutor", "Source", "batches", "open_executor", "worker_count"]
+
+
+def open_executor(config: ExecutorConfig, state: Any, spill: Path) -> Executor:
+    """The executor `config.engine` names, with `state` for every task; a Ray started here
+    spills its object store under `spill`."""
+    if config.engine == "ray":
+        try:
+            from curate.executor.ray_data import RayExecutor
+        except ImportError as exc:
+            if not (exc.name or "").startswith("ray"):
+                raise
+            raise ConfigError(f"executor 'ray' needs Ray Data, which is not installed: pip install 'curate[ray]' "
+                              f"({exc})") from exc
+        return RayExecutor(config.workers, state, address=config.ray_address, spill=spill)
+    return LocalExecutor(config.workers, state)

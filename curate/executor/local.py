@@ -16,12 +16,24 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from curate.executor.lifetime import die_with_parent
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
+Carry = TypeVar("Carry")
+Job_co = TypeVar("Job_co", covariant=True)
+Carry_co = TypeVar("Carry_co", covariant=True)
+
+
+class Source(Protocol[Job_co, Carry_co]):
+    """Jobs with what each carries back, readable in parts (`curate.pipeline.reading.InputBatches`):
+    an executor reads them where it likes, here or in its own workers."""
+
+    def parts(self) -> list[Any]: ...
+
+    def jobs(self, taper: int = 0) -> Iterator[tuple[Job_co | None, Carry_co]]: ...
 
 _WORKER_STATE: Any = None
 
@@ -136,6 +148,26 @@ class LocalExecutor:
             done.set_result(task(item, self._state))
             return done
         return self._started().submit(_run_in_worker, task, item)
+
+    def map_source(self, task: Callable[[Item, Any], Result],
+                   source: Source[Item, Carry]) -> Iterator[tuple[Result | None, Carry]]:
+        """`task(job, state)` for every job of `source`, read here; (result, carry) in input
+        order, and then (None, carry) for each job that was None."""
+        carries: deque[Carry] = deque()
+        idle: list[Carry] = []
+
+        def jobs() -> Iterator[Item]:
+            for job, carry in source.jobs(taper=self.workers):
+                if job is None:
+                    idle.append(carry)
+                    continue
+                carries.append(carry)
+                yield job
+
+        for result in self.map(task, jobs()):
+            yield result, carries.popleft()
+        for carry in idle:
+            yield None, carry
 
     def map(self, task: Callable[[Item, Any], Result], work: Iterable[Item]) -> Iterator[Result]:
         """`task(batch, state)` for every batch, results in input order."""

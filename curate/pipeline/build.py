@@ -16,19 +16,18 @@ import shutil
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from curate import __version__
 from curate.config import Config
-from curate.document import RawDoc
 from curate.errors import DocumentError, InputError
-from curate.executor import LocalExecutor, batches
+from curate.executor import open_executor
 from curate.pipeline.batches import PreparedBatch, merge_rejects, prepare_batch, process_prepared, templates_for
 from curate.pipeline.checkpoints import FOLDER as CHECKPOINTS
 from curate.pipeline.checkpoints import Checkpoints
@@ -37,9 +36,10 @@ from curate.pipeline.document import PipelineContext
 from curate.pipeline.duplicate_ids import IdLedger
 from curate.pipeline.finish import Decisions, finish_batch
 from curate.pipeline.near_duplicates import NearDuplicates, Reference
+from curate.pipeline.reading import InputBatches
 from curate.pipeline.references import open_reference
 from curate.pipeline.references import recorded as recorded_references
-from curate.readers import HF_PREFIX, InputFile, JsonLine, NotDocument, discover, read_lazily
+from curate.readers import HF_PREFIX, InputFile, discover
 from curate.readers.files import sha256_and_size
 from curate.schema import load_schema
 from curate.store import Store
@@ -48,9 +48,13 @@ from curate.store.writer import ShardWriter
 from curate.templates import TemplateCounter, TemplateTable
 from curate.templates.table import UNKNOWN_SOURCE
 
+if TYPE_CHECKING:
+    from curate.executor import Executor
+
 SPLITS = ("train", "validation", "test")
 CLUSTERS = "clusters.parquet"
 _DEDUP_SCRATCH = ".dedup"  # the index's runs and signatures while the build runs
+_SPILL = ".ray-spill"  # where a Ray the build started spills its object store
 _SIGNATURE_ROWS = 10_000_000  # signatures a file: one file for most versions
 References = tuple[Store, list[dict[str, Any]]]
 
@@ -112,24 +116,6 @@ def input_root(path: Path) -> str:
     return str(path.resolve())
 
 
-def _documents(inputs: list[InputFile], entries: list[dict[str, Any]], config: Config) -> Iterator[RawDoc | JsonLine]:
-    """The documents of `inputs`, each counted in its input's entry as it is read (`documents`,
-    and `not_documents` by kind for the records that hold none, which go no further)."""
-    for item, entry in zip(inputs, entries, strict=True):
-        entry["documents"], entry["not_documents"] = 0, {}
-        for doc in read_lazily(item, config.readers):
-            if isinstance(doc, NotDocument):
-                entry["not_documents"][doc.kind] = entry["not_documents"].get(doc.kind, 0) + 1
-                continue
-            entry["documents"] += 1
-            if item.id_base is not None:
-                if isinstance(doc, JsonLine):
-                    doc = replace(doc, id_uri=item.id_uri(doc.input_uri))
-                else:
-                    doc.id_uri = item.id_uri(doc.input_uri)
-            yield doc
-
-
 class _Rejects:
     """The rejects shard writer and its counts: every reject table goes through `add`, once, in
     input order; a table still being made (a `Future`) holds back the ones after it."""
@@ -182,10 +168,20 @@ def build(inputs: list[Path], name: str, config: Config, *, store: Store, versio
     ctx = PipelineContext.create(config)
     entries = input_entries(files)
 
-    def prepare(checkpoints: Checkpoints, executor: LocalExecutor) -> Iterable[PreparedBatch]:
-        documents = batches(_documents(files, entries, config), config.executor.batch_size, taper=executor.workers,
-                            weight=lambda doc: len(doc.raw), budget=config.executor.batch_bytes)
-        return executor.map(prepare_batch, ((checkpoints, batch) for batch in documents))
+    def prepare(checkpoints: Checkpoints, executor: Executor) -> Iterator[PreparedBatch]:
+        """The prepared batches, each input's entry counting what was read of it (`documents`,
+        and `not_documents` by kind for the records that hold none, which go no further)."""
+        for entry in entries:
+            entry["documents"], entry["not_documents"] = 0, {}
+        source = InputBatches(tuple(files), config.readers, config.executor.batch_size, config.executor.batch_bytes,
+                              checkpoints)
+        for batch, counts in executor.map_source(prepare_batch, source):
+            for index, (documents, kinds) in counts.items():
+                entry = entries[index]
+                entry["documents"] += documents
+                entry["not_documents"] = dict(Counter(entry["not_documents"]) + Counter(kinds))
+            if batch is not None:
+                yield batch
 
     sources = {"inputs": entries, "input_roots": [input_root(p) for p in inputs], "skipped_inputs": skipped}
     return write_version(name, ctx, prepare, sources, store=store, version=version, on_progress=on_progress,
@@ -225,7 +221,7 @@ class _CorpusPass:
 
 
 def write_version(name: str, ctx: PipelineContext,
-                  prepare: Callable[[Checkpoints, LocalExecutor], Iterable[PreparedBatch]],
+                  prepare: Callable[[Checkpoints, Executor], Iterable[PreparedBatch]],
                   sources: dict[str, Any], *, store: Store, version: str | None = None,
                   on_progress: Callable[[str, int], None] | None = None, resume: bool = True,
                   references: References | None = None) -> BuildResult:
@@ -250,7 +246,7 @@ def write_version(name: str, ctx: PipelineContext,
 
 
 def _write_version(name: str, ctx: PipelineContext,
-                   prepare: Callable[[Checkpoints, LocalExecutor], Iterable[PreparedBatch]],
+                   prepare: Callable[[Checkpoints, Executor], Iterable[PreparedBatch]],
                    sources: dict[str, Any], store: Store, version: str | None,
                    on_progress: Callable[[str, int], None] | None, checkpoints: Checkpoints,
                    references: References | None) -> BuildResult:
@@ -275,7 +271,7 @@ def _write_version(name: str, ctx: PipelineContext,
     near = _near_duplicates(config, staging, [open_reference(where, entry, config) for entry in compared])
     signature_writer = ShardWriter(staging / "dedup", "signatures", load_schema("signature").arrow(),
                                    _SIGNATURE_ROWS) if near else None
-    with LocalExecutor(config.executor.workers, ctx) as executor:
+    with open_executor(config.executor, ctx, store.dataset(name) / _SPILL) as executor:
         for batch in prepare(checkpoints, executor):
             corpus.add(batch)
             rejects.add(batch.rejects)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyarrow.parquet as pq
 
@@ -33,6 +33,9 @@ from curate.store.read import rows_per_input
 # record whether a JSONL or Parquet record gave HTML or text: one with recorded left-out blocks
 # was extracted; the others rebuild as text.
 EXTRACTED_FORMATS = frozenset({"html", "warc"})
+
+if TYPE_CHECKING:
+    from curate.executor import Executor
 
 
 def prepared_from_row(row: dict[str, Any]) -> Prepared:
@@ -133,7 +136,7 @@ def rebuild(name: str, from_version: str, config: Config | None = None, *, overr
                "rebuilt_from": from_version}
     ctx = PipelineContext.create(config)
 
-    def prepare(checkpoints: Checkpoints, _executor: object) -> Iterator[PreparedBatch]:
+    def prepare(checkpoints: Checkpoints, _executor: Executor) -> Iterator[PreparedBatch]:
         return _prepared_batches(folder, manifest, ctx, checkpoints)
 
     return write_version(name, ctx, prepare, sources, store=store, version=version, on_progress=on_progress,

@@ -87,10 +87,12 @@ class Reproduction:
 
 
 def recorded_config(manifest: Manifest, workers: int | None = None) -> Config:
-    """The config a version was built with, as its manifest records it."""
+    """The config a version was built with, as its manifest records it, run by the local executor
+    (the executor never changes a row, and the cluster a version was built on may be gone)."""
     data = dict(manifest.config)
+    data["executor"] = {**data.get("executor", {}), "engine": "local", "ray_address": None}
     if workers is not None:
-        data["executor"] = {**data.get("executor", {}), "workers": workers}
+        data["executor"]["workers"] = workers
     try:
         return Config.model_validate(data)
     except ValidationError as exc:

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import signal
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
 import curate.pipeline.batches as batches_module
-from conftest import ROOT
+from conftest import kill_once_annotated
 from curate.pipeline.build import BuildResult, build
 from curate.pipeline.checkpoints import FOLDER
 from curate.store import Store
@@ -99,16 +96,7 @@ def test_a_killed_build_resumes_to_identical_shards(tmp_path: Path) -> None:
     reference = build([corpus], "news", config, store=Store(tmp_path / "ref"))
     store = Store(tmp_path / "store")
     annotated = store.dataset("news") / FOLDER / "annotate"
-    run = subprocess.Popen([sys.executable, "-c", _KILLABLE, str(corpus), str(store.root)], cwd=ROOT)
-    deadline = time.monotonic() + 120
-    while run.poll() is None and time.monotonic() < deadline:
-        if annotated.is_dir() and len(list(annotated.glob("*.summary"))) >= 20:
-            run.send_signal(signal.SIGKILL)
-            break
-        time.sleep(0.005)
-    run.wait()
-    if run.returncode == 0:
-        pytest.skip("the build finished before it could be killed")
+    kill_once_annotated([sys.executable, "-c", _KILLABLE, str(corpus), str(store.root)], annotated, 20, timeout=120)
     assert store.versions("news") == []
     resumed = build([corpus], "news", config, store=store)
     assert resumed.manifest["resumed"]["annotated_batches"] >= 20
