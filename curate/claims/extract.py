@@ -41,7 +41,7 @@ from curate.claims.sentences import paragraphs, sentences
 from curate.claims.status import StatusIndex
 from curate.claims.tokens import Span
 
-EXTRACTOR_VERSION = 2
+EXTRACTOR_VERSION = 3
 
 
 def split_sentences(text: str) -> list[Span]:
@@ -84,5 +84,5 @@ def extract_claims(text: str) -> list[Claim]:
     drafts = quoted + reported_claims(text, sents, blocked, quoted)
     drafts.sort(key=lambda d: (d.parts[0][0], d.cue[0]))
     drafts = drop_nested_states(text, cut_coordinated(text, drafts))
-    index = StatusIndex(text, sents)
+    index = StatusIndex(text, sents, drafts)
     return [_claim(text, d, index.status(d)) for d in drafts]
