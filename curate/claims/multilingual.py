@@ -20,6 +20,7 @@ is `asserted`: the hedge and denial words are English only.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from curate.claims.draft import Draft, trim
@@ -28,7 +29,7 @@ from curate.claims.lexicon_de import GERMAN
 from curate.claims.lexicon_es import SPANISH
 from curate.claims.lexicon_fr import FRENCH
 from curate.claims.sentences import paragraphs
-from curate.claims.tokens import Span
+from curate.claims.tokens import Span, token_before, token_text
 
 # The languages these rules have words for, by ISO 639-1 code.
 LEXICONS: dict[str, Lexicon] = {"fr": FRENCH, "de": GERMAN, "es": SPANISH}
@@ -65,6 +66,12 @@ def _quotes(text: str, lo: int, hi: int, lexicon: Lexicon) -> list[tuple[int, in
     return out
 
 
+def _inside(quotes: list[tuple[int, int]], pos: int) -> bool:
+    """Whether `pos` falls strictly inside one of the (sorted, disjoint) quotations."""
+    i = bisect.bisect_left(quotes, (pos, 0)) - 1
+    return i >= 0 and quotes[i][0] < pos < quotes[i][1] - 1
+
+
 def _sentences(text: str, lo: int, hi: int, quotes: list[tuple[int, int]], lexicon: Lexicon) -> list[Span]:
     """Sentence spans of a paragraph; never broken inside a quotation or after an abbreviation."""
     out: list[Span] = []
@@ -73,10 +80,11 @@ def _sentences(text: str, lo: int, hi: int, quotes: list[tuple[int, int]], lexic
         end = m.end()
         while end < hi and (text[end] in "»“”\"«)" or (text[end] == " " and end + 1 < hi and text[end + 1] in "»“")):
             end += 1
-        if any(s < m.start() < e - 1 for s, e in quotes) or end >= hi:
+        if _inside(quotes, m.start()) or end >= hi:
             continue
         nxt = text[end:].lstrip()[:1]
-        word = _WORD.findall(text[begin : m.start()])[-1:] or [""]
+        last = token_before(text, begin, m.start())
+        word = [token_text(text, last) if last else ""]
         if (nxt.isupper() or nxt in "«„“\"¿¡—–") and word[0].lower() not in lexicon.abbreviations and not (
             len(word[0]) == 1 and word[0].isupper()
         ) and not word[0].isdigit():
@@ -225,8 +233,8 @@ def _reported_claim(text: str, sent: Span, blocked: list[Span], lexicon: Lexicon
         cue = m.group()
         if cue in lexicon.tail_only or any(a <= m.start() < b for a, b in blocked):
             continue
-        before_word = _WORD.findall(text[s : m.start()])[-1:]
-        if before_word and before_word[0].lower() in lexicon.determiners:
+        before_word = token_before(text, s, m.start())
+        if before_word and token_text(text, before_word).lower() in lexicon.determiners:
             continue
         lead = text[s : m.start()].rstrip()
         kind = _kind(lexicon, cue)
@@ -268,7 +276,9 @@ def multilingual_drafts(text: str, lexicon: Lexicon) -> list[Draft]:
         for sent in _sentences(text, lo, hi, quotes, lexicon):
             found: list[Draft] = []
             continued = False
-            for quote in (q for q in quotes if sent[0] <= q[0] < sent[1]):
+            first = bisect.bisect_left(quotes, (sent[0], 0))
+            in_sentence = quotes[first : bisect.bisect_left(quotes, (sent[1], 0), first)]
+            for quote in in_sentence:
                 draft = _quote_claim(text, sent, quote, lexicon)
                 if draft is not None:
                     found.append(draft)
@@ -278,7 +288,7 @@ def multilingual_drafts(text: str, lexicon: Lexicon) -> list[Draft]:
                     continued = True
             if continued:
                 continue
-            blocked = [*quotes, *(d.cue for d in found)]
+            blocked = [*in_sentence, *(d.cue for d in found)]
             if not found:
                 found.extend(_first_according(text, sent, blocked, lexicon))
             if not found:
