@@ -33,6 +33,7 @@ from __future__ import annotations
 from curate.claims.claim import Claim
 from curate.claims.coordination import cut_coordinated
 from curate.claims.draft import Draft
+from curate.claims.multilingual import LEXICONS, multilingual_drafts
 from curate.claims.nesting import drop_nested_states
 from curate.claims.quoted import quote_claims
 from curate.claims.quotes import find_quotes
@@ -71,8 +72,11 @@ def _claim(text: str, draft: Draft, claim_status: str) -> Claim:
     )
 
 
-def extract_claims(text: str) -> list[Claim]:
-    """All claims of `text`, ordered by content start."""
+def extract_claims(text: str, language: str = "en") -> list[Claim]:
+    """All claims of `text`, ordered by content start; `language` picks French, German or
+    Spanish rules (`multilingual.py`), English otherwise."""
+    if language in LEXICONS:
+        return [_claim(text, d, "asserted") for d in multilingual_drafts(text, LEXICONS[language])]
     paras = paragraphs(text)
     sents = [span for lo, hi in paras for span in sentences(text, lo, hi)]
     if not sents:

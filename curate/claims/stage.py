@@ -1,9 +1,10 @@
 """The claims stage: attributed claims of the clean text, as the schema's `claims` items.
 
-The extractor's cues, openers and quotation rules are English (`cues.py`): on a French or German
-article it would find nothing, or worse, match an English word by chance. So claims are looked
-for only in the `LANGUAGES` it has rules for; any other article gets an empty list and
-`claims_attempted` false, so "no claims" never stands for "nobody looked".
+The extractor has English rules (`cues.py`) and French, German and Spanish ones
+(`multilingual.py`); on an article in another language they would find nothing, or worse, match a
+word by chance. So claims are looked for only in the `LANGUAGES` it has rules for; any other
+article gets an empty list and `claims_attempted` false, so "no claims" never stands for "nobody
+looked".
 """
 
 from __future__ import annotations
@@ -13,11 +14,12 @@ from typing import Any
 from curate.claims.extract import EXTRACTOR_VERSION, extract_claims
 
 NAME = "claims"
-# The extractor's version, plus one for the language gate (claims only in LANGUAGES).
-VERSION = EXTRACTOR_VERSION + 1
+# The extractor's version, plus one for the language gate (claims only in LANGUAGES), plus one for
+# the French, German and Spanish rules.
+VERSION = EXTRACTOR_VERSION + 2
 
 # ISO 639-1 codes of the languages the extractor has rules for; the card and README state them.
-LANGUAGES: tuple[str, ...] = ("en",)
+LANGUAGES: tuple[str, ...] = ("en", "fr", "de", "es")
 
 
 def attempted(language: str) -> bool:
@@ -45,5 +47,5 @@ def find_claims(text: str, language: str) -> list[dict[str, Any]]:
             "kind": claim.kind,
             "status": claim.status,
         }
-        for claim in extract_claims(text)
+        for claim in extract_claims(text, language)
     ]

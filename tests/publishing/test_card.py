@@ -17,6 +17,7 @@ from huggingface_hub import DatasetCard, DatasetCardData
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from curate.claims import LANGUAGES as CLAIM_LANGUAGES
 from curate.publishing.card import card_metadata, claim_languages, render_card, size_category
 from curate.publishing.contents import Contents, count_contents
 from curate.publishing.markdown import one_line
@@ -239,12 +240,16 @@ def test_the_card_says_which_languages_claims_are_extracted_for(validated_sample
                                                                                    "claims_attempted"])
                              for s in manifest["shards"] if s["rows"]]).to_pylist()
     skipped = [row for row in rows if not row["claims_attempted"]]
-    assert skipped and all(row["language"] != "en" and row["claims"] == [] for row in skipped)
-    assert all(row["claims_attempted"] == (row["language"] == "en") for row in rows)
+    assert all(row["language"] not in CLAIM_LANGUAGES and row["claims"] == [] for row in skipped)
+    assert all(row["claims_attempted"] == (row["language"] in CLAIM_LANGUAGES) for row in rows)
+    assert any(row["claims_attempted"] and row["language"] != "en" for row in rows)  # the German and Spanish samples
     assert contents.claims_not_attempted == len(skipped)
     page = _card_with(manifest, contents)
     assert f"Claims are extracted for {claim_languages()} only: the {len(skipped)} articles in other languages" in page
-    assert claim_languages() == "`en`"
+    assert claim_languages() == "`en`, `fr`, `de`, `es`"
+    some_skipped = copy.deepcopy(contents)
+    some_skipped.claims_not_attempted = 3  # e.g. Italian articles
+    assert "only: the 3 articles in other languages" in _card_with(manifest, some_skipped)
     older = copy.deepcopy(contents)
     older.claims_not_attempted = None  # shards written before the field
     assert "predates `claims_attempted`" in _card_with(manifest, older)

@@ -74,10 +74,11 @@ def test_metadata_is_one_json_object_or_null(metadata: str | None, ok: bool) -> 
 
 
 @pytest.mark.parametrize(("attempted", "language", "claims", "ok"), [
-    (True, "en", [{"text": "x"}], True), (True, "en", [], True), (False, "fr", [], True),
+    (True, "en", [{"text": "x"}], True), (True, "en", [], True), (False, "it", [], True),
+    (True, "fr", [{"text": "x"}], True), (False, "fr", [], False),  # French is looked at too
     (False, "en", [], False),  # English is looked at: false is a lie
-    (True, "fr", [], False),  # French is not
-    (False, "fr", [{"text": "x"}], False),  # claims nobody looked for
+    (True, "it", [], False),  # Italian is not
+    (False, "it", [{"text": "x"}], False),  # claims nobody looked for
     (None, "en", [], False), (False, None, [], True)])
 def test_claims_match_whether_they_were_looked_for(attempted: bool | None, language: str | None,
                                                   claims: list[dict[str, str]], ok: bool) -> None:

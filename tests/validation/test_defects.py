@@ -245,7 +245,7 @@ DEFECTS = [
     Defect("article_rows.title_no_control_chars", article(lambda r: r.update(title="Harbor" + CONTROL))),
     Defect("article_rows.title_no_mojibake", article(lambda r: r.update(title="Harbor" + MOJIBAKE))),
     Defect("article_rows.language_allowed",  # a French row as the build would write it, in an English-only dataset
-           article(lambda r: r.update(language="fr", claims_attempted=False, claims=[])),
+           article(lambda r: r.update(language="fr", claims_attempted=True, claims=[])),
            config={"validation": {"languages": ["en", "es", "de"]}}),
     Defect("article_rows.claims_point_at_text",
            article(lambda r: r["claims"][0].update(cue_start=r["claims"][0]["cue_start"] + 1), has_claims)),
