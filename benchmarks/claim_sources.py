@@ -14,12 +14,12 @@ drawn at random (seeded) with their context, for a reader to judge.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import random
 from collections import Counter
 from pathlib import Path
 
+from claims import _open  # same folder: plain or gzip JSONL
 from curate.claims.antecedents import is_pronoun, resolve_sources
 from curate.claims.extract import extract_claims
 
@@ -28,8 +28,7 @@ BBC = ROOT.parent / "shared" / "bench" / "corpus" / "news.jsonl.gz"
 
 
 def _texts(path: Path) -> list[str]:
-    opened = gzip.open(path, "rt", encoding="utf-8") if path.suffix == ".gz" else path.open(encoding="utf-8")
-    with opened as lines:
+    with _open(path) as lines:
         return [json.loads(line)["text"] for line in lines if line.strip()]
 
 
