@@ -80,7 +80,7 @@ def test_every_function_twice_in_one_process(tmp_path: Path) -> None:
     # reproduce and publish ran pipeline and publishing code: build is still the function
     assert curate.build([corpus], "news", config, store=store, validate=False, report=False).version == "1.4.0"
     assert curate.load_config(None).content_hash() == curate.load_config(None).content_hash()
-    assert curate.load_schema("article").name == curate.load_schema("article").name == "article_v2"
+    assert curate.load_schema("article").name == curate.load_schema("article").name == "article_v3"
 
 
 def test_progress_totals_leave_out_documents_rejected_while_read(tmp_path: Path) -> None:

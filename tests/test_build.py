@@ -113,7 +113,7 @@ def test_shards_carry_the_schema(sample_build) -> None:
         schema = pq.read_schema(sample_build.path / shard["path"])
         assert schema.equals(article.arrow(), check_metadata=False)
         assert json.loads(schema.metadata[b"curate.schema"])["fingerprint"] == article.fingerprint
-    assert sample_build.manifest["schema"] == {"name": "article_v2", "fingerprint": article.fingerprint}
+    assert sample_build.manifest["schema"] == {"name": "article_v3", "fingerprint": article.fingerprint}
 
 
 def test_text_and_spans_reproduce_the_document(sample_build) -> None:

@@ -88,7 +88,7 @@ def test_flags_follow_the_boilerplate_kinds() -> None:
 def test_fingerprint_is_recorded_in_arrow_metadata() -> None:
     schema = load_schema("article")
     meta = json.loads(schema.arrow().metadata[b"curate.schema"])
-    assert meta == {"name": "article_v2", "fingerprint": schema.fingerprint}
+    assert meta == {"name": "article_v3", "fingerprint": schema.fingerprint}
 
 
 @pytest.mark.parametrize("fmt", ["arrow", "features", "jsonschema", "fields"])
@@ -96,6 +96,13 @@ def test_cli_prints_each_view(fmt: str) -> None:
     out = subprocess.run([sys.executable, "-m", "curate", "schema", "--format", fmt],
                          capture_output=True, text=True, check=True).stdout
     assert "claims" in out and "boilerplate_ratio" in out
+
+
+def test_article_v3_is_v2_with_the_name_a_pronoun_source_stands_for() -> None:
+    from curate.versioning.schema_diff import field_changes
+
+    changes = field_changes(load_schema("article", 2).arrow(), load_schema("article", 3).arrow())
+    assert [(c.path, c.change, c.breaking) for c in changes] == [("claims[].source_resolved", "added", False)]
 
 
 def test_article_v2_is_v1_with_the_fields_users_control_and_whether_claims_were_looked_for() -> None:

@@ -13,6 +13,7 @@ class Claim:
     `content_parts` lists the content's fragments in order (one, or several when a quote is
     interrupted by its attribution); `content_start`/`content_end` are their hull.
     `kind` is a `claim_kind` and `status` a `claim_status` value of the schema.
+    `source_resolved` is the name a pronoun source stands for (`curate.claims.antecedents`).
     """
 
     content: str
@@ -27,3 +28,4 @@ class Claim:
     cue_end: int
     kind: str
     status: str
+    source_resolved: str | None = None

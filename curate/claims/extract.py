@@ -3,7 +3,8 @@
 No model: regex sentence splitting, quotation pairing and cue lexicons (`cues.py`).
 Quotations are attributed first (`quoted.py`); the remaining cues outside quotations give
 reported speech, stances, beliefs, passives and "according to" claims (`reported.py`);
-each claim then gets a status (`status.py`).
+each claim then gets a status (`status.py`), and a pronoun source the name it stands for
+(`antecedents.py`).
 
 Choices the schema leaves open:
 
@@ -30,6 +31,9 @@ Choices the schema leaves open:
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from curate.claims.antecedents import resolve_sources
 from curate.claims.claim import Claim
 from curate.claims.coordination import cut_coordinated
 from curate.claims.draft import Draft
@@ -42,7 +46,7 @@ from curate.claims.sentences import paragraphs, sentences
 from curate.claims.status import StatusIndex
 from curate.claims.tokens import Span
 
-EXTRACTOR_VERSION = 3
+EXTRACTOR_VERSION = 4  # 3: a status word governs only its own claims; 4: pronoun sources resolved
 
 
 def split_sentences(text: str) -> list[Span]:
@@ -89,4 +93,6 @@ def extract_claims(text: str, language: str = "en") -> list[Claim]:
     drafts.sort(key=lambda d: (d.parts[0][0], d.cue[0]))
     drafts = drop_nested_states(text, cut_coordinated(text, drafts))
     index = StatusIndex(text, sents, drafts)
-    return [_claim(text, d, index.status(d)) for d in drafts]
+    claims = [_claim(text, d, index.status(d)) for d in drafts]
+    return [replace(claim, source_resolved=name) if name else claim
+            for claim, name in zip(claims, resolve_sources(text, claims))]

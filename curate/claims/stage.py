@@ -41,6 +41,7 @@ def find_claims(text: str, language: str) -> list[dict[str, Any]]:
             "source": claim.source,
             "source_start": claim.source_start,
             "source_end": claim.source_end,
+            "source_resolved": claim.source_resolved,
             "cue": claim.cue,
             "cue_start": claim.cue_start,
             "cue_end": claim.cue_end,

@@ -36,13 +36,16 @@ def claims(summary: dict[str, Any]) -> str:
         "claims", "Claims",
         cards([("claims", c["claims"], f"{c['claims'] / max(c['documents'], 1):.2f} per document"),
                ("documents with claims", c["documents_with_claims"], percent(c["documents_with_claims"], c["documents"])),
-               ("no source written", c["unsourced"], percent(c["unsourced"], c["claims"]))]),
+               ("no source written", c["unsourced"], percent(c["unsourced"], c["claims"])),
+               ("pronoun sources resolved", c.get("resolved_sources", 0),
+                f"of {c.get('pronoun_sources', 0):,} written as a pronoun")]),
         '<div class="grid">',
         figure("Claims per document", charts.histogram(c["per_document"], "claims in a document")),
         figure("Status", status) if status else "", figure("Kind", kind) if kind else "", "</div>",
         "<h3>Status by kind</h3>", by_kind if c["kind"] else note("No claims were found."),
         "<h3>Most cited sources</h3>",
-        note("As written in the text, compared case-folded; pronouns are counted as written."),
+        note("Compared case-folded; a pronoun resolved within its article (\"he\" after \"Amir Hatami said\") "
+             "counts as that name, one left unresolved as written."),
         table(["source", "claims"], top, numeric=[1]) if top else note("No claim names its source."))
 
 

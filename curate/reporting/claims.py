@@ -11,6 +11,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from curate.claims.antecedents import PRONOUNS
 from curate.reporting.bounded import Histogram, TopK, ranked
 
 PER_DOCUMENT_EDGES = [float(i) for i in range(31)] + [float("inf")]
@@ -26,6 +27,8 @@ class ClaimFigures:
     kind: Counter[str] = field(default_factory=Counter)
     status_by_kind: Counter[tuple[str, str]] = field(default_factory=Counter)
     unsourced: int = 0
+    pronoun_sources: int = 0  # sources written as a pronoun (`curate.claims.antecedents.PRONOUNS`)
+    resolved: int = 0  # of those, resolved to a name (`source_resolved`; versions before article_v3 have none)
     sources: TopK = field(default_factory=lambda: TopK(SOURCE_CAPACITY))
 
     def add(self, batch: pa.RecordBatch) -> None:
@@ -39,9 +42,17 @@ class ClaimFigures:
             self.kind[row["kind"]] += row["kind_count"]
             self.status[row["status"]] += row["kind_count"]
             self.status_by_kind[(row["kind"], row["status"])] += row["kind_count"]
-        # Sources as written, trimmed and case-folded: "He" and "he" are one source.
-        written = pc.utf8_slice_codeunits(pc.utf8_trim_whitespace(flat.field("source")), 0, SOURCE_CHARS)
+        # Sources trimmed and case-folded ("He" and "he" are one source); a pronoun resolved within
+        # its article counts as the name it stands for.
+        written = pc.utf8_trim_whitespace(flat.field("source"))
         self.unsourced += written.null_count + int(pc.sum(pc.equal(written, "")).as_py() or 0)
+        pronoun = pc.is_in(pc.utf8_lower(written), value_set=pa.array(sorted(PRONOUNS)))
+        self.pronoun_sources += int(pc.sum(pronoun).as_py() or 0)
+        if flat.type.get_field_index("source_resolved") >= 0:
+            resolved = flat.field("source_resolved")
+            self.resolved += len(resolved) - resolved.null_count
+            written = pc.coalesce(resolved, written)
+        written = pc.utf8_slice_codeunits(written, 0, SOURCE_CHARS)
         named = pc.drop_null(pc.if_else(pc.equal(written, ""), None, written))
         if len(named):
             counts = pc.value_counts(pc.utf8_lower(named)).flatten()
@@ -60,6 +71,8 @@ class ClaimFigures:
             "status_by_kind": {kind: {status: n for (k, status), n in sorted(self.status_by_kind.items()) if k == kind}
                                for kind in sorted(self.kind)},
             "unsourced": self.unsourced,
+            "pronoun_sources": self.pronoun_sources,
+            "resolved_sources": self.resolved,
             "top_sources": [{"source": source, "claims": count, "max_error": error}
                             for source, count, error in self.sources.most_common(TOP_SOURCES)],
         }

@@ -45,7 +45,7 @@ def seed() -> tuple[str, list[Claim]]:
 
 
 def test_version() -> None:
-    assert EXTRACTOR_VERSION == 3
+    assert EXTRACTOR_VERSION == 4
 
 
 def test_seed_al_akhbar_report_is_unconfirmed(seed: tuple[str, list[Claim]]) -> None:
