@@ -29,10 +29,19 @@ ARTICLE_COLUMNS = [
     "boilerplate.list.element.kind", "boilerplate.list.element.text", "boilerplate.list.element.rule",
     "claims.list.element.source", "claims.list.element.kind", "claims.list.element.status",
 ]
+# Read too when the shards have it (article_v3 on): the name a pronoun source stands for.
+RESOLVED_SOURCE = "claims.list.element.source_resolved"
 REJECT_COLUMNS = ["status", "reason", "stage", "message", "input_uri", "id", "row_json"]
 # Rejects written before near-duplicate detection (reject_v1, and reject_v2 before it gained them)
 # have no such columns: they read as nulls.
 NEAR_DUPLICATE_COLUMNS = {"duplicate_of": pa.string(), "similarity": pa.float32()}
+
+
+def article_columns(paths: Sequence[Path]) -> list[str]:
+    """`ARTICLE_COLUMNS`, and `RESOLVED_SOURCE` when the version's shards (one schema) have it."""
+    if paths and "source_resolved" in str(pq.ParquetFile(paths[0]).schema_arrow.field("claims").type):
+        return [*ARTICLE_COLUMNS, RESOLVED_SOURCE]
+    return ARTICLE_COLUMNS
 
 
 def shard_paths(folder: Path, files: Sequence[DataFile]) -> list[Path]:

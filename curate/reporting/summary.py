@@ -18,7 +18,7 @@ from curate.reporting.clusters import summarize_clusters
 from curate.reporting.documents import Document, find_documents, reference_documents
 from curate.reporting.rejects import RejectFigures
 from curate.reporting.removed import RemovedFigures
-from curate.reporting.scan import ARTICLE_COLUMNS, BATCH_ROWS, REJECT_BATCH_ROWS, find_rows, reject_batches, shard_paths
+from curate.reporting.scan import BATCH_ROWS, REJECT_BATCH_ROWS, article_columns, find_rows, reject_batches, shard_paths
 from curate.reporting.viewer import DOCS, cluster_page_name, page_name
 from curate.store import Manifest, Store, load_manifest
 from curate.store.read import row_group_batches
@@ -36,7 +36,7 @@ class Collected:
 
 def collect_articles(paths: list[Path], batch_rows: int = BATCH_ROWS) -> tuple[ArticleFigures, RemovedFigures, ClaimFigures]:
     articles, removed, claims = ArticleFigures(), RemovedFigures(), ClaimFigures()
-    for batch in row_group_batches(paths, ARTICLE_COLUMNS, batch_rows):
+    for batch in row_group_batches(paths, article_columns(paths), batch_rows):
         articles.add(batch)
         removed.add(batch)
         claims.add(batch)

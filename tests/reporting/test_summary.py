@@ -100,3 +100,17 @@ def test_reject_sources_ignore_look_alikes_in_the_text() -> None:
                                   "Wire Desk": {"dropped": 0, "rejected": 1}}
     assert found["exact_duplicates"]["documents"] == 1
     assert found["exact_duplicates"]["examples"][0]["id"] == "x1"
+
+
+def test_sources_are_counted_by_the_name_a_pronoun_stands_for(sample_build: BuildResult) -> None:
+    """The report reads `source_resolved` (article_v3) and counts a resolved "he" as its name."""
+    paths = [sample_build.path / shard["path"] for shard in sample_build.manifest["shards"]]
+    claims = [claim for path in paths for row in pq.read_table(path).column("claims").to_pylist() for claim in row]
+    resolved = [claim for claim in claims if claim["source_resolved"] is not None]
+    assert resolved, "the sample has pronoun sources the rules resolve"
+    figures = collect_articles(paths)[2].to_json()
+    assert figures["resolved_sources"] == len(resolved) <= figures["pronoun_sources"]
+    names = Counter((claim["source_resolved"] or claim["source"]).strip().lower() for claim in claims if claim["source"])
+    assert all(names[entry["source"]] == entry["claims"] for entry in figures["top_sources"])
+    assert figures["top_sources"][0]["claims"] == names.most_common(1)[0][1]
+    assert any(entry["source"] == resolved[0]["source_resolved"].lower() for entry in figures["top_sources"])
