@@ -43,6 +43,7 @@ from ray.data.block import BlockMetadata
 from ray.data.datasource import Datasource, ReadTask
 from ray.util.scheduling_strategies import NodeAffinitySchedulingStrategy
 
+from curate.errors import CurateError
 from curate.executor.local import Source
 
 Item = TypeVar("Item")
@@ -63,9 +64,26 @@ def _table(jobs: list[bytes], carries: list[bytes]) -> pa.Table:
     return pa.table({"job": pa.array(jobs, pa.large_binary()), "carry": pa.array(carries, pa.large_binary())})
 
 
+class _Raised:
+    """A curate error a task raised, sent back as its result: Ray would hand the driver only its
+    traceback as text, and the command line must give the user its message, as locally."""
+
+    def __init__(self, error: CurateError) -> None:
+        self.error = error
+
+
+def _outcome(task: Callable[[Any, Any], Any], job: bytes, state: Any) -> bytes:
+    if not job:
+        return b""
+    try:
+        return _pickled(task(pickle.loads(job), state))
+    except CurateError as error:
+        return _pickled(_Raised(error))
+
+
 def _run_rows(batch: pa.Table, task: Callable[[Any, Any], Any], state: Any) -> pa.Table:
     """`task(job, state)` for each row (an empty job: no result)."""
-    results = [_pickled(task(pickle.loads(job), state)) if job else b"" for job in batch.column("job").to_pylist()]
+    results = [_outcome(task, job, state) for job in batch.column("job").to_pylist()]
     return pa.table({"result": pa.array(results, pa.large_binary()), "carry": batch.column("carry")})
 
 
@@ -151,7 +169,11 @@ class RayExecutor:
                                      num_cpus=1)
         for batch in mapped.iter_batches(batch_size=None, batch_format="pyarrow", prefetch_batches=self.workers):
             for result, carry in zip(batch.column("result").to_pylist(), batch.column("carry").to_pylist()):
-                yield (pickle.loads(result) if result else None), pickle.loads(carry)
+                done = pickle.loads(result) if result else None
+                if isinstance(done, _Raised):
+                    raise done.error
+                yield done, pickle.loads(carry)
+
 
     def map(self, task: Callable[[Item, Any], Result], work: Iterable[Item]) -> Iterator[Result]:
         """`task(job, state)` for every job, results in input order."""

@@ -23,10 +23,11 @@ import pytest
 
 from conftest import ROOT, kill_once_annotated
 from curate.config import Config
-from curate.errors import ConfigError
+from curate.errors import ConfigError, StoreError
 from curate.executor import open_executor
 from curate.pipeline.build import BuildResult, build
-from curate.pipeline.checkpoints import FOLDER
+from curate.pipeline.checkpoints import FOLDER, Checkpoints
+from curate.pipeline.finish import Decisions, finish_batch
 from curate.pipeline.reproduce import recorded_config, reproduce
 from curate.store import Store
 from curate.store.manifest import MANIFEST, Manifest
@@ -166,6 +167,14 @@ def test_ray_map_keeps_the_order_of_the_jobs(local_ray: None) -> None:
     with open_executor(_config("ray").executor, 10, Path("unused")) as executor:
         assert list(executor.map(operator.mul, range(500))) == [n * 10 for n in range(500)]
         assert executor.submit(operator.add, 5).result() == 15
+
+
+def test_a_curate_error_in_a_task_reaches_the_caller_as_itself(local_ray: None, tmp_path: Path) -> None:
+    """What a task raises for the user (a torn checkpoint: StoreError) is not a Ray traceback."""
+    job = (Checkpoints(tmp_path / "checkpoints"), "0" * 64, Decisions())
+    with open_executor(_config("ray").executor, None, Path("unused")) as executor, \
+            pytest.raises(StoreError, match="could not be read"):
+        list(executor.map(finish_batch, [job]))
 
 
 _KILLABLE = """
