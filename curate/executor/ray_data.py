@@ -29,6 +29,7 @@ from __future__ import annotations
 import logging
 import pickle
 import shutil
+import socket
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
 from functools import partial
@@ -43,7 +44,7 @@ from ray.data.block import BlockMetadata
 from ray.data.datasource import Datasource, ReadTask
 from ray.util.scheduling_strategies import NodeAffinitySchedulingStrategy
 
-from curate.errors import CurateError
+from curate.errors import ConfigError, CurateError
 from curate.executor.local import Source
 
 Item = TypeVar("Item")
@@ -130,7 +131,7 @@ class RayExecutor:
             options: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False,
                                        "logging_level": logging.WARNING, "configure_logging": False}
             if address:
-                ray.init(address=address, **options)
+                _join(address, options)
             else:
                 if self._spill is not None:
                     self._spill.mkdir(parents=True, exist_ok=True)
@@ -208,3 +209,27 @@ class RayExecutor:
 @ray.remote(num_cpus=READ_CPUS)
 def _call(task: Callable[[Any, Any], Any], item: Any, state: Any) -> Any:
     return task(item, state)
+
+
+_PROBE_SECONDS = 5.0
+
+
+def check_reachable(address: str) -> None:
+    """Fail fast, naming the address, when nothing answers at a `HOST:PORT` cluster address:
+    `ray.init` would wait minutes for it. `auto` and `ray://` addresses are left to Ray."""
+    host, sep, port = address.rpartition(":")
+    if not sep or not port.isdigit() or "://" in address:
+        return
+    try:
+        socket.create_connection((host, int(port)), timeout=_PROBE_SECONDS).close()
+    except OSError as exc:
+        raise ConfigError(f"executor.ray_address {address!r}: no Ray cluster answers there ({exc}); start one "
+                          "(`ray start --head`) or give the address `ray start` printed") from exc
+
+
+def _join(address: str, options: dict[str, Any]) -> None:
+    check_reachable(address)
+    try:
+        ray.init(address=address, **options)
+    except (ConnectionError, RuntimeError, ValueError) as exc:
+        raise ConfigError(f"executor.ray_address {address!r}: could not join the Ray cluster there: {exc}") from exc

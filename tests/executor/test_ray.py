@@ -13,6 +13,7 @@ import operator
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -206,6 +207,16 @@ def test_a_killed_ray_build_resumes_to_the_same_shards(local_ray: None, corpus: 
     resumed = build(corpus, "news", config, store=store)
     assert resumed.manifest["resumed"]["annotated_batches"] >= 15
     assert _files(resumed) == _files(reference)
+
+
+def test_an_address_where_nothing_answers_fails_fast_naming_it() -> None:
+    from curate.executor.ray_data import check_reachable
+
+    started = time.monotonic()
+    with pytest.raises(ConfigError, match=r"'127.0.0.1:1': no Ray cluster answers there"):
+        check_reachable("127.0.0.1:1")
+    assert time.monotonic() - started < 10
+    check_reachable("auto")  # found by Ray itself, not probed
 
 
 def test_without_ray_the_error_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
