@@ -10,13 +10,14 @@ prepare, annotate and finish the documents run on any node.
 Choices, each measured on this machine (2 cores; BENCHMARKS.md, "Ray executor"):
 - Tasks, not an actor pool. Ray keeps its worker processes from task to task and pass to pass,
   so what a worker loads (curate's modules, the models, each behind a module-level cache) is
-  loaded once per process; an actor pool is made anew for every pass (7 s a pass on the sample),
+  loaded once per process; an actor pool is made anew for every pass (the sample built in 24.5 s
+  with one, 11.3 s with tasks),
   and one that claims every CPU leaves none to the read tasks, which then wait forever
   (ray-project/ray#44687). Read tasks claim `READ_CPUS`, so they always find room.
 - Ray Data's per-operator resource reservation is off: on two CPUs it left the map one CPU, and
   the pass ran one task at a time.
-- A read task may run ahead by `_STREAMING_BUFFER` blocks (Ray Data's default, 2, held the
-  corpus pass to a third of its speed).
+- A read task may run ahead by `_STREAMING_BUFFER` blocks (a private `DataContext` setting; its
+  default, 2, held the corpus pass of 10,000 documents to 5.4 s against 2.5 s).
 - Ray's order and block layout change from run to run; rows are ordered by submission, and
   checkpoints and shards are named by content (`curate.pipeline.checkpoints`, `ShardWriter`),
   never by Ray's blocks.
