@@ -44,7 +44,10 @@ _RUN = {"batch_size": 3, "shard_max_rows": 7}
 
 
 def _config(engine: str, **executor: Any) -> Config:
-    return tiny_config(executor={"engine": engine, "workers": 2, **_RUN, **executor},
+    # The local executor in one process, so nothing forks a process that holds a Ray connection
+    # (the workers' count never changes a row).
+    workers = 1 if engine == "local" else 2
+    return tiny_config(executor={"engine": engine, "workers": workers, **_RUN, **executor},
                        sources={"default": "Wire"}, validation={"split_tolerance": 1.0})
 
 
@@ -82,9 +85,10 @@ def _files(result: BuildResult) -> dict[str, str]:
 
 
 def _comparable(manifest: dict[str, Any]) -> dict[str, Any]:
-    """The manifest but for when it was made and which executor made it."""
+    """The manifest but for when it was made and which executor made it (with how many workers:
+    the local reference runs in one process)."""
     config = {**manifest["config"], "executor": {k: v for k, v in manifest["config"]["executor"].items()
-                                                 if k not in ("engine", "ray_address")}}
+                                                 if k not in ("engine", "ray_address", "workers")}}
     return {**manifest, "created": None, "config": config}
 
 
@@ -104,7 +108,7 @@ def test_the_reference_exercises_every_decision(reference: BuildResult) -> None:
     assert sum(1 for entry in reference.manifest["shards"] if entry["split"] == "train") >= 3
 
 
-def test_a_local_ray_builds_the_same_version(local_ray: None, corpus: list[Path], reference: BuildResult,
+def test_a_local_ray_builds_the_same_version(reference: BuildResult, local_ray: None, corpus: list[Path],
                                              tmp_path: Path) -> None:
     store = Store(tmp_path / "store")
     made = build(corpus, "news", _config("ray"), store=store)
@@ -113,7 +117,7 @@ def test_a_local_ray_builds_the_same_version(local_ray: None, corpus: list[Path]
     assert verdict.passed
     again = build(corpus, "news", _config("ray"), store=Store(tmp_path / "again"))
     assert _files(again) == _files(made), "a rerun gives byte-identical shards"
-    reproduced = reproduce(store, "news", made.manifest["version"])
+    reproduced = reproduce(store, "news", made.manifest["version"], workers=1)
     assert reproduced.ok
     recorded = Manifest.parse(made.manifest, made.path / MANIFEST)
     assert recorded_config(recorded).executor.engine == "local", "a reproduction runs here, not on a cluster"
@@ -132,9 +136,10 @@ def test_the_api_takes_the_executor(local_ray: None, tmp_path: Path) -> None:
 def test_a_rebuild_on_ray_is_the_local_rebuild(local_ray: None, tmp_path: Path) -> None:
     import curate
 
-    curate.build([ROOT / "data" / "raw"], "sample", ROOT / "curate.toml", store=tmp_path, report=False)
-    made = {engine: curate.rebuild("sample", "1.0.0", overrides={"policy": {"min_words": 120}}, store=tmp_path,
-                                   executor=engine, version=f"2.0.{n}", report=False)
+    one = {"executor": {"workers": 1}}  # no fork of this process, which holds a Ray connection
+    curate.build([ROOT / "data" / "raw"], "sample", ROOT / "curate.toml", store=tmp_path, overrides=one, report=False)
+    made = {engine: curate.rebuild("sample", "1.0.0", overrides={"policy": {"min_words": 120}, **one},
+                                   store=tmp_path, executor=engine, version=f"2.0.{n}", report=False)
             for n, engine in enumerate(("local", "ray"))}
     local, on_ray = (result.manifest for result in made.values())
     assert on_ray.accounting == local.accounting
