@@ -47,6 +47,7 @@ _OPENERS = frozenset({"how", "nor", "but", "and", "or", "so", "yet", "then", "no
                       "one", "both", "all", "each", "every", "no", "not", "last", "next", "earlier", "later"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "some", "many", "several", "two",
                           "three", "its", "his", "her", "their", "our"})
+_NOT_NAMES = _OPENERS | _DETERMINERS
 
 
 def is_pronoun(source: str) -> bool:
@@ -75,9 +76,10 @@ def resolve_sources(text: str, claims: Sequence[Claim]) -> list[str | None]:
     """For each claim (in the order given), the name its pronoun source stands for, or None."""
     sourced = sorted((c for c in claims if c.source is not None and c.source_start is not None
                       and c.source_end is not None), key=lambda c: c.source_start or 0)
-    mentions = [(m.start(), m.end(), m.group(0)) for m in _TITLED.finditer(text)]
-    mentions += [(m.start(1), m.end(1), m.group(1)) for m in _SUBJECT.finditer(text)]
-    people = sorted(m for m in mentions if not is_pronoun(m[2]) and m[2].split()[0].lower() not in _OPENERS | _DETERMINERS)
+    # The names outside claims are looked for only in an article with a he/she source: the scan
+    # of the whole text is most of this module's cost.
+    personal = any((c.source or "").strip().lower() in _PERSONAL for c in sourced)
+    people = _people(text) if personal else []
     named: list[Named] = []  # in text order: sources as written, and pronouns once resolved
     resolved: dict[int, str] = {}
     for claim in sourced:
@@ -91,6 +93,13 @@ def resolve_sources(text: str, claims: Sequence[Claim]) -> list[str | None]:
         if (claim.source or "").strip().lower() in _SPEAKER and (name := _speaker(claim, sourced, resolved)):
             resolved[claim.source_start or 0] = name
     return [resolved.get(c.source_start) if c.source_start is not None else None for c in claims]
+
+
+def _people(text: str) -> list[Named]:
+    """People named outside claims: titled names and sentence-opening subjects, in text order."""
+    mentions = [(m.start(), m.end(), m.group(0)) for m in _TITLED.finditer(text)]
+    mentions += [(m.start(1), m.end(1), m.group(1)) for m in _SUBJECT.finditer(text)]
+    return sorted(m for m in mentions if not is_pronoun(m[2]) and m[2].split()[0].lower() not in _NOT_NAMES)
 
 
 def _resolve(text: str, claim: Claim, named: list[Named], people: list[Named]) -> str | None:
