@@ -159,7 +159,14 @@ BE = frozenset(
 # Participles that are cues only in the passive ("is scheduled to", "was slated to").
 PASSIVE_ONLY = frozenset({"scheduled", "slated", "projected", "seen", "viewed", "rumored", "rumoured"})
 
-ALL_VERBS = SPEECH | BELIEF | TELL | OBJECT | PASSIVE_ONLY
+# Their -ing forms are verbs too ("..., calling Trump a fascist"; "is attacking the plan").
+OBJECT_PARTICIPLES = frozenset(v for v in forms(*_OBJECT_LEMMAS) if v.endswith("ing"))
+
+# Verbs of an impression nobody is named as having ("Trump appeared ready to ...", "it seems
+# unfair to ..."): like a passive cue, no source and the subject is part of the content.
+IMPRESSION = forms("appear", "seem")
+
+ALL_VERBS = SPEECH | BELIEF | TELL | OBJECT | OBJECT_PARTICIPLES | PASSIVE_ONLY | IMPRESSION
 
 # Forms that are far more often nouns or adjectives than reporting verbs; they count as cues
 # only where the clause around them proves the verb reading (a source before, a clause after).
@@ -397,3 +404,4 @@ LABELS = frozenset(
         "transcript", "question", "answer", "editorial", "commentary", "review", "poll",
     }
 )
+

@@ -1,6 +1,7 @@
 """Rule-based claims extractor: who said, reported, believes or found what, with offsets.
 
-No model: regex sentence splitting, quotation pairing and cue lexicons (`cues.py`).
+No model: regex sentence splitting, quotation pairing and cue lexicons (`cues.py`). A
+title-case line is read with its verbs lower-cased (`headlines.py`).
 Quotations are attributed first (`quoted.py`); the remaining cues outside quotations give
 reported speech, stances, beliefs, passives and "according to" claims (`reported.py`);
 each claim then gets a status (`status.py`), and a pronoun source the name it stands for
@@ -37,6 +38,7 @@ from curate.claims.antecedents import resolve_sources
 from curate.claims.claim import Claim
 from curate.claims.coordination import cut_coordinated
 from curate.claims.draft import Draft
+from curate.claims.headlines import lower_headlines
 from curate.claims.multilingual import LEXICONS, multilingual_drafts
 from curate.claims.nesting import drop_nested_states
 from curate.claims.quoted import quote_claims
@@ -46,7 +48,9 @@ from curate.claims.sentences import paragraphs, sentences
 from curate.claims.status import StatusIndex
 from curate.claims.tokens import Span
 
-EXTRACTOR_VERSION = 4  # 3: a status word governs only its own claims; 4: pronoun sources resolved
+# 3: a status word governs only its own claims; 4: pronoun sources resolved; 5: title-case
+# lines, -ing stance verbs, "appear"/"seem", titles inside a quote's attribution.
+EXTRACTOR_VERSION = 5
 
 
 def split_sentences(text: str) -> list[Span]:
@@ -81,18 +85,19 @@ def extract_claims(text: str, language: str = "en") -> list[Claim]:
     Spanish rules (`multilingual.py`), English otherwise."""
     if language in LEXICONS:
         return [_claim(text, d, "asserted") for d in multilingual_drafts(text, LEXICONS[language])]
-    paras = paragraphs(text)
-    sents = [span for lo, hi in paras for span in sentences(text, lo, hi)]
+    scan = lower_headlines(text)  # offsets equal to text's
+    paras = paragraphs(scan)
+    sents = [span for lo, hi in paras for span in sentences(scan, lo, hi)]
     if not sents:
         return []
-    quotes = find_quotes(text, paras)
-    quoted = quote_claims(text, sents, quotes)
+    quotes = find_quotes(scan, paras)
+    quoted = quote_claims(scan, sents, quotes)
     blocked = [(q.start, q.end) for q in quotes]
     blocked += [d.cue for d in quoted] + [d.source for d in quoted if d.source is not None]
-    drafts = quoted + reported_claims(text, sents, blocked, quoted)
+    drafts = quoted + reported_claims(scan, sents, blocked, quoted)
     drafts.sort(key=lambda d: (d.parts[0][0], d.cue[0]))
-    drafts = drop_nested_states(text, cut_coordinated(text, drafts))
-    index = StatusIndex(text, sents, drafts)
+    drafts = drop_nested_states(scan, cut_coordinated(scan, drafts))
+    index = StatusIndex(scan, sents, drafts)
     claims = [_claim(text, d, index.status(d)) for d in drafts]
     return [replace(claim, source_resolved=name) if name else claim
             for claim, name in zip(claims, resolve_sources(text, claims))]

@@ -144,6 +144,15 @@ def _head(text: str, q: Quote, lo: int) -> _Attribution | None:
     return None
 
 
+def _inside_attribution(text: str, attr_end: int, q: Quote, sentence_end: int) -> bool:
+    """Whether quote `q` stands inside the attribution's own sentence after a word, as a
+    title does ("said on ABC’s “This Week” on Sunday"), rather than continuing the speech."""
+    if q.start < attr_end or q.start >= sentence_end:
+        return False
+    before = text[attr_end : q.start].rstrip()
+    return bool(before) and (before[-1].isalnum() or before[-1] in "’'")
+
+
 def _lead_in(text: str, lo: int, quote_start: int) -> list[Span]:
     """The words that lead into a tail-attributed quote in its sentence, as a first content
     part: `The plans are "profoundly irresponsible," said X` attributes the whole clause."""
@@ -200,7 +209,13 @@ def quote_claims(text: str, sentences: list[Span], quotes: list[Quote]) -> list[
         j = i + 1
         # "..., X said, and her husband cut in." hands the floor over: no continuation.
         handed_over = is_tail and _NEW_SPEAKER.search(text, attr.end, reach) is not None
-        while not handed_over and j < len(quotes) and _GAP.match(text, reach).end() >= quotes[j].start:  # type: ignore[union-attr]
+        while not handed_over and j < len(quotes):
+            if is_tail and _inside_attribution(text, attr.end, quotes[j], sentence_of(attr.end)[1]):
+                reach = sentence_of(attr.end)[1]  # a title in the attribution: `on CNN’s “State of the Union”`
+                j += 1
+                continue
+            if _GAP.match(text, reach).end() < quotes[j].start:  # type: ignore[union-attr]
+                break
             own = attribution(j)[0]
             if own is not None and own.cue != attr.cue:
                 break

@@ -51,7 +51,8 @@ def _opens_noun_phrase(phrase: str) -> bool:
 
 
 def _kind(verb: str) -> str:
-    return "belief" if verb in cues.BELIEF and verb not in cues.SPEECH else "reported_speech"
+    belief = verb in cues.IMPRESSION or (verb in cues.BELIEF and verb not in cues.SPEECH)
+    return "belief" if belief else "reported_speech"
 
 
 def _participle(text: str, e: int, verb: str, verb_end: int, source: Span | None, cue: Span) -> Draft | None:
@@ -158,7 +159,7 @@ def _verb(text: str, m: re.Match[str], s: int, e: int, last_source: Span | None)
     if prev_word in _NOT_SUBJECT:
         return None
     kind = _kind(verb)
-    if passive.is_passive(text, cue, m.start(), verb):
+    if passive.is_passive(text, cue, m.start(), verb) or verb in cues.IMPRESSION:
         return passive.passive_claim(text, s, e, cue, kind)
     if verb in cues.PASSIVE_ONLY:
         return None

@@ -45,7 +45,7 @@ def seed() -> tuple[str, list[Claim]]:
 
 
 def test_version() -> None:
-    assert EXTRACTOR_VERSION == 4
+    assert EXTRACTOR_VERSION == 5
 
 
 def test_seed_al_akhbar_report_is_unconfirmed(seed: tuple[str, list[Claim]]) -> None:
@@ -323,6 +323,24 @@ V2_CASES: list[tuple[str, str | None, str, str, str, str]] = [
 ]
 # fmt: on
 
+# Version 5: title-case lines, the -ing forms of stance verbs, impressions nobody is named as
+# having ("appeared", "seems"), a title inside a quote's attribution.
+V5_CASES = [
+    ("Warren Thinks The Budget Deal Will Pass", "Warren", "Thinks", "The Budget Deal Will Pass", "belief",
+     "asserted"),
+    ("Mayor Calls On Council To Resign.", "Mayor", "Calls On", "Council To Resign", "reported_speech",
+     "asserted"),
+    ("The mayor opened the session, calling the budget “a disgrace.”", "The mayor", "calling",
+     "the budget “a disgrace.”", "reported_speech", "asserted"),
+    ("The union chief is attacking the plan in every speech.", "The union chief", "is attacking",
+     "the plan in every speech", "reported_speech", "asserted"),
+    ("The governor appeared ready to sign the bill.", None, "appeared", "The governor ready to sign the bill",
+     "belief", "asserted"),
+    ("It seems unfair to tax the farmers twice.", None, "seems", "It unfair to tax the farmers twice", "belief",
+     "asserted"),
+]
+
+
 # A cue word that is not a claim in its sentence.
 NOT_CLAIMS = [
     ("Party rules allow only one candidate.", "rules"),
@@ -331,10 +349,12 @@ NOT_CLAIMS = [
     ("The daily, considered close to the army, reported that the general had resigned.", "considered"),
     ("Aides said the senator wants to run again.", "wants"),
     ("The study, which the agency says found that the drug works, was retracted.", "found"),
+    ("The Calling Of The Bar Was Delayed", "Calling"),
+    ("Floods Seen Across The Valley After Storm", "Seen"),
 ]
 
 
-@pytest.mark.parametrize("text,source,cue,content,kind,status", CASES + MORE_CASES + V2_CASES)
+@pytest.mark.parametrize("text,source,cue,content,kind,status", CASES + MORE_CASES + V2_CASES + V5_CASES)
 def test_sentence(text: str, source: str | None, cue: str, content: str, kind: str, status: str) -> None:
     claims = extract_claims(text)
     _check_offsets(text, claims)
@@ -379,6 +399,21 @@ def test_quote_continued_after_attribution_sentence() -> None:
     assert c.source == "Ms. Chen"
     assert len(c.content_parts) == 2
     assert text[c.content_parts[1][0] : c.content_parts[1][1]] == "We will try again next year."
+
+
+def test_title_inside_attribution_does_not_end_the_quote() -> None:
+    text = "“We will release the records,” Patel said on CBS’s “Face the Nation” on Sunday. “There is nothing to hide.”"
+    (c,) = extract_claims(text)
+    _check_offsets(text, [c])
+    assert [text[s:e] for s, e in c.content_parts] == ["We will release the records", "There is nothing to hide."]
+
+
+def test_headline_case_changes_no_offset() -> None:
+    text = "Senator Says The Vote Is Rigged, Aides Report Ünïcode Fine\n\nShe said it twice."
+    claims = extract_claims(text)
+    _check_offsets(text, claims)
+    assert ("Senator", "Says") in [(c.source, c.cue) for c in claims]
+    assert ("She", "said") in [(c.source, c.cue) for c in claims]
 
 
 def test_multi_paragraph_quote() -> None:
