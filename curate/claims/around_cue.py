@@ -99,11 +99,16 @@ def skip_addressee(text: str, pos: int, end: int) -> int:
     return last if last > toks[0][1] else pos
 
 
+# A manner adverb before a verb joins its cue ("sharply criticized", "optimistically predicting").
+_MANNER = re.compile(r"(?!(?:only|early|family|rally|ally|reply|apply|supply|daily|weekly|monthly|likely|holy|italy)$)[a-z]{3,}ly")
+
+
 def cue_start(text: str, lo: int, verb_start: int) -> int:
     """Start of a cue once the auxiliaries and adverbs before its verb ("has also") join it."""
     start = verb_start
     while (prev := token_before(text, lo, start)) is not None:
-        if text[prev[0] : prev[1]].lower() not in cues.AUXILIARIES:
+        word = text[prev[0] : prev[1]]
+        if word.lower() not in cues.AUXILIARIES and not _MANNER.fullmatch(word):
             break
         start = prev[0]
     return start

@@ -145,6 +145,10 @@ _PHRASAL_VERBS = (
     ("take", "issue with"), ("push", "back against"), ("push", "back on"), ("rail", "against"),
     ("speak", "out against"), ("come", "out against"), ("come", "out for"), ("go", "after"),
     ("lash", "out at"), ("weigh", "in on"), ("hit", "out at"), ("call", "out"),
+    ("insist", "on"), ("agree", "with"), ("agree", "on"), ("warn", "against"), ("warn", "of"),
+    ("worry", "about"), ("complain", "about"), ("focus", "on"), ("think", "about"),
+    ("advocate", "for"), ("argue", "for"), ("argue", "against"), ("care", "about"),
+    ("object", "to"), ("joke", "about"),
 )
 PHRASAL = tuple(f"{form} {particle}" for verb, particle in _PHRASAL_VERBS for form in forms(verb))
 

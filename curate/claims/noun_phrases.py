@@ -60,16 +60,37 @@ _APPOSITIVES_MAX = 3
 _RELATIVE_OPENERS = frozenset({"who", "whose", "which"})
 
 
+# Quantifiers that make a whole noun phrase on their own.
+_STANDING_ALONE = frozenset({"some", "many", "most", "few", "several", "both", "all", "none", "others"})
+
+
 def _np_ok(text: str, toks: list[Span]) -> bool:
     """Whether the tokens can be a noun phrase: short, no auxiliary, not opening with a
     preposition ("for the E3") nor ending in a function word."""
     if not toks or len(toks) > 25 or token_text(text, toks[0]) in PREPOSITIONS:
         return False
     last = text[toks[-1][0] : toks[-1][1]].lower()
+    if len(toks) == 1 and last in _STANDING_ALONE:
+        return True  # "Some have suggested ...", "Many say ..."
     abbreviation = last == "." and len(toks) > 1 and len(text[toks[-2][0] : toks[-2][1]]) <= 3
     if last in cues.NOT_NP_END or not (text[toks[-1][0]].isalnum() or last == ")" or abbreviation):
         return False
-    return not any(text[s:e] in cues.VERBISH for s, e in toks)  # "Will Doyle" is a name
+    if any(text[s:e] in cues.VERBISH for s, e in toks):  # "Will Doyle" is a name
+        return False
+    return not _clause_inside(text, toks)
+
+
+def _clause_inside(text: str, toks: list[Span]) -> bool:
+    """Whether a subject and its verb sit inside the tokens ("he last week unveiled", "the
+    company also unveiled"): a pronoun followed by a lower-case word, or a final "-ed" word
+    after an adverb of the auxiliaries' list."""
+    words = [text[s:e] for s, e in toks]
+    for k, word in enumerate(words[:-1]):
+        nxt = words[k + 1]
+        if word.lower() in PRONOUNS and nxt[0].islower() and nxt not in ("and", "or", "nor"):
+            return True
+    last = words[-1]
+    return len(words) > 2 and last.endswith("ed") and words[-2].lower() in cues.AUXILIARIES
 
 
 def _trim_leading(text: str, toks: list[Span]) -> list[Span]:

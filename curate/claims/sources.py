@@ -134,8 +134,8 @@ def source_inverted(text: str, pos: int, end: int) -> Span | None:
                 break
             out.append((s, e))
             continue
-        if low in _INVERTED_STOPS or low in cues.PARTICIPLES:
-            break
+        if (low in _INVERTED_STOPS and not (relative and low == "as")) or low in cues.PARTICIPLES:
+            break  # "who served as Asia director" goes on
         if out and low in _TIME_OR_STATEMENT and CIRCUMSTANCE.match(text, s - 1, end):
             break
         out.append((s, e))

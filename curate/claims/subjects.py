@@ -7,12 +7,15 @@ looks like a verb; an appositive after it belongs to it.
 
 from __future__ import annotations
 
+import re
+
 from curate.claims import cues
 from curate.claims.noun_phrases import PP_OPENERS, PRONOUNS, appositive, span_if_np
 from curate.claims.tokens import Span, token_text, tokens
 
 _SUBJECT_MAX = 12
 _DATELINE_MAX = 10
+_CONTRACTED = re.compile(r"((?i:he|she|they|it|we|i|you))[’'](?:re|s|ve|ll|d|m)")
 _TIME_OPENERS = frozenset({"last", "this", "next", "late", "early", "yesterday", "today"})
 
 
@@ -60,6 +63,8 @@ def sentence_subject(text: str, lo: int, hi: int) -> Span | None:
     toks = toks[k:]
     if toks and token_text(text, toks[0]).lower() in PRONOUNS:
         return toks[0]
+    if toks and (contracted := _CONTRACTED.fullmatch(token_text(text, toks[0]))):
+        return toks[0][0], toks[0][0] + contracted.end(1)  # "they're also looking ..." -> "they"
     end = 0
     while end < len(toks) and end < _SUBJECT_MAX and not _looks_like_verb(text, toks, end):
         if token_text(text, toks[end]) in (",", ";", ":"):

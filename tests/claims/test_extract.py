@@ -338,6 +338,17 @@ V5_CASES = [
      "belief", "asserted"),
     ("It seems unfair to tax the farmers twice.", None, "seems", "It unfair to tax the farmers twice", "belief",
      "asserted"),
+    ('"Rents were falling," said Ana Ruiz, who served as housing director under two mayors.',
+     "Ana Ruiz, who served as housing director under two mayors", "said", "Rents were falling",
+     "direct_quote", "asserted"),
+    ("Some have suggested that the vote was rigged.", "Some", "have suggested", "that the vote was rigged",
+     "reported_speech", "asserted"),
+    ("The mayor has insisted on building the bridge.", "The mayor", "has insisted on", "building the bridge",
+     "reported_speech", "asserted"),
+    ("Ortiz sharply criticized the budget.", "Ortiz", "sharply criticized", "the budget", "reported_speech",
+     "asserted"),
+    ("But they're also looking to save face and thinking about what comes next.", "they", "thinking about",
+     "what comes next", "reported_speech", "asserted"),
 ]
 
 
@@ -352,6 +363,21 @@ NOT_CLAIMS = [
     ("The Calling Of The Bar Was Delayed", "Calling"),
     ("Floods Seen Across The Valley After Storm", "Seen"),
 ]
+
+# No clause fragment is a source: the subject and verb before the cue are content.
+FRAGMENT_SOURCES = [
+    "He last week unveiled a plan, the paper reported.",
+    "The company also unveiled plans, said a spokesman.",
+]
+
+
+@pytest.mark.parametrize("text", FRAGMENT_SOURCES)
+def test_a_clause_is_never_a_source(text: str) -> None:
+    claims = extract_claims(text)
+    _check_offsets(text, claims)
+    assert claims
+    for c in claims:
+        assert c.source is not None and " " not in c.source.removeprefix("the ").removeprefix("a ")
 
 
 @pytest.mark.parametrize("text,source,cue,content,kind,status", CASES + MORE_CASES + V2_CASES + V5_CASES)
