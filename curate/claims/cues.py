@@ -168,7 +168,7 @@ OBJECT_PARTICIPLES = frozenset(v for v in forms(*_OBJECT_LEMMAS) if v.endswith("
 
 # Verbs of an impression nobody is named as having ("Trump appeared ready to ...", "it seems
 # unfair to ..."): like a passive cue, no source and the subject is part of the content.
-IMPRESSION = forms("appear", "seem")
+IMPRESSION = frozenset(v for v in forms("appear", "seem") if not v.endswith("ing"))
 
 ALL_VERBS = SPEECH | BELIEF | TELL | OBJECT | OBJECT_PARTICIPLES | PASSIVE_ONLY | IMPRESSION
 

@@ -41,6 +41,7 @@ _NOT_SUBJECT = frozenset(
 # "by saying", "while insisting": a participle clause whose source is the sentence subject.
 _PARTICIPLE_LEADS = frozenset({"by", "while", "after", "before", "without"})
 _RELATIVES = frozenset({"which", "that", "who", "what"})
+_LEAD_WORDS = 6  # "In an interview with the Times," before a subject
 _POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your", "a", "an"})
 
 
@@ -147,6 +148,27 @@ def _pre_posed(text: str, s: int, e: int, verb: str, cue: Span, source: Span, fi
     return Draft((part,), source, cue, kind)
 
 
+def _subject_set_off(text: str, s: int, start: int) -> Span | None:
+    """The sentence's subject when the comma before a cue closes a parenthesis after it
+    ("Steve Huhn, a former HP vice president, said ..."; "X, writing for the majority,
+    said"): the cue is then the subject's verb, not an inverted attribution."""
+    subject = subjects.sentence_subject(text, s, start)
+    if subject is None or subject[1] >= start:
+        return None
+    lead = text[s : subject[0]].strip()
+    if lead and not (lead.endswith(",") and len(lead.split()) <= _LEAD_WORDS):
+        return None
+    between = text[subject[1] : start].strip()
+    if len(between) < 3 or not (between.startswith(",") and between.endswith(",")):
+        return None
+    for word in between.lower().split():
+        if word in _RELATIVES:
+            break  # "who lost the 2008 election" may hold a verb
+        if word in cues.VERBISH or word in cues.IRREGULAR_PAST or word in cues.ALL_VERBS:
+            return None  # "The economy, by most measures, is growing, said X"
+    return subject
+
+
 def _verb(text: str, m: re.Match[str], s: int, e: int, last_source: Span | None) -> Draft | None:
     """A verb or phrasal cue in any of the passive, pre-posed, post-posed or medial frames."""
     verb = " ".join(m.group().split())
@@ -163,7 +185,10 @@ def _verb(text: str, m: re.Match[str], s: int, e: int, last_source: Span | None)
         return passive.passive_claim(text, s, e, cue, kind)
     if verb in cues.PASSIVE_ONLY:
         return None
-    if _comma_before(text, s, start):
+    set_off = None
+    if _comma_before(text, s, start) and verb not in cues.PARTICIPLES:
+        set_off = _subject_set_off(text, s, start)
+    if _comma_before(text, s, start) and set_off is None:
         if verb in cues.PARTICIPLES:
             subject = last_source or subjects.sentence_subject(text, s, start)
             return _participle(text, e, verb, m.end(), subject, cue)
@@ -175,6 +200,8 @@ def _verb(text: str, m: re.Match[str], s: int, e: int, last_source: Span | None)
     elif verb.endswith("ing") and start == m.start():
         return None
     source = _source(text, s, start, prev)
+    if set_off is not None and (source is None or source[0] >= set_off[1]):
+        source = set_off  # "Sen. X, appearing on Fox News after the speech, said": not "the speech"
     if source is None or (
         verb in cues.NOUN_LIKE
         and text[source[0] : source[1]].split()[0].lower() in _POSSESSIVES

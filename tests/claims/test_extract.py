@@ -349,6 +349,14 @@ V5_CASES = [
      "asserted"),
     ("But they're also looking to save face and thinking about what comes next.", "they", "thinking about",
      "what comes next", "reported_speech", "asserted"),
+    # A parenthesis between the subject and its verb is no inverted attribution.
+    ("In an interview, Lea Park, a former vice president of sales, said Moreno ran every meeting.",
+     "Lea Park, a former vice president of sales", "said", "Moreno ran every meeting", "reported_speech",
+     "asserted"),
+    ("Sen. Omar Vidal, D-Ore., speaking on the radio after the vote, said the bill was dead.",
+     "Sen. Omar Vidal", "said", "the bill was dead", "reported_speech", "asserted"),
+    ("The economy, by most measures, is growing, said Kim.", "Kim", "said",
+     "The economy, by most measures, is growing", "reported_speech", "asserted"),
 ]
 
 
