@@ -39,7 +39,7 @@ _NOT_SUBJECT = frozenset(
     }
 )
 # "by saying", "while insisting": a participle clause whose source is the sentence subject.
-_PARTICIPLE_LEADS = frozenset({"by", "while", "after", "before", "without"})
+_PARTICIPLE_LEADS = frozenset({"by", "while", "after", "before", "without", "and"})
 _RELATIVES = frozenset({"which", "that", "who", "what"})
 _LEAD_WORDS = 6  # "In an interview with the Times," before a subject
 _POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your", "a", "an"})

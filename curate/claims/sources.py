@@ -113,8 +113,8 @@ def source_inverted(text: str, pos: int, end: int) -> Span | None:
         word = text[s:e]
         low = word.lower()
         last = k == len(toks) - 1
-        if k == 0 and low in cues.CLAUSE_OPENERS:
-            return None
+        if k == 0 and (low in cues.CLAUSE_OPENERS or low in PREPOSITIONS):
+            return None  # `"...," said in an interview ...`: no source follows
         if k == 1 and token_text(text, toks[0]).lower() in PRONOUNS and word[0].isalnum():
             return None
         if (word in cues.VERBISH or word in FINITE_CUES or word.endswith(("n't", "n’t"))) and not relative:

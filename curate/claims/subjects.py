@@ -16,6 +16,13 @@ from curate.claims.tokens import Span, token_text, tokens
 _SUBJECT_MAX = 12
 _DATELINE_MAX = 10
 _CONTRACTED = re.compile(r"((?i:he|she|they|it|we|i|you))[’'](?:re|s|ve|ll|d|m)")
+_VERB_ADVERBS = frozenset(
+    {
+        "also", "still", "previously", "repeatedly", "recently", "already", "never", "often",
+        "again", "quickly", "immediately", "reportedly", "allegedly", "apparently", "basically",
+        "initially", "subsequently", "separately", "publicly", "privately", "openly",
+    }
+)
 _TIME_OPENERS = frozenset({"last", "this", "next", "late", "early", "yesterday", "today"})
 
 
@@ -25,6 +32,8 @@ def _looks_like_verb(text: str, toks: list[Span], k: int) -> bool:
     low = word.lower()
     if word[0].isupper() or not word[0].isalpha():
         return False
+    if low in _VERB_ADVERBS:
+        return True  # "The nominee also outlined ...": the adverb opens the predicate
     if low in cues.VERBISH or low in cues.ALL_VERBS or low in cues.IRREGULAR_PAST or low.endswith("ed"):
         return True
     previous = text[toks[k - 1][0]] if k > 0 else ""
