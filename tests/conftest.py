@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import time
@@ -13,11 +14,28 @@ import pytest
 from curate.config import load_config
 from curate.pipeline.build import BuildResult, build
 from curate.store import Store
+from session_reaper import MARKER, report
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "data" / "raw"
 SEED = SAMPLE / "txt" / "haaretz" / "000_31abf893fe94734c.txt"
 SHARED = ROOT.parent / "shared"
+
+
+def _is_controller(config: pytest.Config) -> bool:
+    return not hasattr(config, "workerinput")  # pytest-xdist gives its workers that attribute
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Mark the session's processes (the workers start after this, and inherit it)."""
+    if _is_controller(config):
+        os.environ.setdefault(MARKER, f"pytest-{os.getpid()}")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """End whatever the session left running: the Ray of a worker that died, say."""
+    if _is_controller(config):
+        report(os.environ[MARKER])
 
 
 @pytest.fixture(scope="session")

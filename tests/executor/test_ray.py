@@ -33,6 +33,7 @@ from curate.store import Store
 from curate.store.manifest import MANIFEST, Manifest
 from curate.validation import validate_version
 from pipeline.test_near_duplicates import near_copy
+from session_reaper import MARKER, marked, reap
 from versioning.corpus import article, tiny_config
 
 ray = pytest.importorskip("ray")
@@ -165,6 +166,30 @@ def test_the_command_line_starts_a_ray_and_stops_it(local_ray: None, tmp_path: P
     assert manifest["config"]["executor"]["engine"] == "ray"
     assert not (store / "sample" / ".ray-spill").exists()
     assert not _mentioning(store), "the Ray it started is stopped"
+
+
+_OWN_RAY = """
+import sys, time
+import ray
+ray.init(address="local", num_cpus=1, include_dashboard=False, log_to_driver=False)
+print("up", flush=True)
+time.sleep(300)
+"""
+
+
+def test_what_a_killed_ray_driver_leaves_ends_with_the_session() -> None:
+    """A driver with a Ray of its own, killed with SIGKILL (as a crashed pytest worker is), leaves
+    Ray's agents running; the session's end finds them by the session's mark and kills them."""
+    session = f"ray-driver-{os.getpid()}-{time.monotonic_ns()}"
+    driver = subprocess.Popen([sys.executable, "-c", _OWN_RAY], env={**os.environ, MARKER: session},
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        assert driver.stdout is not None and driver.stdout.readline().strip() == "up"
+    finally:
+        driver.kill()
+        driver.wait()
+    reap(session)
+    assert [process.name() for process in marked(session) if process.status() != psutil.STATUS_ZOMBIE] == []
 
 
 def test_ray_map_keeps_the_order_of_the_jobs(local_ray: None) -> None:
