@@ -149,7 +149,7 @@ def _inside_attribution(text: str, attr_end: int, q: Quote, sentence_end: int) -
     title does ("said on ABC’s “This Week” on Sunday"), rather than continuing the speech."""
     if q.start < attr_end or q.start >= sentence_end:
         return False
-    before = text[attr_end : q.start].rstrip()
+    before = text[max(0, q.start - 2) : q.start].rstrip()  # the attribution may end at the quote
     return bool(before) and (before[-1].isalnum() or before[-1] in "’'")
 
 

@@ -446,6 +446,19 @@ def test_title_inside_attribution_does_not_end_the_quote() -> None:
     assert [text[s:e] for s, e in c.content_parts] == ["We will release the records", "There is nothing to hide."]
 
 
+@pytest.mark.parametrize(("text", "parts"), [
+    # the attribution reaches the title: nothing but words between them
+    ("“We will release the records,” Patel said during an interview on CBS’s “Face the Nation.” “Nothing to hide.”",
+     ["We will release the records", "Nothing to hide."]),
+    # a quote inside the attribution's relative clause is the source's view, not the speech
+    ('"People are angry," said Jason Ervin, who thinks the mayor "needs to listen."', ["People are angry"]),
+])
+def test_a_quote_inside_the_attribution_continues_nothing(text: str, parts: list[str]) -> None:
+    (c,) = [c for c in extract_claims(text) if c.cue == "said"]
+    _check_offsets(text, [c])
+    assert [text[s:e] for s, e in c.content_parts] == parts
+
+
 def test_headline_case_changes_no_offset() -> None:
     text = "Senator Says The Vote Is Rigged, Aides Report Ünïcode Fine\n\nShe said it twice."
     claims = extract_claims(text)
