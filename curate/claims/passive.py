@@ -36,6 +36,10 @@ def passive_claim(text: str, s: int, e: int, cue: Span, kind: str) -> Draft | No
         if subject is None or agent is None:
             return None
         return Draft((subject,), agent, cue, kind)
+    if subject is not None:  # "Kim Jong Il, the leader then, appeared to ...": the subject, not its apposition
+        comma = text.find(",", subject[0], subject[1])
+        if comma > subject[0]:
+            subject = (subject[0], comma)
     rest = trim(text, pos, noun_phrase_end(text, pos, content_end(text, pos + 1, e)))
     parts = tuple(p for p in (subject, rest) if p is not None and any(c.isalnum() for c in text[p[0] : p[1]]))
     return Draft(parts, None, cue, kind) if parts else None

@@ -336,6 +336,8 @@ V5_CASES = [
      "the plan in every speech", "reported_speech", "asserted"),
     ("The governor appeared ready to sign the bill.", None, "appeared", "The governor ready to sign the bill",
      "belief", "asserted"),
+    ("The governor, a former judge, appeared ready to sign the bill.", None, "appeared",
+     "The governor ready to sign the bill", "belief", "asserted"),
     ("It seems unfair to tax the farmers twice.", None, "seems", "It unfair to tax the farmers twice", "belief",
      "asserted"),
     ('"Rents were falling," said Ana Ruiz, who served as housing director under two mayors.',
