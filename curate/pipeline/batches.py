@@ -35,8 +35,10 @@ from curate.pipeline.fit import fit_rows
 from curate.pipeline.prepare import Prepared
 from curate.readers.records import JsonLine
 from curate.schema import load_schema
+from curate.templates import NAME as TEMPLATES
 from curate.templates import TemplateTable, line_keys
 from curate.templates.table import UNKNOWN_SOURCE
+from curate.timing import DEDUP, ROWS, timed, timed_as
 
 
 @dataclass
@@ -107,7 +109,8 @@ def store_prepared(checkpoints: Checkpoints, key: str, prepared: list[Prepared],
     batch = PreparedBatch(
         key,
         [doc.publisher for doc in prepared],
-        [line_keys(doc.document, templates.max_line_chars) if templates.enabled else set() for doc in prepared],
+        [timed(TEMPLATES, line_keys, doc.document, templates.max_line_chars) if templates.enabled else set()
+         for doc in prepared],
         [doc.doc_id for doc in prepared],
         [doc.input_uri for doc in prepared],
         rejects_table(rejects) if rejects else None,
@@ -152,6 +155,7 @@ def _empty(schema_id: str) -> pa.Table:
     return pa.Table.from_pylist([], schema=load_schema(schema_id).arrow())
 
 
+@timed_as(ROWS)
 def rejects_table(rows: list[dict[str, Any]]) -> pa.Table:
     # Most batches have no rejects: build their empty table once.
     return pa.Table.from_pylist(rows, schema=load_schema("reject").arrow()) if rows else _empty("reject")
@@ -259,7 +263,7 @@ def _summary(key: str, result: BatchResult, ctx: PipelineContext) -> AnnotatedBa
         hashes=[column["hash"][index] for _, column, index in picked],
         splits=[split for split, _, _ in picked],
         titles=[headline_key(column["title"][index]) for _, column, index in picked],
-        signatures=signatures(texts, dedup.params()) if dedup.enabled else None,
+        signatures=timed(DEDUP, signatures, texts, dedup.params()) if dedup.enabled else None,
     )
 
 

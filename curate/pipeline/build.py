@@ -45,8 +45,10 @@ from curate.schema import load_schema
 from curate.store import Store
 from curate.store.manifest import MANIFEST, Manifest, file_sha256, write_manifest
 from curate.store.writer import ShardWriter
+from curate.templates import NAME as TEMPLATES
 from curate.templates import TemplateCounter, TemplateTable
 from curate.templates.table import UNKNOWN_SOURCE
+from curate.timing import timed
 
 if TYPE_CHECKING:
     from curate.executor import Executor
@@ -201,7 +203,7 @@ class _CorpusPass:
 
     def add(self, batch: PreparedBatch) -> None:
         for publisher, keys in zip(batch.publishers, batch.keys):
-            self.counter.add(publisher or UNKNOWN_SOURCE, keys)
+            timed(TEMPLATES, self.counter.add, publisher or UNKNOWN_SOURCE, keys)
         number = self.ids.batches
         self.ids.add(batch.ids, batch.uris, batch.order)
         if batch.prepared:
@@ -217,7 +219,7 @@ class _CorpusPass:
             yield checkpoints, key, templates_for(table, publishers), superseded.get(number, {})
 
     def templates(self) -> TemplateTable:
-        return self.counter.table() if self.config.templates.enabled else TemplateTable()
+        return timed(TEMPLATES, self.counter.table) if self.config.templates.enabled else TemplateTable()
 
 
 def write_version(name: str, ctx: PipelineContext,

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from curate.errors import DocumentError
+from curate.timing import CHECKPOINTS, timed_as
 
 FOLDER = ".checkpoints"
 _PASSES = ("prepare", "annotate")
@@ -66,6 +67,7 @@ def _framed(value: Any) -> bytes:
     return len(data).to_bytes(8, "little") + data
 
 
+@timed_as(CHECKPOINTS)
 def batch_key(run_key: str, items: Iterable[Any], *extra: Any) -> str:
     """The key of a batch: `run_key` (code, config, stages), every field of every item (raw
     documents, JSON lines or prepared documents: dataclasses), and `extra` facts the output
@@ -95,6 +97,7 @@ class Checkpoints:
     def exists(self, stage: str, key: str, kind: str) -> bool:
         return self.path(stage, key, kind).is_file()
 
+    @timed_as(CHECKPOINTS)
     def save(self, stage: str, key: str, kind: str, value: Any) -> Path:
         """Pickle `value` under its key, written aside and then renamed. No fsync: what a killed
         process wrote survives in the page cache, and a file a power cut left unreadable is
@@ -110,6 +113,7 @@ class Checkpoints:
             raise
         return target
 
+    @timed_as(CHECKPOINTS)
     def load(self, stage: str, key: str, kind: str) -> Any:
         with self.path(stage, key, kind).open("rb") as handle:
             return pickle.load(handle)

@@ -15,6 +15,7 @@ import pyarrow as pa
 from curate.pipeline.batches import BatchResult
 from curate.pipeline.rejects import Evidence, reject_row
 from curate.policy import DUPLICATE_CONTENT as REASON
+from curate.timing import DEDUP, timed_as
 
 
 class ExactDuplicates:
@@ -23,6 +24,7 @@ class ExactDuplicates:
     def __init__(self) -> None:
         self._seen: set[bytes] = set()
 
+    @timed_as(DEDUP)
     def split_off(self, result: BatchResult) -> tuple[BatchResult, list[tuple[int, dict[str, Any]]]]:
         """(`result` without the rows whose text came earlier, their reject rows with their
         positions in the batch). Builds no Arrow data from Python: slices only."""

@@ -21,6 +21,7 @@ from curate.pipeline.checkpoints import code_fingerprint
 from curate.pipeline.prepare import Prepared, prepare
 from curate.pipeline.rejects import Evidence, error_row, reject_row
 from curate.readers.records import JsonLine
+from curate.timing import READ, timed
 
 Outcome = Literal["kept", "dropped", "rejected"]
 
@@ -60,7 +61,7 @@ def prepare_one(doc: RawDoc | JsonLine, ctx: PipelineContext) -> Prepared | dict
     """The prepared document, or its reject row (keeping its first `readers.reject_raw_bytes`)."""
     source: RawDoc | JsonLine = doc  # the loaded document once there is one: it may say the reader cut it
     try:
-        loaded = doc if isinstance(doc, RawDoc) else doc.load(ctx.config.readers)
+        loaded = doc if isinstance(doc, RawDoc) else timed(READ, doc.load, ctx.config.readers)
         source = loaded
         return prepare(loaded, ctx.config)
     except Exception as exc:  # noqa: BLE001 - every failure of one document becomes its reject row
@@ -75,7 +76,7 @@ def process(doc: Prepared, ctx: PipelineContext, template_keys: Collection[int] 
         row = annotate(doc, ctx, template_keys)
     except Exception as exc:  # noqa: BLE001
         return "rejected", error_row(Evidence.prepared(doc), exc)
-    verdict = policy.drop_reason(row, ctx.config.policy, superseded_by)
+    verdict = timed(policy.NAME, policy.drop_reason, row, ctx.config.policy, superseded_by)
     if verdict is not None:
         reason, why = verdict
         return "dropped", reject_row(Evidence.dropped(row), reason=reason, stage="policy",

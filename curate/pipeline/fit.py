@@ -17,6 +17,7 @@ import pyarrow.compute as pc
 from curate.pipeline.prepare import Prepared
 from curate.pipeline.rejects import Evidence, reject_row
 from curate.schema import load_schema
+from curate.timing import ROWS, timed_as
 
 _CAST_ERRORS = (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError, OverflowError)
 
@@ -60,6 +61,7 @@ def _cast(row: dict[str, Any], schema: pa.Schema) -> str | None:
     return f"{missing[0]} is null, which the schema does not allow" if missing else None
 
 
+@timed_as(ROWS)
 def fit_rows(rows: list[dict[str, Any]], docs: list[Prepared], positions: list[int],
              rejects: list[tuple[int, dict[str, Any]]]) -> pa.Table:
     """`rows` as a table of the article schema; a row that does not fit goes to `rejects` instead

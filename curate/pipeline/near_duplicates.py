@@ -45,6 +45,7 @@ from curate.pipeline.finish import Decisions, Drop
 from curate.pipeline.text_log import TextLog
 from curate.schema import load_schema
 from curate.signals.identity import assign_split
+from curate.timing import DEDUP, timed_as
 
 SPLIT_CODES = ("train", "validation", "test")
 _FLUSH_ROWS = 65_536
@@ -133,6 +134,7 @@ class NearDuplicates:
             self.parent_keys = np.array(keys, dtype=np.uint64)[order]
             self.parent_splits = np.array(codes, dtype=np.int8)[order]
 
+    @timed_as(DEDUP)
     def add(self, number: int, batch: AnnotatedBatch) -> None:
         """The kept rows of annotated batch `number` (batches in input order)."""
         own = self.own
@@ -161,6 +163,7 @@ class NearDuplicates:
         at = np.clip(np.searchsorted(self.parent_keys, keys), 0, self.parent_keys.size - 1)
         return np.where(self.parent_keys[at] == keys, self.parent_splits[at], -1).astype(np.int8)
 
+    @timed_as(DEDUP)
     def decide(self, clusters_path: Path) -> tuple[dict[int, Decisions], dict[str, Any]]:
         """Per-batch decisions, with `clusters_path` written (a cluster of two or more documents
         with at least one of this build's); and the manifest's summary of it all."""
@@ -284,6 +287,7 @@ class NearDuplicates:
 
     # -- the version's signatures ---------------------------------------------------------------
 
+    @timed_as(DEDUP)
     def kept_signatures(self, number: int, result: BatchResult) -> pa.Table:
         """(id, split, signature) of the rows batch `number` finally keeps, in input order: what
         the version stores for later builds to compare with. Built from Arrow and numpy buffers

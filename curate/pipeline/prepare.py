@@ -19,6 +19,7 @@ from curate.extract.removed import page_removed
 from curate.pipeline.dates import iso_date
 from curate.pipeline.publisher import resolve_publisher
 from curate.signals import identity
+from curate.timing import timed
 
 
 @dataclass(slots=True)
@@ -55,7 +56,7 @@ def single_line(value: str | None) -> str | None:
     """A metadata value in normal form on one line, or None when nothing is left."""
     if not value:
         return None
-    return " ".join(normalize.normalize_text(value).split()) or None
+    return " ".join(timed(normalize.NAME, normalize.normalize_text, value).split()) or None
 
 
 def prepare(doc: RawDoc, config: Config) -> Prepared:
@@ -67,9 +68,9 @@ def prepare(doc: RawDoc, config: Config) -> Prepared:
         raise DocumentError("read_too_large", f"{doc.input_uri}: {size} bytes > max_document_bytes "
                                               f"{config.readers.max_document_bytes}")
     if doc.html is not None:
-        doc = extract.extract_html(doc)
+        doc = timed(extract.NAME, extract.extract_html, doc)
     assert doc.text is not None, "a reader yields text, html or an error"
-    document = normalize.normalize_text(doc.text)
+    document = timed(normalize.NAME, normalize.normalize_text, doc.text)
     if not document:
         raise DocumentError("normalize_empty_text", f"{doc.input_uri}: no text left after normalization")
     url = doc.url.strip() if doc.url else None
@@ -87,7 +88,8 @@ def prepare(doc: RawDoc, config: Config) -> Prepared:
         published=iso_date(doc.published),
         authors=[a for a in (single_line(name) for name in doc.authors) if a],
         extracted=doc.html is not None,
-        removed=page_removed(doc.html, document, doc.title, doc.subtitle, config.boilerplate.max_page_removed_chars)
+        removed=timed(extract.NAME, page_removed, doc.html, document, doc.title, doc.subtitle,
+                      config.boilerplate.max_page_removed_chars)
         if doc.html is not None else [],
         record_id=doc.record_id,
         metadata=doc.metadata,

@@ -17,6 +17,7 @@ from curate.document import RawDoc
 from curate.executor import batches
 from curate.pipeline.checkpoints import Checkpoints
 from curate.readers import InputFile, JsonLine, NotDocument, read_lazily
+from curate.timing import READ, timed_iter
 
 PART_BYTES = 256 * 2**20  # input bytes a part reads at least (its last file ends it)
 
@@ -67,7 +68,7 @@ class InputBatches:
         def documents() -> Iterator[Document]:
             for index, item in enumerate(self.files, self.first):
                 counts.setdefault(index, (0, {}))  # an input with no record is still counted
-                for doc in read_lazily(item, self.readers):
+                for doc in timed_iter(READ, read_lazily(item, self.readers)):
                     read, kinds = counts.setdefault(index, (0, {}))
                     if isinstance(doc, NotDocument):
                         kinds[doc.kind] = kinds.get(doc.kind, 0) + 1

@@ -33,6 +33,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from curate.store.manifest import file_sha256
+from curate.timing import WRITE, timed_as
 
 ROW_GROUP_ROWS = 1024
 ROW_GROUP_BYTES = 64 * 2**20
@@ -93,6 +94,7 @@ class ShardWriter:
     _sizes: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # per buffered row
     _cuts: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))  # per buffered row: a group may end
 
+    @timed_as(WRITE)
     def write(self, table: pa.Table) -> None:
         if table.num_rows == 0:
             return
@@ -161,6 +163,7 @@ class ShardWriter:
             self._writer = pq.ParquetWriter(part.path, self.schema, **options)
         return self._parts[-1]
 
+    @timed_as(WRITE)
     def close(self) -> list[dict[str, object]]:
         """Flush, rename the parts to their final names, and describe each shard."""
         if self._buffered:
