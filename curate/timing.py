@@ -5,7 +5,8 @@ function marked with `timed_as`) adds its CPU seconds (`time.process_time`) to i
 seconds of the parts timed inside it: no second is counted twice, so the parts and what was not
 timed add up to the process's CPU time. Only this process and thread are timed: profile a build
 with one worker, which runs every task in the build's own process. Off, a timed call costs one
-more Python call and a global lookup.
+more Python call and a global lookup (about 0.1 us); on, about 3 us (two clock reads), some 1% of
+a news article's CPU time with every stage on.
 """
 
 from __future__ import annotations
@@ -24,7 +25,9 @@ T = TypeVar("T")
 READ = "read"  # reading inputs and decoding records into documents
 CHECKPOINTS = "checkpoints"  # batch keys, and batches pickled to and from the checkpoint folder
 ROWS = "rows"  # Arrow tables made from the Python rows
-DEDUP = "dedup"  # MinHash signatures, the candidate index and clusters, exact duplicates
+# What the corpus-wide duplicate decisions need and do: each kept row's summary and MinHash
+# signature, the candidate index and clusters, exact duplicates, the decisions applied to the rows.
+DEDUP = "dedup"
 WRITE = "write"  # Parquet shards encoded and written
 WORK = (READ, CHECKPOINTS, ROWS, DEDUP, WRITE)
 """The parts outside the stages, in the order a document meets them."""

@@ -238,6 +238,7 @@ def _quality_score(quality: dict[str, Any], boilerplate_ratio: float) -> float:
     return -float(quality["duplicate_5gram_ratio"] + quality["duplicate_paragraph_ratio"] + boilerplate_ratio)
 
 
+@timed_as(DEDUP)
 def _summary(key: str, result: BatchResult, ctx: PipelineContext) -> AnnotatedBatch:
     """The kept rows of `result` in input order, and their signatures when `[dedup]` is on."""
     rows = sorted((position, split, index) for split, table in result.kept.items()
@@ -263,7 +264,7 @@ def _summary(key: str, result: BatchResult, ctx: PipelineContext) -> AnnotatedBa
         hashes=[column["hash"][index] for _, column, index in picked],
         splits=[split for split, _, _ in picked],
         titles=[headline_key(column["title"][index]) for _, column, index in picked],
-        signatures=timed(DEDUP, signatures, texts, dedup.params()) if dedup.enabled else None,
+        signatures=signatures(texts, dedup.params()) if dedup.enabled else None,
     )
 
 
@@ -273,6 +274,7 @@ def annotated_rows(checkpoints: Checkpoints, key: str) -> BatchResult:
     return rows
 
 
+@timed_as(DEDUP)
 def merge_rejects(job: tuple[pa.Table, list[int], list[tuple[int, dict[str, Any]]]], _ctx: PipelineContext) -> pa.Table:
     """A batch's reject table with more reject rows put in at their positions (input order)."""
     table, positions, more = job

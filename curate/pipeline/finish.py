@@ -20,6 +20,7 @@ from curate.pipeline.batches import BatchResult, annotated_rows, rejects_table
 from curate.pipeline.checkpoints import Checkpoints
 from curate.pipeline.document import PipelineContext
 from curate.pipeline.rejects import Evidence, reject_row
+from curate.timing import DEDUP, timed_as
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,7 @@ def _moved(table: pa.Table, split: str) -> pa.Table:
     return table.set_column(column, table.schema.field(column), pa.array([split] * table.num_rows, pa.string()))
 
 
+@timed_as(DEDUP)
 def finish_batch(job: tuple[Checkpoints, str, Decisions], ctx: PipelineContext) -> BatchResult:
     checkpoints, key, decisions = job
     result = annotated_rows(checkpoints, key)
