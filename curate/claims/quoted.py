@@ -24,7 +24,7 @@ _END_PUNCT = re.compile(r"[\s.,;:!?—–-]*")
 _COLON_SOURCE_MAX = 6
 _TAIL_SOURCE_MAX = 8
 _PAST = re.compile(r"[a-z]{3,}ed")
-_NEW_SPEAKER = re.compile(r"\b(?:and|but)\b")
+_NEW_SPEAKER = re.compile(r"[\s,]*(?:and|but)\b")
 _DASH_LINE = re.compile(r"[ \t]*\n\s*([-—–])[ \t]*([A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,4})(?=[,\n]|$)")
 _INTRODUCES = re.compile(r"\s*[,:]\s*")
 _MARKS = frozenset("\"“'`")
@@ -208,7 +208,7 @@ def quote_claims(text: str, sentences: list[Span], quotes: list[Quote]) -> list[
         reach = max(attr.end, tail_limit(i)) if is_tail else quotes[i].end
         j = i + 1
         # "..., X said, and her husband cut in." hands the floor over: no continuation.
-        handed_over = is_tail and _NEW_SPEAKER.search(text, attr.end, reach) is not None
+        handed_over = is_tail and _NEW_SPEAKER.match(text, attr.end, reach) is not None
         while not handed_over and j < len(quotes):
             if is_tail and _inside_attribution(text, attr.end, quotes[j], sentence_of(attr.end)[1]):
                 reach = sentence_of(attr.end)[1]  # a title in the attribution: `on CNN’s “State of the Union”`

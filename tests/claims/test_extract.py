@@ -448,6 +448,15 @@ def test_title_inside_attribution_does_not_end_the_quote() -> None:
     assert [text[s:e] for s, e in c.content_parts] == ["We will release the records", "There is nothing to hide."]
 
 
+def test_an_and_inside_the_attribution_hands_nothing_over() -> None:
+    """Only an "and"/"but" right after the attribution gives the floor to someone else."""
+    text = ('"We got close," Clinton said in Los Angeles, recalling a bill that failed when she, Sanders and '
+            'Obama were in the Senate. "Obama and I voted for it."')
+    (c,) = [c for c in extract_claims(text) if c.cue == "said"]
+    _check_offsets(text, [c])
+    assert [text[s:e] for s, e in c.content_parts] == ["We got close", "Obama and I voted for it."]
+
+
 @pytest.mark.parametrize(("text", "parts"), [
     # the attribution reaches the title: nothing but words between them
     ("“We will release the records,” Patel said during an interview on CBS’s “Face the Nation.” “Nothing to hide.”",
