@@ -30,6 +30,7 @@ _INTRODUCES = re.compile(r"\s*[,:]\s*")
 _MARKS = frozenset("\"“'`")
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "this", "that"})
 _HEAD_SLACK = 4
+_RELATIVES = frozenset({"who", "which", "that"})  # "X, who served as ..., told": not the cue
 _HEAD_BREAKERS = frozenset({"that", "if", "whether", "when", "because", "which", "who", ".", ";"})
 
 
@@ -52,6 +53,7 @@ def _tail_cue(text: str, pos: int, limit: int) -> tuple[int, int, str] | None:
     m = next((c for c in CUE.finditer(text, pos, limit) if not _after_determiner(text, pos, c.start())), None)
     if m is not None and m.group("according"):
         return None
+    previous = ""
     for k, (s, e) in enumerate(tokens(text, pos, limit)):
         if m is not None and s >= m.start():
             break
@@ -60,8 +62,9 @@ def _tail_cue(text: str, pos: int, limit: int) -> tuple[int, int, str] | None:
                 return None
             break  # a lexicon cue after a long source ("X, a senior fellow at ..., said")
         word = text[s:e]
-        if _PAST.fullmatch(word) or word in cues.IRREGULAR_PAST:
+        if (_PAST.fullmatch(word) or word in cues.IRREGULAR_PAST) and previous not in _RELATIVES:
             return s, e, word
+        previous = word.lower()
     return (m.start(), m.end(), m.group()) if m is not None else None
 
 

@@ -359,6 +359,8 @@ V5_CASES = [
      "Sen. Omar Vidal", "said", "the bill was dead", "reported_speech", "asserted"),
     ("The economy, by most measures, is growing, said Kim.", "Kim", "said",
      "The economy, by most measures, is growing", "reported_speech", "asserted"),
+    ('"Rents are falling," Ana Ruiz, who served as housing director, told reporters.',
+     "Ana Ruiz, who served as housing director", "told", "Rents are falling", "direct_quote", "asserted"),
     ("The nominee also outlined his plan and vowed to punish leakers.", "The nominee", "vowed",
      "to punish leakers", "reported_speech", "asserted"),
     ("She ducked, pointing to her record and saying that senators are overrated.", "She", "saying",
