@@ -26,6 +26,9 @@ def according_claim(text: str, m: re.Match[str], s: int, e: int) -> Draft | None
     if all(w in cues.LEADING_JUNK or not w[0].isalnum() for w in lead):
         part = trim(text, source[1], content_end(text, source[1], e))
         return Draft((part,), source, cue, "according_to") if part[1] > part[0] else None
+    opened = text.rfind("(", s, m.start())
+    if opened > text.rfind(")", s, m.start()):  # "... (the number is closer to 15, according to X)"
+        s = opened + 1
     before = trim(text, s, m.start())
     if before[1] <= before[0]:
         return None
