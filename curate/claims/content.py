@@ -34,6 +34,8 @@ def content_end(text: str, start: int, end: int) -> int:
     return m.start() if m else end
 
 
+_CLOSING_QUOTES = frozenset('"”')
+_LISTED = re.compile(r"\s+(?:an?\s|\"|“|and\s|or\s)")  # the list of names the quote belongs to goes on
 _APPOSITIVE_NAME = re.compile(r",\s+(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*,")
 
 
@@ -42,6 +44,9 @@ def noun_phrase_end(text: str, start: int, end: int) -> int:
     apposition ("the nominee, Hillary Clinton, for ...")."""
     comma = text.find(",", start, end)
     while comma > 0:
+        if text[comma + 1 : comma + 2] in _CLOSING_QUOTES and _LISTED.match(text, comma + 2, end):
+            comma = text.find(",", comma + 1, end)  # `a "nasty guy," an "anchor baby"`: the quote's comma
+            continue
         name = _APPOSITIVE_NAME.match(text, comma, end)
         if name is None:
             return comma

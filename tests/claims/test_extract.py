@@ -361,6 +361,8 @@ V5_CASES = [
      "Sen. Omar Vidal", "said", "the bill was dead", "reported_speech", "asserted"),
     ("The economy, by most measures, is growing, said Kim.", "Kim", "said",
      "The economy, by most measures, is growing", "reported_speech", "asserted"),
+    ('Trump called the senator a "nasty guy," an "anchor baby" and "sick."', "Trump", "called",
+     'the senator a "nasty guy," an "anchor baby" and "sick."', "reported_speech", "asserted"),
     ('"Rents are falling," Ana Ruiz, who served as housing director, told reporters.',
      "Ana Ruiz, who served as housing director", "told", "Rents are falling", "direct_quote", "asserted"),
     ("The nominee also outlined his plan and vowed to punish leakers.", "The nominee", "vowed",
