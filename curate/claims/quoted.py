@@ -14,6 +14,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from curate.claims import around_cue, cues, passive, sources, subjects
+from curate.claims.content import content_end
 from curate.claims.draft import Draft, trim
 from curate.claims.patterns import CUE
 from curate.claims.quotes import Quote
@@ -30,6 +31,7 @@ _INTRODUCES = re.compile(r"\s*[,:]\s*")
 _MARKS = frozenset("\"“'`")
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "this", "that"})
 _HEAD_SLACK = 4
+_RUN_ON = re.compile(r"[ \t]+[a-z0-9]")  # the sentence goes on after the closing mark
 _RELATIVES = frozenset({"who", "which", "that"})  # "X, who served as ..., told": not the cue
 _HEAD_BREAKERS = frozenset({"that", "if", "whether", "when", "because", "which", "who", ".", ";"})
 
@@ -95,8 +97,8 @@ def _tail(text: str, q: Quote, limit: int) -> _Attribution | None:
     if not closing.startswith((",", "?", "!")) and text[q.parts[-1][1] - 1 : q.parts[-1][1]] not in "?!":
         # A quote that ends its sentence with a period takes a tail only when nothing follows.
         rest = _END_PUNCT.match(text, end, limit)
-        if rest is None or rest.end() < limit:
-            return None
+        if rest is None or rest.end() < limit or text[limit : limit + 1] in _MARKS:
+            return None  # `“maybe” the conduct of the officials involved “should ...”`: no attribution
     return _Attribution(source, (start, verb_end), end)
 
 
@@ -165,6 +167,15 @@ def _lead_in(text: str, lo: int, quote_start: int) -> list[Span]:
     return [lead]
 
 
+def _run_on(text: str, parts: list[Span], q: Quote, sentence_end: int) -> list[Span]:
+    """A quoted word the sentence goes on from (`reported “2,521 shooting incidents” in the city
+    ...`, `say “no” to ...`) is part of the content, not all of it: up to the content's end."""
+    after = _RUN_ON.match(text, q.end, sentence_end)
+    if after is None or not parts or text[parts[-1][1] - 1 : q.end].strip("\"”’' ")[-1:] in ",.;:!?":
+        return parts  # `“...,” he said` or `“... now.” then`: the quote ended its own clause
+    return [(parts[0][0], content_end(text, q.end, sentence_end))]
+
+
 def quote_claims(text: str, sentences: list[Span], quotes: list[Quote]) -> list[Draft]:
     """Claims whose content is a quotation, in text order."""
     starts = [s for s, _ in sentences]
@@ -208,6 +219,8 @@ def quote_claims(text: str, sentences: list[Span], quotes: list[Quote]) -> list[
         parts = list(quotes[i].parts)
         if is_tail:
             parts[:0] = _lead_in(text, sentence_of(quotes[i].start)[0], quotes[i].start)
+        else:
+            parts = _run_on(text, parts, quotes[i], sentence_of(quotes[i].end - 1)[1])
         reach = max(attr.end, tail_limit(i)) if is_tail else quotes[i].end
         j = i + 1
         # "..., X said, and her husband cut in." hands the floor over: no continuation.

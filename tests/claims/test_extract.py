@@ -454,6 +454,20 @@ def test_title_inside_attribution_does_not_end_the_quote() -> None:
     assert [text[s:e] for s, e in c.content_parts] == ["We will release the records", "There is nothing to hide."]
 
 
+@pytest.mark.parametrize(("text", "content"), [
+    ("The paper reported “2,521 shooting incidents” in the city last year.",
+     "2,521 shooting incidents” in the city last year."),
+    ("Nadler said “maybe” the conduct of the officials involved “should be looked at.”",
+     "maybe” the conduct of the officials involved “should be looked at.”"),
+])
+def test_a_quoted_fragment_the_sentence_goes_on_from_is_part_of_the_content(text: str, content: str) -> None:
+    """The words after the closing mark belong to the claim; a past-tense verb among them
+    ("involved") attributes nothing."""
+    (c,) = extract_claims(text)
+    _check_offsets(text, [c])
+    assert c.content == content and c.cue in ("reported", "said")
+
+
 def test_an_and_inside_the_attribution_hands_nothing_over() -> None:
     """Only an "and"/"but" right after the attribution gives the floor to someone else."""
     text = ('"We got close," Clinton said in Los Angeles, recalling a bill that failed when she, Sanders and '
