@@ -41,7 +41,7 @@ VERBS = cues.ALL_VERBS
 # verb form at a sentence start is almost always a participle clause or a headline).
 CUE = re.compile(
     rf"\b(?:(?P<according>[Aa]ccording\s+to)|(?P<phrasal>{trie(cues.PHRASAL)})"
-    rf"|(?P<verb>{trie(VERBS)}))\b"
+    rf"|(?P<verb>{trie(VERBS)}))\b(?![-‑])"  # not the first half of a compound ("know-how")
 )
 
 # One pass over the lower-cased text finds every status word; the group name says which

@@ -41,6 +41,7 @@ _NOT_SUBJECT = frozenset(
 # "by saying", "while insisting": a participle clause whose source is the sentence subject.
 _PARTICIPLE_LEADS = frozenset({"by", "while", "after", "before", "without", "and"})
 _RELATIVES = frozenset({"which", "that", "who", "what"})
+_APPEARING_AT = frozenset({"on", "at", "in", "before", "with", "alongside", "onstage", "together", "live", "for"})
 _LEAD_WORDS = 6  # "In an interview with the Times," before a subject
 _POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your", "a", "an"})
 
@@ -169,6 +170,13 @@ def _subject_set_off(text: str, s: int, start: int) -> Span | None:
     return subject
 
 
+def _in_person(text: str, pos: int, e: int) -> bool:
+    """Whether "appear" means showing up ("will appear on Fox", "appeared before the committee"),
+    not an impression: a place or company follows it rather than "to", "that" or a state."""
+    nxt = WORD.match(text, pos, e)
+    return nxt is not None and nxt.group(1).lower() in _APPEARING_AT
+
+
 def _verb(text: str, m: re.Match[str], s: int, e: int, last_source: Span | None) -> Draft | None:
     """A verb or phrasal cue in any of the passive, pre-posed, post-posed or medial frames."""
     verb = " ".join(m.group().split())
@@ -181,6 +189,8 @@ def _verb(text: str, m: re.Match[str], s: int, e: int, last_source: Span | None)
     if prev_word in _NOT_SUBJECT:
         return None
     kind = _kind(verb)
+    if verb in cues.IMPRESSION and _in_person(text, m.end(), e):
+        return None
     if passive.is_passive(text, cue, m.start(), verb) or verb in cues.IMPRESSION:
         return passive.passive_claim(text, s, e, cue, kind)
     if verb in cues.PASSIVE_ONLY:

@@ -375,6 +375,9 @@ V5_CASES = [
 # A cue word that is not a claim in its sentence.
 NOT_CLAIMS = [
     ("Party rules allow only one candidate.", "rules"),
+    ("Biden will appear on behalf of the ticket next Thursday in Ohio.", "appear"),
+    ("The senator appeared before the committee on Tuesday.", "appeared"),
+    ("Voters prize that know-how above all.", "know"),
     ("Cruz made a call for lower taxes.", "call for"),
     ("The ministry dismissed the report.", "dismissed"),
     ("The daily, considered close to the army, reported that the general had resigned.", "considered"),
