@@ -406,6 +406,8 @@ LABELS = frozenset(
         "topics", "category", "published", "posted", "by", "image", "caption", "warning",
         "disclaimer", "advertisement", "sponsored", "full text", "abstract", "summary",
         "transcript", "question", "answer", "editorial", "commentary", "review", "poll",
+        "the latest", "byline", "dateline", "twitter", "facebook", "instagram", "contributing",
+        "additional reporting", "reporting", "bottom line", "the bottom line",
     }
 )
 

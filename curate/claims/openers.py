@@ -11,6 +11,7 @@ import re
 
 from curate.claims import cues, sources
 from curate.claims.draft import Draft, trim
+from curate.claims.noun_phrases import PREPOSITIONS
 from curate.claims.tokens import Span
 
 _ASKED = re.compile(
@@ -21,6 +22,7 @@ _QUESTION = re.compile(
 )
 _HEADLINE = re.compile(r"([A-Z][^\s:]*(?:\s+[^\s:]+){0,4}?)\s*:\s+(?=\S)")
 _HEADLINE_SOURCE_MAX = 4
+_PROSE = re.compile(r"\b[a-z]{2,}\b")
 
 
 def asked_claim(text: str, s: int, e: int) -> Draft | None:
@@ -55,11 +57,13 @@ def headline_claim(text: str, s: int, e: int) -> Draft | None:
     if s > 0 and text[s - 1] != "\n":
         return None
     m = _HEADLINE.match(text, s, e)
-    if m is None or m.group(1).lower() in cues.LABELS:
-        return None
+    if m is None or m.group(1).lower() in cues.LABELS or m.group(1).split()[0].lower() in PREPOSITIONS:
+        return None  # "In short: ...", "At issue: ...": a lead-in, no speaker
     source = sources.source_before(text, s, m.end(1))
     if source is None or source[0] != s or not _names_only(text, source):
         return None
     part = trim(text, m.end(), e)
+    if not _PROSE.search(text, *part):
+        return None  # "Clinton: 1,769.", "Twitter: @Milbank": a tally or a handle, nothing said
     colon = text.index(":", m.end(1))
     return Draft((part,), source, (colon, colon + 1), "reported_speech") if part[1] > part[0] else None
