@@ -17,6 +17,8 @@ _IRREGULAR_PARTICIPLES = frozenset(
     {"told", "said", "known", "thought", "found", "shown", "seen", "sought", "written", "heard"}
 )
 
+_AGENTLESS_NOT_SAID = frozenset({"supposed", "considered"})
+
 
 def is_passive(text: str, cue: Span, verb_start: int, verb: str) -> bool:
     """Whether the cue is a form of "be" plus a participle ("is expected", "has been told")."""
@@ -40,6 +42,8 @@ def passive_claim(text: str, s: int, e: int, cue: Span, kind: str) -> Draft | No
         comma = text.find(",", subject[0], subject[1])
         if comma > subject[0]:
             subject = (subject[0], comma)
+    if text[cue[0] : cue[1]].split()[-1].lower() in _AGENTLESS_NOT_SAID:
+        return None  # "is supposed to hand over", "will be considered a battleground": nobody speaks
     rest = trim(text, pos, noun_phrase_end(text, pos, content_end(text, pos + 1, e)))
     parts = tuple(p for p in (subject, rest) if p is not None and any(c.isalnum() for c in text[p[0] : p[1]]))
     return Draft(parts, None, cue, kind) if parts else None

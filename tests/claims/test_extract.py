@@ -378,6 +378,8 @@ NOT_CLAIMS = [
     ("Biden will appear on behalf of the ticket next Thursday in Ohio.", "appear"),
     ("The senator appeared before the committee on Tuesday.", "appeared"),
     ("Voters prize that know-how above all.", "know"),
+    ("The agency is supposed to hand over the score it used.", "is supposed"),
+    ("North Carolina will also be considered a key battleground state.", "will also be considered"),
     ("Intro line.\nClinton: 1,769.", ":"),
     ("Intro line.\nIn short: the plan failed on every count.", ":"),
     ("Intro line.\nThe Latest: Kasich scores all 66 delegates after Ohio win.", ":"),
