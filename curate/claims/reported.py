@@ -42,7 +42,9 @@ _NOT_SUBJECT = frozenset(
 _PARTICIPLE_LEADS = frozenset({"by", "while", "after", "before", "without", "and"})
 _RELATIVES = frozenset({"which", "that", "who", "what"})
 _APPEARING_AT = frozenset({"on", "at", "in", "before", "with", "alongside", "onstage", "together", "live", "for"})
-_LEAD_WORDS = 6  # "In an interview with the Times," before a subject
+_LEAD_WORDS = 6
+_DASHES = ("--", "—", "–")
+_SET_OFF = (",", *_DASHES)  # what opens and closes a parenthesis between a subject and its verb  # "In an interview with the Times," before a subject
 _POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your", "a", "an"})
 
 
@@ -79,6 +81,11 @@ def _post_posed(text: str, s: int, source: Span, cue: Span, kind: str) -> Draft 
 def _comma_before(text: str, s: int, pos: int) -> bool:
     """Whether a comma (possibly inside a closing quote: `,"`) ends `text[s:pos]`."""
     return text[s:pos].rstrip().rstrip("\"”'").endswith(",")
+
+
+def _dash_before(text: str, s: int, pos: int) -> bool:
+    """Whether a dash ends `text[s:pos]`: "John McCain -- who lost in 2008 -- said"."""
+    return text[s:pos].rstrip().endswith(_DASHES)
 
 
 def _source(text: str, s: int, start: int, prev: Span | None) -> Span | None:
@@ -160,7 +167,7 @@ def _subject_set_off(text: str, s: int, start: int) -> Span | None:
     if lead and not (lead.endswith(",") and len(lead.split()) <= _LEAD_WORDS):
         return None
     between = text[subject[1] : start].strip()
-    if len(between) < 3 or not (between.startswith(",") and between.endswith(",")):
+    if len(between) < 3 or not any(between.startswith(mark) and between.endswith(mark) for mark in _SET_OFF):
         return None
     for word in between.lower().split():
         if word in _RELATIVES:
@@ -196,7 +203,7 @@ def _verb(text: str, m: re.Match[str], s: int, e: int, last_source: Span | None)
     if verb in cues.PASSIVE_ONLY:
         return None
     set_off = None
-    if _comma_before(text, s, start) and verb not in cues.PARTICIPLES:
+    if (_comma_before(text, s, start) or _dash_before(text, s, start)) and verb not in cues.PARTICIPLES:
         set_off = _subject_set_off(text, s, start)
     if _comma_before(text, s, start) and set_off is None:
         if verb in cues.PARTICIPLES:

@@ -76,7 +76,7 @@ def sentence_subject(text: str, lo: int, hi: int) -> Span | None:
         return toks[0][0], toks[0][0] + contracted.end(1)  # "they're also looking ..." -> "they"
     end = 0
     while end < len(toks) and end < _SUBJECT_MAX and not _looks_like_verb(text, toks, end):
-        if token_text(text, toks[end]) in (",", ";", ":"):
+        if token_text(text, toks[end]) in (",", ";", ":", "—", "–", "-"):  # "--" is two "-" tokens
             break
         end += 1
     if end == _SUBJECT_MAX:
