@@ -23,6 +23,7 @@ from curate.claims.tokens import Span, token_before, tokens
 _GAP = re.compile(r"[\s,.;:—–-]*")
 _END_PUNCT = re.compile(r"[\s.,;:!?—–-]*")
 _COLON_SOURCE_MAX = 6
+_NAME_THEN_COMMA = re.compile(r"\s*[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3},\s*")
 _TAIL_SOURCE_MAX = 8
 _PAST = re.compile(r"[a-z]{3,}ed")
 _NEW_SPEAKER = re.compile(r"[\s,]*(?:and|but)\b")
@@ -142,9 +143,12 @@ def _head(text: str, q: Quote, lo: int) -> _Attribution | None:
                 return _Attribution(source, (start, last.end()), q.start)
     if punct == ":":
         source = sources.source_before(text, lo, body_end)
+        named = _NAME_THEN_COMMA.fullmatch(text, lo, source[0]) if source else None
+        if source and named:  # "Windsor Mann, editor of The Quotable Hitchens: “...”"
+            source = (lo, source[1])
         if source and text[source[0]].isupper():
             n = len(tokens(text, *source))
-            if n <= _COLON_SOURCE_MAX:
+            if n <= _COLON_SOURCE_MAX or (named and n <= 2 * _COLON_SOURCE_MAX):
                 return _Attribution(source, (body_end, end), q.start)
     return None
 
