@@ -95,7 +95,8 @@ def _tail(text: str, q: Quote, limit: int) -> _Attribution | None:
     if opens_next and text[q.parts[-1][1] - 1] in ".?!":
         return None  # `“...?” He answered, “...”`: the attribution opens the next quote
     closing = text[q.parts[-1][1] : q.end].lstrip()
-    if not closing.startswith((",", "?", "!")) and text[q.parts[-1][1] - 1 : q.parts[-1][1]] not in "?!":
+    inner_end = text[q.parts[-1][0] : q.parts[-1][1]].rstrip("'’")  # "... by that?'": a quote in the quote
+    if not closing.startswith((",", "?", "!")) and inner_end[-1:] not in "?!":
         # A quote that ends its sentence with a period takes a tail only when nothing follows.
         rest = _END_PUNCT.match(text, end, limit)
         if rest is None or rest.end() < limit or text[limit : limit + 1] in _MARKS:

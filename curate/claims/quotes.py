@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from curate.claims.tokens import Span
 
-_MARK = re.compile(r"''|``|[\"“”]")
+_MARK = re.compile(r"''(?!')|``|[\"“”]")  # of "'''" the last two close: "'What?'''"
 _OPENING_BEFORE = frozenset("([{—–-/")
 _CLOSING_AFTER = frozenset(".,;:!?)]}—–-")
 
