@@ -483,6 +483,14 @@ def test_a_quoted_fragment_the_sentence_goes_on_from_is_part_of_the_content(text
     assert c.content == content and c.cue in ("reported", "said")
 
 
+def test_a_quote_in_a_quote_closing_together() -> None:
+    """NYT style: of three closing apostrophes the nested quote takes one, the outer quote two."""
+    text = "Biden smiled.\n\n''She'd look at me and say, 'What did he mean by that?''' Mr. Biden said, grinning."
+    (c,) = [c for c in extract_claims(text) if c.cue == "said"]
+    _check_offsets(text, [c])
+    assert c.source == "Mr. Biden" and c.content == "She'd look at me and say, 'What did he mean by that?'"
+
+
 def test_an_and_inside_the_attribution_hands_nothing_over() -> None:
     """Only an "and"/"but" right after the attribution gives the floor to someone else."""
     text = ('"We got close," Clinton said in Los Angeles, recalling a bill that failed when she, Sanders and '
