@@ -172,6 +172,8 @@ def _subject_set_off(text: str, s: int, start: int) -> Span | None:
     for word in between.lower().split():
         if word in _RELATIVES:
             break  # "who lost the 2008 election" may hold a verb
+        if word.endswith("ing"):
+            continue  # a participle phrase: "X, writing for the majority, said"
         if word in cues.VERBISH or word in cues.IRREGULAR_PAST or word in cues.ALL_VERBS:
             return None  # "The economy, by most measures, is growing, said X"
     return subject

@@ -370,6 +370,8 @@ V5_CASES = [
      "asserted"),
     ("John McCain -- who lost the 2008 election -- said the president offered no changes.", "John McCain", "said",
      "the president offered no changes", "reported_speech", "asserted"),
+    ("Judge David McKeague, writing for the majority in the 2-1 decision, said the period “is generous.”",
+     "Judge David McKeague", "said", "the period “is generous.”", "reported_speech", "asserted"),
     ("The senator — a former prosecutor — said the case was weak.", "The senator", "said", "the case was weak",
      "reported_speech", "asserted"),
     ("The nominee also outlined his plan and vowed to punish leakers.", "The nominee", "vowed",
