@@ -43,6 +43,8 @@ _PARTICIPLE_LEADS = frozenset({"by", "while", "after", "before", "without", "and
 _RELATIVES = frozenset({"which", "that", "who", "what"})
 _APPEARING_AT = frozenset({"on", "at", "in", "before", "with", "alongside", "onstage", "together", "live", "for"})
 _LEAD_WORDS = 6
+_NAMING = ("call", "dub", "label", "brand")  # verbs whose object a name or label follows
+_APPOSITION = re.compile(r",\s+(?:his|her|their|its|the|a|an)\s+[^,.;]{1,60},\s+(?=\S)")
 _DASHES = ("--", "—", "–")
 _SET_OFF = (",", *_DASHES)  # what opens and closes a parenthesis between a subject and its verb  # "In an interview with the Times," before a subject
 _POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your", "a", "an"})
@@ -147,7 +149,11 @@ def _pre_posed(text: str, s: int, e: int, verb: str, cue: Span, source: Span, fi
         comma = text.find(",", first, stop)
         stop = comma if comma > 0 else stop
     elif takes_noun_phrase(verb):
-        stop = noun_phrase_end(text, first, stop)
+        end = stop
+        stop = noun_phrase_end(text, first, end)
+        apposition = _APPOSITION.match(text, stop, end) if verb.startswith(_NAMING) else None
+        if apposition is not None:  # "called Clinton, his rival, an ISIS co-founder": the name goes on
+            stop = noun_phrase_end(text, apposition.end(), end)
     part = trim(text, first, stop)
     if part[1] <= part[0]:
         return None

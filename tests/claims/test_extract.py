@@ -361,6 +361,8 @@ V5_CASES = [
      "Sen. Omar Vidal", "said", "the bill was dead", "reported_speech", "asserted"),
     ("The economy, by most measures, is growing, said Kim.", "Kim", "said",
      "The economy, by most measures, is growing", "reported_speech", "asserted"),
+    ("Trump called Clinton, his Democratic challenger, an ISIS co-founder.", "Trump", "called",
+     "Clinton, his Democratic challenger, an ISIS co-founder", "reported_speech", "asserted"),
     ('Trump called the senator a "nasty guy," an "anchor baby" and "sick."', "Trump", "called",
      'the senator a "nasty guy," an "anchor baby" and "sick."', "reported_speech", "asserted"),
     ('"Rents are falling," Ana Ruiz, who served as housing director, told reporters.',
