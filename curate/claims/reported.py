@@ -28,7 +28,7 @@ from curate.claims.according import according_claim
 from curate.claims.complement import content_start, states_finding, takes_noun_phrase
 from curate.claims.content import END, WORD, content_end, noun_phrase_end
 from curate.claims.draft import Draft, trim
-from curate.claims.openers import asked_claim, headline_claim
+from curate.claims.openers import as_claim, asked_claim, headline_claim
 from curate.claims.patterns import ANAPHOR, CUE, NON_CONFIRMATION
 from curate.claims.tokens import Span, token_before
 
@@ -259,11 +259,13 @@ def reported_claims(
     for s, e in sentences:
         k = bisect_left(cue_positions, e) - 1
         last_source = quote_sources[k][1] if k >= 0 and cue_positions[k] >= s else None
-        for special in (asked_claim(text, s, e), headline_claim(text, s, e)):
+        taken = set()
+        for special in (asked_claim(text, s, e), headline_claim(text, s, e), as_claim(text, s, e)):
             if special is not None and not is_blocked(special.cue[0]):
                 out.append(special)
+                taken.add(special.cue[0])
         for m in CUE.finditer(text, s, e):
-            if is_blocked(m.start()):
+            if is_blocked(m.start()) or m.start() in taken:
                 continue
             if m.group("according"):
                 draft = according_claim(text, m, s, e)
