@@ -113,7 +113,7 @@ def _is_boundary(text: str, toks: list[Span], i: int) -> bool:
     s, e = toks[i]
     word = text[s:e]
     if not word[0].isalnum():
-        return word not in ".'’&"
+        return word not in ".'’&%"
     low = word.lower()
     if low in cues.CLAUSE_OPENERS or (word in FINITE_CUES or word in _PAST_TENSES):
         return True

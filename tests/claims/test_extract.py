@@ -361,6 +361,8 @@ V5_CASES = [
      "Sen. Omar Vidal", "said", "the bill was dead", "reported_speech", "asserted"),
     ("The economy, by most measures, is growing, said Kim.", "Kim", "said",
      "The economy, by most measures, is growing", "reported_speech", "asserted"),
+    ("In Virginia, 85% of Democrats said the system favors the wealthy.", "85% of Democrats", "said",
+     "the system favors the wealthy", "reported_speech", "asserted"),
     ("As The Daily Caller reported, the actor gave $5,000 to the campaign.", "The Daily Caller", "reported",
      "the actor gave $5,000 to the campaign", "reported_speech", "asserted"),
     ("As reported by Western Journalism, Seattle raised its minimum wage.", "Western Journalism", "reported",
