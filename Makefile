@@ -41,20 +41,11 @@ demo: $(STAMP)
 	HF_HUB_OFFLINE=1 $(BIN)/curate build data/raw --name sample --config curate.toml
 	HF_HUB_OFFLINE=1 $(BIN)/curate publish sample
 
-# One pytest worker per core (pytest-xdist): the suite is CPU-bound, and most of it single-threaded.
-# loadgroup: the tests of one `xdist_group` (the Ray ones, which share one Ray) run in one worker.
-# A hung session fails within TEST_TIME_LIMIT seconds (it takes about 3 minutes on 2 cores; one
-# test, 600 s: pyproject.toml), and what it left running is killed (tests/session_reaper.py).
-TEST_TIME_LIMIT := 2400
+# Two runs: all but the Ray tests with one pytest worker per core (pytest-xdist: the suite is
+# CPU-bound, and most of it single-threaded), then the Ray tests in one process (why, and the time
+# limits and clean-up: tests/run_suite.sh).
 test: $(TEST_STAMP)
-	@session=make-test-$$$$; \
-	echo "pytest -n auto --dist loadgroup  (session $$session, at most $(TEST_TIME_LIMIT) s)"; \
-	HF_HUB_OFFLINE=1 CURATE_TEST_SESSION=$$session timeout --foreground --kill-after=30 $(TEST_TIME_LIMIT) \
-		$(BIN)/python -m pytest -n auto --dist loadgroup; \
-	status=$$?; \
-	if [ $$status -eq 124 ]; then echo "make test: the suite ran past $(TEST_TIME_LIMIT) s and was stopped" >&2; fi; \
-	$(BIN)/python tests/session_reaper.py $$session; \
-	exit $$status
+	BIN=$(BIN) bash tests/run_suite.sh
 
 # ruff on all the Python in the repository, mypy --strict on curate/ (both configured in pyproject.toml).
 lint: $(TEST_STAMP)

@@ -2,8 +2,10 @@
 accounting and the manifest but for the executor's name; on a local Ray and on a two-node
 cluster, again on a rerun, and after a kill of the driver, from the batches that finished.
 
-Ray starts once for the module (about 5 s); the two-node cluster once, last. All of it runs in
-one pytest-xdist worker (`xdist_group`), so two Rays never share the two cores.
+Ray starts once for the module (about 5 s); the two-node cluster once, last. `make test` runs the
+module in a process of its own, after the rest (tests/run_suite.sh says why); under
+`pytest -n auto --dist loadgroup` it stays in one worker (`xdist_group`), so two Rays never share
+the two cores.
 """
 
 from __future__ import annotations
