@@ -13,6 +13,7 @@ import re
 
 from curate.claims import cues
 from curate.claims.patterns import VERBS, trie
+from curate.claims.tokens import Span
 
 WORD = re.compile(r"\s*([\w’'-]+|[^\w\s])")
 # Nothing but punctuation up to the sentence end.
@@ -52,3 +53,17 @@ def noun_phrase_end(text: str, start: int, end: int) -> int:
             return comma
         comma = text.find(",", name.end(), end)
     return end
+
+
+_RELATIVE = re.compile(r",\s+(?:which|who)\s[^,]*(?:,[^,]*)??,\s+")
+
+
+def without_relative(text: str, parts: tuple[Span, ...]) -> tuple[Span, ...]:
+    """A one-part content without the relative clause set off inside it ("The tax, which rose to
+    $30 a ton, cut emissions"): the clause describes, the claim is the rest."""
+    if len(parts) != 1:
+        return parts
+    m = _RELATIVE.search(text, *parts[0])
+    if m is None or m.end() >= parts[0][1]:
+        return parts
+    return ((parts[0][0], m.start()), (m.end(), parts[0][1]))

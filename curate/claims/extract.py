@@ -36,6 +36,7 @@ from dataclasses import replace
 
 from curate.claims.antecedents import resolve_sources
 from curate.claims.claim import Claim
+from curate.claims.content import without_relative
 from curate.claims.coordination import cut_coordinated
 from curate.claims.draft import Draft
 from curate.claims.headlines import lower_headlines
@@ -97,6 +98,7 @@ def extract_claims(text: str, language: str = "en") -> list[Claim]:
     drafts = quoted + reported_claims(scan, sents, blocked, quoted)
     drafts.sort(key=lambda d: (d.parts[0][0], d.cue[0]))
     drafts = drop_nested_states(scan, cut_coordinated(scan, drafts))
+    drafts = [d if d.kind == "direct_quote" else replace(d, parts=without_relative(scan, d.parts)) for d in drafts]
     index = StatusIndex(scan, sents, drafts)
     claims = [_claim(text, d, index.status(d)) for d in drafts]
     return [replace(claim, source_resolved=name) if name else claim
