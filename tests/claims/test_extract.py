@@ -398,6 +398,8 @@ NOT_CLAIMS = [
     ("The senator appeared before the committee on Tuesday.", "appeared"),
     ("Voters prize that know-how above all.", "know"),
     ("As the vote neared, the senator stayed home.", "neared"),
+    ("Ms. Arnold, who helped found EDGE, spoke first.", "found"),
+    ("The campaign found itself in a muddy battle over sexism.", "found"),
     ("The agency is supposed to hand over the score it used.", "is supposed"),
     ("North Carolina will also be considered a key battleground state.", "will also be considered"),
     ("Intro line.\nClinton: 1,769.", ":"),
