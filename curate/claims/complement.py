@@ -9,6 +9,8 @@ on both sides ("Sanders calls Clinton ..."), or "that" after it.
 
 from __future__ import annotations
 
+import re
+
 from curate.claims import cues
 from curate.claims.content import END, WORD
 from curate.claims.patterns import CUE
@@ -25,6 +27,7 @@ _CLAUSE_AFTER_COMMA = frozenset(
     }
 )
 _THAT_WINDOW = 14
+_QUANTITY = re.compile(r"\s+(?:\$?\d|half\b|a\s+(?:third|quarter|fifth|dozen)\b|one\s+in\b|two\s+in\b|a\s+(?:hundred|thousand|million|billion)\b)")
 
 
 def _that_ahead(text: str, pos: int, e: int) -> int | None:
@@ -81,6 +84,8 @@ def content_start(text: str, e: int, verb: str, source: Span, pos: int) -> int |
         return None
     if low == "to" and verb in cues.INFINITIVE:
         return nxt.start(1)
+    if low == "about" and _QUANTITY.match(text, nxt.end(1), e):
+        return nxt.start(1)  # "said about half of the rise came from ...": "about" is roughly
     if low in cues.POST_OPENERS or low in cues.OBJECT_PREPOSITIONS:
         return _that_ahead(text, pos, e)
     if low in _PRONOUN_SUBJECTS or low in _QUESTION_WORDS:

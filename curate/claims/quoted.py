@@ -32,6 +32,10 @@ _INTRODUCES = re.compile(r"\s*[,:]\s*")
 _MARKS = frozenset("\"“'`")
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "this", "that"})
 _HEAD_SLACK = 4
+_TITLE_WORD = re.compile(r"[A-Za-z][\w’'-]*")
+_TITLE_WORDS = 6
+_TITLE_CASE = 0.7
+_TITLE_LEADS = frozenset({"on", "of", "in", "at", "from", "titled", "called", "named", "show", "book", "film"})
 _RUN_ON = re.compile(r"[ \t]+[a-z0-9]")  # the sentence goes on after the closing mark
 _RELATIVES = frozenset({"who", "which", "that"})  # "X, who served as ..., told": not the cue
 _HEAD_BREAKERS = frozenset({"that", "if", "whether", "when", "because", "which", "who", ".", ";"})
@@ -181,6 +185,16 @@ def _run_on(text: str, parts: list[Span], q: Quote, sentence_end: int) -> list[S
     return [(parts[0][0], content_end(text, q.end, sentence_end))]
 
 
+def _is_title(text: str, q: Quote) -> bool:
+    """Whether quote `q` names a show, book or film ("on “CBS This Morning,”", "host of "Morning
+    Call,""): a few capitalised words after a preposition or a possessive, not anyone's speech."""
+    words = _TITLE_WORD.findall(text, q.parts[0][0], q.parts[-1][1])
+    if not words or len(words) > _TITLE_WORDS or sum(w[0].isupper() for w in words) < _TITLE_CASE * len(words):
+        return False
+    before = text[max(0, q.start - 12) : q.start].split()
+    return bool(before) and (before[-1].lower() in _TITLE_LEADS or before[-1].endswith(("’s", "'s")))
+
+
 def quote_claims(text: str, sentences: list[Span], quotes: list[Quote]) -> list[Draft]:
     """Claims whose content is a quotation, in text order."""
     starts = [s for s, _ in sentences]
@@ -217,7 +231,7 @@ def quote_claims(text: str, sentences: list[Span], quotes: list[Quote]) -> list[
 
     i = 0
     while i < len(quotes):
-        attr, is_tail = attribution(i)
+        attr, is_tail = attribution(i) if not _is_title(text, quotes[i]) else (None, False)
         if attr is None:
             i += 1
             continue
