@@ -9,6 +9,8 @@ into the original text.
 
 from __future__ import annotations
 
+import re
+
 from curate.claims import cues
 from curate.claims.tokens import Span, token_text
 
@@ -38,6 +40,7 @@ _TIME_END = frozenset(
         "evening", "weekend", "ago",
     }
 )
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _TIME_OPENERS = frozenset({"last", "this", "next", "earlier", "late", "early"})
 _TIME_LEAD = frozenset(
     {
@@ -147,6 +150,8 @@ def span_if_np(text: str, toks: list[Span]) -> Span | None:
     phrases in a row keep only a final pronoun ("a step they").
     """
     chosen = _trim_leading(text, toks)
+    if len(chosen) > 2 and _YEAR.fullmatch(token_text(text, chosen[-1])) and token_text(text, chosen[-2]) == "in":
+        chosen = chosen[:-2]  # "The senator in 2010 said"
     while chosen and text[chosen[-1][0] : chosen[-1][1]].lower() in _TIME_END:
         chosen.pop()
         while chosen and text[chosen[-1][0] : chosen[-1][1]].lower() in _TIME_LEAD:

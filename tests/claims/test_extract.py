@@ -363,6 +363,8 @@ V5_CASES = [
      "Sen. Omar Vidal", "said", "the bill was dead", "reported_speech", "asserted"),
     ("The economy, by most measures, is growing, said Kim.", "Kim", "said",
      "The economy, by most measures, is growing", "reported_speech", "asserted"),
+    ("The senator in 2010 said the bill was dead.", "The senator", "said", "the bill was dead", "reported_speech",
+     "asserted"),
     ("The budget office said about half of the rise reflected revenue losses.", "The budget office", "said",
      "about half of the rise reflected revenue losses", "reported_speech", "asserted"),
     ('In an appearance Friday on "CBS This Morning," Sanders said he had not heard her say it.', "Sanders", "said",
