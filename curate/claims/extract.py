@@ -32,6 +32,7 @@ Choices the schema leaves open:
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import replace
 
 from curate.claims.antecedents import resolve_sources
@@ -43,7 +44,7 @@ from curate.claims.headlines import lower_headlines
 from curate.claims.multilingual import LEXICONS, multilingual_drafts
 from curate.claims.nesting import drop_nested_states
 from curate.claims.quoted import quote_claims
-from curate.claims.quotes import find_quotes
+from curate.claims.quotes import Quote, find_quotes
 from curate.claims.reported import reported_claims
 from curate.claims.sentences import paragraphs, sentences
 from curate.claims.status import StatusIndex
@@ -81,6 +82,16 @@ def _claim(text: str, draft: Draft, claim_status: str) -> Claim:
     )
 
 
+def _to_quote_end(parts: tuple[Span, ...], quotes: list[Quote]) -> tuple[Span, ...]:
+    """A content whose last sentence ends inside a quotation it opened ("added that he had spent
+    his life “fighting for the Constitution. I'll tell you this, ...”") runs to the quotation's end."""
+    end = parts[-1][1]
+    i = bisect_right([q.start for q in quotes], end) - 1
+    if i < 0 or not quotes[i].start >= parts[-1][0] or not quotes[i].start < end < quotes[i].end:
+        return parts
+    return (*parts[:-1], (parts[-1][0], quotes[i].end))
+
+
 def extract_claims(text: str, language: str = "en") -> list[Claim]:
     """All claims of `text`, ordered by content start; `language` picks French, German or
     Spanish rules (`multilingual.py`), English otherwise."""
@@ -99,6 +110,7 @@ def extract_claims(text: str, language: str = "en") -> list[Claim]:
     drafts.sort(key=lambda d: (d.parts[0][0], d.cue[0]))
     drafts = drop_nested_states(scan, cut_coordinated(scan, drafts))
     drafts = [d if d.kind == "direct_quote" else replace(d, parts=without_relative(scan, d.parts)) for d in drafts]
+    drafts = [d if d.kind == "direct_quote" else replace(d, parts=_to_quote_end(d.parts, quotes)) for d in drafts]
     index = StatusIndex(scan, sents, drafts)
     claims = [_claim(text, d, index.status(d)) for d in drafts]
     return [replace(claim, source_resolved=name) if name else claim
