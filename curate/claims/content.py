@@ -37,6 +37,7 @@ def content_end(text: str, start: int, end: int) -> int:
 
 _CLOSING_QUOTES = frozenset('"”')
 _LISTED = re.compile(r"\s+(?:an?\s|\"|“|and\s|or\s)")  # the list of names the quote belongs to goes on
+_SERIES = re.compile(r"(?:,\s+[^,;.:]{1,40}?){1,5},?\s+(?:and|or)\s+")
 _APPOSITIVE_NAME = re.compile(r",\s+(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*,")
 
 
@@ -47,6 +48,10 @@ def noun_phrase_end(text: str, start: int, end: int) -> int:
     while comma > 0:
         if text[comma + 1 : comma + 2] in _CLOSING_QUOTES and _LISTED.match(text, comma + 2, end):
             comma = text.find(",", comma + 1, end)  # `a "nasty guy," an "anchor baby"`: the quote's comma
+            continue
+        series = _SERIES.match(text, comma, end)
+        if series is not None:  # "attacked GOP voters, lawmakers, and thinkers": a list goes on
+            comma = text.find(",", series.end(), end)
             continue
         name = _APPOSITIVE_NAME.match(text, comma, end)
         if name is None:

@@ -366,6 +366,8 @@ V5_CASES = [
     ("Cruz added that he had spent his life “fighting for the Constitution. We will lose our rights.”", "Cruz",
      "added", "that he had spent his life “fighting for the Constitution. We will lose our rights.”",
      "reported_speech", "asserted"),
+    ("Sen. Graham has attacked GOP voters, lawmakers, and thinkers for opposing the plan.", "Sen. Graham",
+     "has attacked", "GOP voters, lawmakers, and thinkers for opposing the plan", "reported_speech", "asserted"),
     ("The senator in 2010 said the bill was dead.", "The senator", "said", "the bill was dead", "reported_speech",
      "asserted"),
     ("The budget office said about half of the rise reflected revenue losses.", "The budget office", "said",
