@@ -129,8 +129,9 @@ def _attributed_around(
         return None
     head = trim(text, s, text.rindex(",", s, source[0]))
     tail = trim(text, nxt.end(1), content_end(text, nxt.end(1), e))
-    if head[1] <= head[0] or tail[1] <= tail[0] or CUE.match(text, tail[0]):
-        return _post_posed(text, s, source, cue, kind)
+    opener = CUE.match(text, tail[0])
+    if head[1] <= head[0] or tail[1] <= tail[0] or (opener is not None and opener.group().endswith("ing")):
+        return _post_posed(text, s, source, cue, kind)  # "A, he said, adding that B": B is a claim of its own
     return Draft((head, tail), source, cue, kind)
 
 

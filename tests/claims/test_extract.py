@@ -368,6 +368,8 @@ V5_CASES = [
      "reported_speech", "asserted"),
     ("Sen. Graham has attacked GOP voters, lawmakers, and thinkers for opposing the plan.", "Sen. Graham",
      "has attacked", "GOP voters, lawmakers, and thinkers for opposing the plan", "reported_speech", "asserted"),
+    ("And even that question, he added, assumes a base level of competence.", "he", "added",
+     "And even that question assumes a base level of competence", "reported_speech", "asserted"),
     ("The senator in 2010 said the bill was dead.", "The senator", "said", "the bill was dead", "reported_speech",
      "asserted"),
     ("The budget office said about half of the rise reflected revenue losses.", "The budget office", "said",
