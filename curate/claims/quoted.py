@@ -32,6 +32,9 @@ _INTRODUCES = re.compile(r"\s*[,:]\s*")
 _MARKS = frozenset("\"“'`")
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "this", "that"})
 _HEAD_SLACK = 4
+# `,” the number needed to secure`: a verb with an infinitive after it says nothing ("muttered to
+# himself" does).
+_NOT_SAYING = re.compile(r"\s+to\s+(?!(?:him|her|them|me|us|himself|herself|themselves|reporters|the|a|an|his|their)\b)[a-z]")
 _TITLE_WORD = re.compile(r"[A-Za-z][\w’'-]*")
 _TITLE_WORDS = 6
 _TITLE_CASE = 0.7
@@ -69,7 +72,8 @@ def _tail_cue(text: str, pos: int, limit: int) -> tuple[int, int, str] | None:
                 return None
             break  # a lexicon cue after a long source ("X, a senior fellow at ..., said")
         word = text[s:e]
-        if (_PAST.fullmatch(word) or word in cues.IRREGULAR_PAST) and previous not in _RELATIVES:
+        if (_PAST.fullmatch(word) or word in cues.IRREGULAR_PAST) and previous not in _RELATIVES \
+                and not _NOT_SAYING.match(text, e, limit):
             return s, e, word
         previous = word.lower()
     return (m.start(), m.end(), m.group()) if m is not None else None

@@ -412,6 +412,7 @@ NOT_CLAIMS = [
     ("Voters prize that know-how above all.", "know"),
     ("As the vote neared, the senator stayed home.", "neared"),
     ("Ms. Arnold, who helped found EDGE, spoke first.", "found"),
+    ('The race is “on pace to get 1,237 delegates,” the number needed to secure the nomination.', "needed"),
     ("The campaign found itself in a muddy battle over sexism.", "found"),
     ("The agency is supposed to hand over the score it used.", "is supposed"),
     ("North Carolina will also be considered a key battleground state.", "will also be considered"),
