@@ -82,14 +82,23 @@ def _claim(text: str, draft: Draft, claim_status: str) -> Claim:
     )
 
 
-def _to_quote_end(parts: tuple[Span, ...], quotes: list[Quote]) -> tuple[Span, ...]:
+def _to_quote_end(parts: tuple[Span, ...], quotes: list[Quote], starts: list[int]) -> tuple[Span, ...]:
     """A content whose last sentence ends inside a quotation it opened ("added that he had spent
-    his life “fighting for the Constitution. I'll tell you this, ...”") runs to the quotation's end."""
+    his life “fighting for the Constitution. I'll tell you this, ...”") runs to the quotation's end;
+    `starts` are the quotations' starts."""
     end = parts[-1][1]
-    i = bisect_right([q.start for q in quotes], end) - 1
+    i = bisect_right(starts, end) - 1
     if i < 0 or not quotes[i].start >= parts[-1][0] or not quotes[i].start < end < quotes[i].end:
         return parts
     return (*parts[:-1], (parts[-1][0], quotes[i].end))
+
+
+def _shaped(text: str, draft: Draft, quotes: list[Quote], starts: list[int]) -> Draft:
+    """A reported content without a relative clause set off in it and, when it ends inside a
+    quotation it opened, to that quotation's end; a quotation's claim as it is."""
+    if draft.kind == "direct_quote":
+        return draft
+    return replace(draft, parts=_to_quote_end(without_relative(text, draft.parts), quotes, starts))
 
 
 def extract_claims(text: str, language: str = "en") -> list[Claim]:
@@ -109,8 +118,8 @@ def extract_claims(text: str, language: str = "en") -> list[Claim]:
     drafts = quoted + reported_claims(scan, sents, blocked, quoted)
     drafts.sort(key=lambda d: (d.parts[0][0], d.cue[0]))
     drafts = drop_nested_states(scan, cut_coordinated(scan, drafts))
-    drafts = [d if d.kind == "direct_quote" else replace(d, parts=without_relative(scan, d.parts)) for d in drafts]
-    drafts = [d if d.kind == "direct_quote" else replace(d, parts=_to_quote_end(d.parts, quotes)) for d in drafts]
+    starts = [q.start for q in quotes]
+    drafts = [_shaped(scan, d, quotes, starts) for d in drafts]
     index = StatusIndex(scan, sents, drafts)
     claims = [_claim(text, d, index.status(d)) for d in drafts]
     return [replace(claim, source_resolved=name) if name else claim

@@ -38,12 +38,12 @@ def passive_claim(text: str, s: int, e: int, cue: Span, kind: str) -> Draft | No
         if subject is None or agent is None:
             return None
         return Draft((subject,), agent, cue, kind)
+    if text[cue[0] : cue[1]].split()[-1].lower() in _AGENTLESS_NOT_SAID:
+        return None  # "is supposed to hand over", "will be considered a battleground": nobody speaks
     if subject is not None:  # "Kim Jong Il, the leader then, appeared to ...": the subject, not its apposition
         comma = text.find(",", subject[0], subject[1])
         if comma > subject[0]:
             subject = (subject[0], comma)
-    if text[cue[0] : cue[1]].split()[-1].lower() in _AGENTLESS_NOT_SAID:
-        return None  # "is supposed to hand over", "will be considered a battleground": nobody speaks
     rest = trim(text, pos, noun_phrase_end(text, pos, content_end(text, pos + 1, e)))
     parts = tuple(p for p in (subject, rest) if p is not None and any(c.isalnum() for c in text[p[0] : p[1]]))
     return Draft(parts, None, cue, kind) if parts else None

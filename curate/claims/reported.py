@@ -42,14 +42,14 @@ _NOT_SUBJECT = frozenset(
 _PARTICIPLE_LEADS = frozenset({"by", "while", "after", "before", "without", "and"})
 _RELATIVES = frozenset({"which", "that", "who", "what"})
 _APPEARING_AT = frozenset({"on", "at", "in", "before", "with", "alongside", "onstage", "together", "live", "for"})
-_LEAD_WORDS = 6
+_LEAD_WORDS = 6  # "In an interview with the Times," before a subject
 _FIND = frozenset({"found", "find", "finds"})
 _FOUNDING = frozenset({"help", "helped", "helps", "helping", "to"})  # "helped found EDGE": to establish
 _REFLEXIVES = frozenset({"themselves", "itself", "himself", "herself", "ourselves", "myself", "yourself"})
 _NAMING = ("call", "dub", "label", "brand")  # verbs whose object a name or label follows
 _APPOSITION = re.compile(r",\s+(?:his|her|their|its|the|a|an)\s+[^,.;]{1,60},\s+(?=\S)")
 _DASHES = ("--", "—", "–")
-_SET_OFF = (",", *_DASHES)  # what opens and closes a parenthesis between a subject and its verb  # "In an interview with the Times," before a subject
+_SET_OFF = (",", *_DASHES)  # what opens and closes a parenthesis between a subject and its verb
 _POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your", "a", "an"})
 
 
@@ -189,16 +189,9 @@ def _subject_set_off(text: str, s: int, start: int) -> Span | None:
     return subject
 
 
-def _reflexive_next(text: str, pos: int, e: int) -> bool:
+def _next_word_in(text: str, pos: int, e: int, words: frozenset[str]) -> bool:
     nxt = WORD.match(text, pos, e)
-    return nxt is not None and nxt.group(1).lower() in _REFLEXIVES
-
-
-def _in_person(text: str, pos: int, e: int) -> bool:
-    """Whether "appear" means showing up ("will appear on Fox", "appeared before the committee"),
-    not an impression: a place or company follows it rather than "to", "that" or a state."""
-    nxt = WORD.match(text, pos, e)
-    return nxt is not None and nxt.group(1).lower() in _APPEARING_AT
+    return nxt is not None and nxt.group(1).lower() in words
 
 
 def _verb(text: str, m: re.Match[str], s: int, e: int, last_source: Span | None) -> Draft | None:
@@ -212,11 +205,11 @@ def _verb(text: str, m: re.Match[str], s: int, e: int, last_source: Span | None)
         return _participle(text, e, verb, m.end(), last_source or subjects.sentence_subject(text, s, e), cue)
     if prev_word in _NOT_SUBJECT:
         return None
-    if verb in _FIND and (prev_word in _FOUNDING or _reflexive_next(text, m.end(), e)):
+    if verb in _FIND and (prev_word in _FOUNDING or _next_word_in(text, m.end(), e, _REFLEXIVES)):
         return None  # "helped found EDGE", "found themselves in a battle": no finding
     kind = _kind(verb)
-    if verb in cues.IMPRESSION and _in_person(text, m.end(), e):
-        return None
+    if verb in cues.IMPRESSION and _next_word_in(text, m.end(), e, _APPEARING_AT):
+        return None  # "will appear on Fox", "appeared before the committee": showing up, no impression
     if passive.is_passive(text, cue, m.start(), verb) or verb in cues.IMPRESSION:
         return passive.passive_claim(text, s, e, cue, kind)
     if verb in cues.PASSIVE_ONLY:
