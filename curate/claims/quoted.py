@@ -175,8 +175,9 @@ def _lead_in(text: str, lo: int, quote_start: int) -> list[Span]:
     """The words that lead into a tail-attributed quote in its sentence, as a first content
     part: `The plans are "profoundly irresponsible," said X` attributes the whole clause."""
     lead = trim(text, lo, quote_start)
-    if lead[1] <= lead[0] or CUE.search(text, *lead) or ":" in text[lead[0] : lead[1]]:
-        return []
+    words = text[lead[0] : lead[1]]
+    if not any(c.isalnum() for c in words) or CUE.search(text, *lead) or ":" in words:
+        return []  # no words (`""` before the quote), a cue of its own, or a colon's lead
     return [lead]
 
 
@@ -192,7 +193,7 @@ def _run_on(text: str, parts: list[Span], q: Quote, sentence_end: int) -> list[S
 def _is_title(text: str, q: Quote) -> bool:
     """Whether quote `q` names a show, book or film ("on “CBS This Morning,”", "host of "Morning
     Call,""): a few capitalised words after a preposition or a possessive, not anyone's speech."""
-    words = _TITLE_WORD.findall(text, q.parts[0][0], q.parts[-1][1])
+    words = _TITLE_WORD.findall(text, q.parts[0][0], q.parts[-1][1]) if q.parts else []
     if not words or len(words) > _TITLE_WORDS or sum(w[0].isupper() for w in words) < _TITLE_CASE * len(words):
         return False
     before = text[max(0, q.start - 12) : q.start].split()
@@ -228,6 +229,8 @@ def quote_claims(text: str, sentences: list[Span], quotes: list[Quote]) -> list[
         return max(s, quotes[i - 1].end) if i > 0 else s
 
     def attribution(i: int) -> tuple[_Attribution | None, bool]:
+        if not quotes[i].parts:
+            return None, False  # `""`: nothing said
         tail = _tail(text, quotes[i], tail_limit(i)) or _dash_line(text, quotes[i])
         if tail is not None:
             return tail, True

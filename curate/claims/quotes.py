@@ -23,11 +23,15 @@ _CLOSING_AFTER = frozenset(".,;:!?)]}—–-")
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    """One quotation: `start`/`end` include the marks, `parts` are the inner texts per paragraph."""
+    """One quotation: `start`/`end` include the marks, `parts` are the inner texts per paragraph
+    that hold any (`""` has none, and is no one's speech)."""
 
     start: int
     end: int
     parts: tuple[Span, ...]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "parts", tuple(part for part in self.parts if part[0] < part[1]))
 
 
 def _opens(text: str, s: int, e: int, lo: int, hi: int, is_open: bool) -> bool:
