@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from curate.claims import cues, sources
-from curate.claims.content import WORD, content_end
+from curate.claims.content import RELATIVE, WORD, content_end
 from curate.claims.draft import Draft, trim
 from curate.claims.tokens import tokens
 
@@ -24,7 +24,9 @@ def according_claim(text: str, m: re.Match[str], s: int, e: int) -> Draft | None
     cue = (m.start(), m.end())
     lead = [text[a:b].lower() for a, b in tokens(text, s, m.start())]
     if all(w in cues.LEADING_JUNK or not w[0].isalnum() for w in lead):
-        part = trim(text, source[1], content_end(text, source[1], e))
+        described = RELATIVE.match(text, source[1], e)  # "According to the report, which X prepared, C"
+        start = described.end() if described is not None else source[1]
+        part = trim(text, start, content_end(text, start, e))
         return Draft((part,), source, cue, "according_to") if part[1] > part[0] else None
     opened = text.rfind("(", s, m.start())
     if opened > text.rfind(")", s, m.start()):  # "... (the number is closer to 15, according to X)"

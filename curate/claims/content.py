@@ -60,7 +60,8 @@ def noun_phrase_end(text: str, start: int, end: int) -> int:
     return end
 
 
-_RELATIVE = re.compile(r",\s+(?:which|who)\s[^,]*(?:,[^,]*)??,\s+")
+# A relative clause set off by commas (", which rose to $30 a ton, ").
+RELATIVE = re.compile(r",\s+(?:which|who)\s[^,]*(?:,[^,]*)??,\s+")
 
 
 def without_relative(text: str, parts: tuple[Span, ...]) -> tuple[Span, ...]:
@@ -68,7 +69,7 @@ def without_relative(text: str, parts: tuple[Span, ...]) -> tuple[Span, ...]:
     $30 a ton, cut emissions"): the clause describes, the claim is the rest."""
     if len(parts) != 1:
         return parts
-    m = _RELATIVE.search(text, *parts[0])
+    m = RELATIVE.search(text, *parts[0])
     if m is None or m.end() >= parts[0][1]:
         return parts
     return ((parts[0][0], m.start()), (m.end(), parts[0][1]))

@@ -172,6 +172,8 @@ CASES: list[tuple[str, str | None, str, str, str, str]] = [
      'the police', 'According to', 'the driver was drunk', 'according_to', 'asserted'),
     ('Sales rose 4 percent last year, according to the trade group.',
      'the trade group', 'according to', 'Sales rose 4 percent last year', 'according_to', 'asserted'),
+    ('According to the report, which the firm prepared, the pilings lost steel.',
+     'the report', 'According to', 'the pilings lost steel', 'according_to', 'asserted'),
     ("The tax, which rose to 30 dollars a ton, reduced emissions by 5 percent, according to a study.", "a study",
      "according to", "The tax reduced emissions by 5 percent", "according_to", "asserted"),
     ('He kept citing the old figure (the real one is closer to 15 percent, according to Factcheck.org).',
