@@ -4,6 +4,7 @@
     python benchmarks/claims_split.py --by publisher        # one row per outlet
     python benchmarks/claims_split.py --by reading          # the articles rules were read from vs never read
     python benchmarks/claims_split.py --json split.json     # also every number as JSON
+    python benchmarks/claims_split.py --predictions P.jsonl # another extractor's (claims_spacy.py)
 
 A rule is judged on articles it was not written from: `dev_batch` tells the first 112 dev
 articles (the rules' source) from the ones added later, `publisher` gives a split by outlet.
@@ -60,14 +61,19 @@ def main() -> None:
     parser.add_argument("--root", type=Path, default=BENCH / "claims", help="folder with dev.jsonl and score.py")
     parser.add_argument("--by", default="dev_batch", help="article field that makes the groups, or 'reading'")
     parser.add_argument("--json", type=Path, help="write the F1 figures of every group here")
+    parser.add_argument("--predictions", type=Path,
+                        help="score these predictions (the bench's JSONL) instead of curate's, e.g. claims_spacy.py's")
     args = parser.parse_args()
 
     score = _scorer(args.root)
     gold = score.load_jsonl(str(args.root / "dev.jsonl"))
-    pred = {
-        article_id: {"claims": [_prediction(c) for c in extract_claims(article["text"])]}
-        for article_id, article in gold.items()
-    }
+    if args.predictions is not None:
+        pred = score.load_jsonl(str(args.predictions))
+    else:
+        pred = {
+            article_id: {"claims": [_prediction(c) for c in extract_claims(article["text"])]}
+            for article_id, article in gold.items()
+        }
     figures: dict[str, Any] = {}
     print(f"{'group':<18}{'articles':>9}{'gold':>6}  " + "".join(f"{r + ' ex/len':>16}" for r in ROLES))
     for name, articles in _groups(gold, args.by).items():
