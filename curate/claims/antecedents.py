@@ -32,13 +32,16 @@ _ANY = frozenset({"it", "they"})
 _SPEAKER = frozenset({"i", "we"})
 _RELATIVE = frozenset({"who", "which", "that"})
 PRONOUNS = _PERSONAL | _ANY | _SPEAKER | _RELATIVE | frozenset({"you", "him", "her", "them", "this", "these"})
-_NAME = r"[A-Z][\w\u2019-]*(?:'(?!s\b)\w+)?"  # "O'Neill", not "Brown's"
+_NAME_REST = r"[\w\u2019-]*(?:'(?!s\b)\w+)?"  # "O'Neill", not "Brown's"
+_NAME = rf"[A-Z]{_NAME_REST}"
 # A name just before a relative pronoun: capitalised words, possibly joined by "of", "de", ...
 _NAME_BEFORE = re.compile(rf"({_NAME}\.?(?:\s+(?:(?:of|de|van|von|al|bin|the|and|for)\s+)?{_NAME}\.?)*)\s*,?\s*$")
 # People named outside claims: a title and a name, or a name opening a sentence before a verb
 # that shows it is the subject ("Ljubicic was at a loss ...").
 _TITLED = re.compile(rf"\b(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Sen\.|Rep\.|Gov\.|President|Minister)\s+{_NAME}(?:\s+{_NAME})?(?![\w'\u2019])")
-_SUBJECT = re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"\u201d\u2019]\s)|(?<=\n))({_NAME}(?:\s+{_NAME}){{0,2}})"
+# The pattern opens with its capital letter, so that the scan skips every other character
+# quickly; where the sentence starts is checked right after that letter.
+_SUBJECT = re.compile(rf"([A-Z](?:(?<=^.)|(?<=[.!?]\s.)|(?<=[.!?][\"\u201d\u2019]\s.)){_NAME_REST}(?:\s+{_NAME}){{0,2}})"
                       r"(?=\s+(?:was|is|has|had|will|would|could|also|then|later|now|still|insisted|admitted|"
                       r"accepted|believes|thinks|knows|felt|wants|hopes)\b)", re.MULTILINE)
 # Capitalised words that open a sentence without naming anyone ("How ...", "Nor was ...").

@@ -86,3 +86,18 @@ def test_he_after_he_keeps_the_name() -> None:
             "He also said the crowd had helped.")
     claims = [claim for claim in extract_claims(text) if claim.source == "He"]
     assert len(claims) == 2 and {claim.source_resolved for claim in claims} == {"Coach Bernard Laporte"}
+
+
+@pytest.mark.parametrize("opening", [
+    'The talks ended. Ljubicic was at a loss.',  # after a full stop
+    'The talks ended."\nLjubicic was at a loss.',  # at a line's start
+    'The talks ended!" Ljubicic was at a loss.',  # after a closing quotation mark
+])
+def test_a_sentence_opening_name_is_a_candidate_wherever_the_sentence_starts(opening: str) -> None:
+    text = opening + ' "I felt like my racket was loose," he said.'
+    assert _resolved(text)["said"] == "Ljubicic"
+
+
+def test_a_name_inside_a_sentence_is_no_sentence_opening_subject() -> None:
+    text = 'The coach of Ljubicic was at a loss. "I felt like my racket was loose," he said.'
+    assert _resolved(text)["said"] is None

@@ -46,3 +46,14 @@ CASES = [
 @pytest.mark.parametrize("text,expected", CASES)
 def test_status_is_scoped_to_its_clause(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(c.cue, c.status) for c in extract_claims(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Officials said the bridge may close.", "hedged"),
+    ("Officials said the bridge could close.", "hedged"),
+    ("Officials said the plan caused dismay.", "asserted"),  # "may" inside a word
+    ("Officials said Mayor Hale approved it.", "asserted"),  # the capital tells the name
+    ("Officials said the repairs were mightily expensive.", "asserted"),
+])
+def test_modal_hedges_are_whole_words(text: str, status: str) -> None:
+    assert [claim.status for claim in extract_claims(text)] == [status]
