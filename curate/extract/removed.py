@@ -142,7 +142,12 @@ def _split_camel(names: str) -> str:
     return _CAMEL.sub(" ", names).lower()
 
 
+_HIDING = frozenset({"hidden", "aria-hidden", "style"})  # the attributes that can hide an element
+
+
 def _hidden(attributes: dict[str, str]) -> bool:
+    if _HIDING.isdisjoint(attributes):  # most elements: one set operation, no lookups
+        return False
     if attributes.get("hidden") is not None or (attributes.get("aria-hidden") or "").lower() == "true":
         return True
     style = (attributes.get("style") or "").replace(" ", "").lower()
