@@ -27,7 +27,8 @@ _ABSOLUTE = re.compile(r"https?://[^/\s]+", re.IGNORECASE)
 _HOST = re.compile(r"https?://(?:www\.|w[0-9]+\.)?([^/:\s]+)", re.IGNORECASE)
 _TITLE_PARTS = re.compile(r"^(.+)?\s+[–•·—|⁄*⋆~‹«<›»>:-]\s+(.+)$")  # "Headline | Site", as trafilatura splits it
 _AUTHOR_SPLIT = re.compile(r"\s*(?:[;|&,]|\s(?:and|und)\s)\s*", re.IGNORECASE)
-_BY = re.compile(r"^(?:by|von|par|por)\s+", re.IGNORECASE)
+_BY = re.compile(r"^(?:(?:posted|written|published)\s+)?(?:by|von|par|por)\b\s*:?\s*", re.IGNORECASE)
+_LABELS = frozenset({"author", "authors", "by", "admin", "staff"})  # a byline element's label, not a name
 _NOT_A_NAME = re.compile(r"https?:|www\.|@|\d{3}")
 _MAX_CHARS = 1_000  # a value longer than this is not a title, a name or an address
 _MAX_NAME_CHARS = 80
@@ -128,13 +129,14 @@ def _address(tree: HtmlElement, metas: dict[str, list[str]], declared: str | Non
 
 
 def _authors(names: Iterable[str]) -> tuple[str, ...]:
-    """Person names: split at `;`, `,`, `&`, `|` and "and"; a leading "By" dropped; addresses,
-    handles and numbers are not names."""
+    """Person names: split at `;`, `,`, `&`, `|` and "and"; a leading "By" / "Posted by:" dropped;
+    addresses, handles, numbers and labels ("Author") are not names."""
     found: list[str] = []
     for value in names:
         for part in _AUTHOR_SPLIT.split(clean(value) or ""):
             name = _BY.sub("", part).strip(" .:-")
-            if name and len(name) <= _MAX_NAME_CHARS and not _NOT_A_NAME.search(name) and name not in found:
+            if (name and len(name) <= _MAX_NAME_CHARS and name.lower() not in _LABELS
+                    and not _NOT_A_NAME.search(name) and name not in found):
                 found.append(name)
     return tuple(found[:_MAX_AUTHORS])
 

@@ -136,6 +136,16 @@ def test_printed_byline_when_nothing_is_declared() -> None:
     assert _meta(page).authors == ("Ana Ruiz", "Bo Li")
 
 
+@pytest.mark.parametrize(("byline", "authors"), [
+    ("Posted By: Samuel Wade", ("Samuel Wade",)),
+    ("Written by Rob Ewaschuk", ("Rob Ewaschuk",)),
+    ("Author", ()),
+    ("Byron Smith", ("Byron Smith",)),  # a name that starts with "By"
+])
+def test_byline_labels_are_not_names(byline: str, authors: tuple[str, ...]) -> None:
+    assert _meta(f'<body><p class="byline">{byline}</p><p>Text</p></body>').authors == authors
+
+
 def test_clean() -> None:
     assert clean("  a <i>b</i>&nbsp;c ") == "a b c"
     assert clean("<br>") is None
