@@ -98,6 +98,15 @@ def _element_text(element: HtmlElement) -> str | None:
     return clean(" ".join(element.itertext()))
 
 
+def _title_parts(tree: HtmlElement) -> tuple[str | None, tuple[str, ...]]:
+    """The `<title>`'s text and its two sides when it is "Headline | Site" (or none)."""
+    head = tree.find("head")
+    element = head.find(".//title") if head is not None else tree.find(".//title")
+    title = _element_text(element) if element is not None else None
+    parts = _TITLE_PARTS.match(title) if title else None
+    return title, tuple(p for p in (parts.groups() if parts else ()) if p)
+
+
 def _page_title(tree: HtmlElement) -> str | None:
     """The title of a page that declares none: its only `<h1>`, else its `<title>` without the site's
     name, else its first `<h1>` (trafilatura's order)."""
@@ -105,14 +114,17 @@ def _page_title(tree: HtmlElement) -> str | None:
     headings = [h for h in (body if body is not None else tree).iter("h1")][:10]
     if len(headings) == 1 and (text := _element_text(headings[0])):
         return text
-    head = tree.find("head")
-    element = head.find(".//title") if head is not None else tree.find(".//title")
-    title = _element_text(element) if element is not None else None
-    parts = _TITLE_PARTS.match(title) if title else None
-    for candidate in ((parts[1], parts[2]) if parts else ()) + (title,):
+    title, parts = _title_parts(tree)
+    for candidate in (*parts, title):
         if candidate and "." not in candidate:
             return candidate
     return next((text for h in headings if (text := _element_text(h))), None)
+
+
+def _title_site_name(tree: HtmlElement) -> str | None:
+    """The side of "Headline - Example.com" with a dot in it, as trafilatura guesses a site name
+    from the `<title>`: a page that declares nothing else keeps the publisher it had before."""
+    return next((part for part in _title_parts(tree)[1] if "." in part), None)
 
 
 def _address(tree: HtmlElement, metas: dict[str, list[str]], declared: str | None) -> str | None:
@@ -155,7 +167,7 @@ def page_meta(tree: HtmlElement, url: str | None = None) -> PageMeta:
     address = _address(tree, metas, facts.url)
     host = _HOST.match(address or "")
     site_name = (_plain(metas, _SITE_KEYS[:1]) or clean(facts.publisher) or _plain(metas, _SITE_KEYS[1:])
-                 or (host[1] if host else None))
+                 or _title_site_name(tree) or (host[1] if host else None))
     return PageMeta(
         title=_first(metas, _TITLE_KEYS) or clean(facts.headline) or _page_title(tree),
         subtitle=_first(metas, _DESCRIPTION_KEYS) or clean(facts.description),

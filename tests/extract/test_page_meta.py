@@ -162,3 +162,11 @@ def test_any_value_anywhere_never_raises(value: str) -> None:
     if tree is not None:
         meta = page_meta(tree)
         assert all(isinstance(a, str) and a for a in meta.authors)
+
+
+def test_site_name_from_the_title_then_the_address() -> None:
+    page = "<html><head><title>Port reopens - HarborGazette.example</title>{}</head><body><p>t</p></body></html>"
+    assert _meta(page.format("")).site_name == "HarborGazette.example"
+    assert _meta("<html><head><title>Port reopens</title>"
+                 '<link rel="canonical" href="https://www.hg.example/p"></head><body><p>t</p></body></html>'
+                 ).site_name == "hg.example"
