@@ -17,7 +17,7 @@ metadata and ids, batching, the manifest) add up to the build's CPU time: read s
 seconds, on a machine others share. A build of the repository's sample (`data/raw`) runs first,
 untimed, so imports, models and compiled regexes are not counted as per-document work.
 
-Page sets: trafilatura alone (curate's own call and options, `extraction.trafilatura_text`) runs
+Page sets: trafilatura alone (`extraction.trafilatura_text`: curate's call before issue 18) runs
 over the same pages in the same run, interleaved with the build: after each batch the corpus pass
 prepares, it extracts that many more pages (its CPU is left out of the build's). The gate
 (`curate.validate`) runs after each build, timed with its worker processes; the first gate of the

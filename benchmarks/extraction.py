@@ -13,7 +13,7 @@ writes `{"id", "labels"}`, 1 for each line the build keeps. `speed` times the te
 (normalize + language + boilerplate) on the news corpus, and HTML mode against trafilatura alone
 on the same pages in the same run. Score with ../shared/bench/extraction/score.py.
 `all` runs every set of the bench (dev and each `more/` set) through curate, trafilatura alone
-(curate's own call and options) and readability-lxml (when installed) in one run, page by page,
+(`trafilatura_text`: curate's call before issue 18) and readability-lxml (when installed) in one run, page by page,
 and prints each set's and the pooled scores by the bench's scorer, the pages where curate is
 empty but trafilatura is not, and the HTML speed ratio (CPU seconds of trafilatura alone / of
 curate's whole path, over the same pages). `curate title+text` is the row's title above its text:
@@ -152,7 +152,10 @@ def run_speed(corpus: Path, pages_dir: Path | None) -> None:
 
 
 def trafilatura_text(html: str) -> str:
-    """trafilatura alone, called as curate's extractor calls it; "" when it finds nothing."""
+    """trafilatura alone, called as curate's extractor called it up to issue 18 (with trafilatura's
+    metadata, tables and fallback extractors; curate now reads the page's metadata itself): the
+    baseline of every speed ratio stays this call, so a cheaper curate call cannot make the
+    target easier. "" when it finds nothing."""
     try:
         page = trafilatura.bare_extraction(html, include_comments=False, with_metadata=True, include_tables=True)
     except Exception:  # noqa: BLE001 - a failed page is an empty output, as for curate

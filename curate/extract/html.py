@@ -16,15 +16,15 @@ from trafilatura.utils import load_html
 from curate.document import RawDoc
 from curate.errors import DocumentError
 from curate.extract.dek import drop_dek, fold, marked_dek
-from curate.extract.page_meta import address_and_site_name
+from curate.extract.page_meta import PageMeta, page_meta
 from curate.extract.tables import reflow_tables
 
 NAME = "extract"
-VERSION = 4  # 2: reworded headlines, their section labels and dek openers dropped too;
+VERSION = 5  # 2: reworded headlines, their section labels and dek openers dropped too;
 # 3: the page's own canonical link / og:url and og:site_name when trafilatura finds none;
-# 4: layout tables as paragraphs, data tables as Markdown; the dek the page marks goes to `subtitle`
+# 4: layout tables as paragraphs, data tables as Markdown; the dek the page marks goes to `subtitle`;
+# 5: metadata read from the page's own tags and JSON-LD (`page_meta`), not trafilatura's
 
-_AUTHOR_SPLIT = re.compile(r"\s*;\s*")
 _BARE_URL = re.compile(r"^\s*https?://\S+\s*$")
 _MIN_HEADING_MATCH = 0.5
 _MAX_DEK_CHARS = 200  # a longer "description" is usually the lede itself, which is body
@@ -90,16 +90,16 @@ def extract_html(doc: RawDoc) -> RawDoc:
     """Fill `doc.text` and missing metadata from `doc.html`; the document's own fields win."""
     assert doc.html is not None, "extract_html needs an HTML document"
     try:
-        tree = load_html(doc.html)  # parsed once: the dek is read from it, trafilatura copies it
-        page = trafilatura.bare_extraction(tree, url=doc.url, include_comments=False,
-                                           with_metadata=True, include_tables=True)
+        tree = load_html(doc.html)  # parsed once: metadata and dek are read from it, trafilatura copies it
+        page = trafilatura.bare_extraction(tree, url=doc.url, include_comments=False, include_tables=True)
+        meta = page_meta(tree, doc.url) if tree is not None else PageMeta()
         dek = marked_dek(tree) if tree is not None else None
     except Exception as exc:  # lxml and trafilatura raise many types on broken markup
         raise DocumentError("extract_failed", f"{doc.input_uri}: HTML extraction failed: {exc!r}") from exc
     if not isinstance(page, Document) or not (page.text or "").strip():  # None, or a dict we did not ask for
         raise DocumentError("extract_no_content", f"{doc.input_uri}: the page has no main text block")
-    title = doc.title or page.title
-    subtitle = doc.subtitle or dek or page.description
+    title = doc.title or meta.title
+    subtitle = doc.subtitle or dek or meta.subtitle
     lines = reflow_tables([line for line in (page.text or "").split("\n") if line.strip()])
     lines = _strip_leading_headings(lines, title, subtitle)
     if dek and subtitle == dek:
@@ -107,13 +107,8 @@ def extract_html(doc: RawDoc) -> RawDoc:
     doc.text = "\n\n".join(lines)
     doc.title = title
     doc.subtitle = subtitle
-    doc.url = doc.url or page.url
-    doc.source_name = doc.source_name or page.sitename
-    if not (doc.url and doc.source_name):
-        declared_url, declared_name = address_and_site_name(doc.html)
-        doc.url = doc.url or declared_url
-        doc.source_name = doc.source_name or declared_name
-    doc.published = doc.published or page.date
-    if not doc.authors and page.author:
-        doc.authors = [a for a in _AUTHOR_SPLIT.split(page.author) if a]
+    doc.url = doc.url or meta.url
+    doc.source_name = doc.source_name or meta.site_name
+    doc.published = doc.published or meta.published
+    doc.authors = doc.authors or list(meta.authors)
     return doc

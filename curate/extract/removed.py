@@ -142,7 +142,12 @@ def _split_camel(names: str) -> str:
     return _CAMEL.sub(" ", names).lower()
 
 
+_HIDING = frozenset({"hidden", "aria-hidden", "style"})  # the attributes that can hide an element
+
+
 def _hidden(attributes: dict[str, str]) -> bool:
+    if _HIDING.isdisjoint(attributes):  # most elements: one set operation, no lookups
+        return False
     if attributes.get("hidden") is not None or (attributes.get("aria-hidden") or "").lower() == "true":
         return True
     style = (attributes.get("style") or "").replace(" ", "").lower()
@@ -152,19 +157,28 @@ def _hidden(attributes: dict[str, str]) -> bool:
 class _PageBlocks:
     """A parser target that cuts the page's visible text into blocks, in page order, each with the
     hint of the innermost element that gives one. The parser calls it as it reads: no tree is built,
-    and deeply nested markup costs no recursion."""
+    and deeply nested markup costs no recursion. An element's hint is worked out only when a block
+    ends inside it: most elements (links, inline markup, empty wrappers) close before any block
+    does, and their names are never read."""
 
     def __init__(self) -> None:
         self.blocks: list[_Block] = []
-        self.hints: list[_Hint | None] = [None]
+        self.open: list[tuple[str, dict[str, str]]] = []  # the visible elements open now, outermost first
+        self.hints: list[_Hint | None] = [None]  # hints[k + 1]: the hint in force inside open[k], as far as known
         self.pieces: list[str] = []
         self.hidden = 0  # depth inside an invisible element
+
+    def _hint(self) -> _Hint | None:
+        """The hint in force inside the innermost open element."""
+        for tag, attributes in self.open[len(self.hints) - 1:]:
+            self.hints.append(_own_hint(tag, attributes) or self.hints[-1])
+        return self.hints[-1]
 
     def _flush(self) -> None:
         text = " ".join("".join(self.pieces).split())
         self.pieces.clear()
         if text:
-            self.blocks.append(_Block(text, self.hints[-1]))
+            self.blocks.append(_Block(text, self._hint()))
 
     def start(self, tag: str, attributes: dict[str, str]) -> None:
         if self.hidden:
@@ -175,7 +189,7 @@ class _PageBlocks:
         if tag in _INVISIBLE or (attributes and _hidden(attributes)):
             self.hidden = 1
             return
-        self.hints.append(_own_hint(tag, attributes) or self.hints[-1])
+        self.open.append((tag, attributes))
 
     def end(self, tag: str) -> None:
         if self.hidden:
@@ -183,8 +197,10 @@ class _PageBlocks:
             return
         if self.pieces and tag in _BLOCKS:
             self._flush()
-        if len(self.hints) > 1:
-            self.hints.pop()
+        if self.open:
+            self.open.pop()
+            if len(self.hints) > len(self.open) + 1:
+                self.hints.pop()
 
     def data(self, text: str) -> None:
         if not self.hidden:
