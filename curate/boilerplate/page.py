@@ -32,6 +32,11 @@ class RemovedBlock:
     text: str
     verdict: LineVerdict
 
+    def __reduce__(self) -> tuple[type[RemovedBlock], tuple[int, str, LineVerdict]]:
+        """Pickled as its constructor's arguments: a checkpoint holds a page's hundreds of blocks,
+        and a slotted dataclass's default (`__getstate__` in Python) was most of its cost."""
+        return (RemovedBlock, (self.at, self.text, self.verdict))
+
 
 def is_page_rule(rule: str) -> bool:
     """Whether a span was left out by the extractor rather than removed by the line stage."""

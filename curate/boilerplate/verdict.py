@@ -17,3 +17,7 @@ class LineVerdict:
     kind: str
     score: float
     rule: str
+
+    def __reduce__(self) -> tuple[type[LineVerdict], tuple[str, float, str]]:
+        """Pickled as its constructor's arguments, like `RemovedBlock` that holds it (checkpoints)."""
+        return (LineVerdict, (self.kind, self.score, self.rule))

@@ -3,6 +3,7 @@ a row's spans give back both the extracted document and the blocks."""
 
 from __future__ import annotations
 
+import pickle
 from dataclasses import asdict
 
 import pytest
@@ -66,3 +67,14 @@ def test_a_block_inside_a_paragraph_is_refused(at: int) -> None:
 def test_a_block_of_two_lines_is_refused() -> None:
     with pytest.raises(ValueError, match="one non-empty line"):
         interleave("Text.", [None], [RemovedBlock(0, "Home\nNews", NAV)])
+
+
+def test_a_removed_block_survives_a_checkpoint_whole() -> None:
+    """Blocks are pickled as their constructor's arguments (checkpoints): every field comes back, in place."""
+    blocks = [RemovedBlock(12, "Share this story", LineVerdict("share_widget", 0.75, "extractor_v1:dom_share")),
+              RemovedBlock(0, "Menu", LineVerdict("navigation", 1.0, "extractor_v1:dom_navigation"))]
+    again = pickle.loads(pickle.dumps(blocks, protocol=pickle.HIGHEST_PROTOCOL))
+    assert again == blocks
+    assert [(b.at, b.text, b.verdict.kind, b.verdict.score, b.verdict.rule) for b in again] == [
+        (12, "Share this story", "share_widget", 0.75, "extractor_v1:dom_share"),
+        (0, "Menu", "navigation", 1.0, "extractor_v1:dom_navigation")]
