@@ -33,6 +33,7 @@ from curate.executor.lifetime import die_with_parent
 if TYPE_CHECKING:
     from curate.config import Config
     from curate.store import Store
+    from curate.validation.gx_run import GxRunner
     from curate.validation.outcome import GateResult
 
 log = logging.getLogger(__name__)
@@ -47,7 +48,7 @@ def _portable(exc: BaseException) -> BaseException:
     """`exc` with its traceback as a note, as something that survives pickling."""
     exc.add_note("in the gate's standby process:\n" + "".join(traceback.format_exception(exc)).rstrip())
     try:
-        pickle.dumps(exc)
+        pickle.loads(pickle.dumps(exc))  # some exceptions pickle, but cannot be rebuilt from their pickle
     except Exception:  # noqa: BLE001 - a third-party exception that cannot cross processes: keep its text
         stand_in = RuntimeError(f"{type(exc).__name__}: {exc}")
         stand_in.__notes__ = list(getattr(exc, "__notes__", []))
@@ -63,7 +64,7 @@ def _serve(connection: Connection, parent: int) -> None:
     try:
         from curate.validation.gate import prepare_runner, validate_version
 
-        runner: Any = prepare_runner()
+        runner: GxRunner | None = prepare_runner()
     except BaseException as exc:  # noqa: BLE001 - the job runs the gate itself and says why
         runner, unprepared = None, f"{type(exc).__name__}: {exc}"
     try:
@@ -143,8 +144,6 @@ class StandbyGate:
         """End the standby: at once when it has nothing left to do for the job (it is never asked,
         or it stopped answering), else once it has exited after its verdict."""
         self._connection.close()  # a standby waiting to be asked reads the end of the pipe, and ends
-        if self._process.pid is None:
-            return
         self._process.join(timeout=_CLOSE_SECONDS if self._answered else 0)
         if self._process.is_alive():
             self._process.kill()  # its shard workers end with it (`die_with_parent`)
