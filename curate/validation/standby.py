@@ -4,7 +4,10 @@ the build runs, then validates the version the build made.
 That preparation is the gate's fixed cost (seconds: GX's import and context, pandas), the same
 for ten documents as for a million; started beside the build it is paid while the build's own
 work goes on, so what the job waits for after the build is only the part that grows with its
-rows. A job that does not validate starts no standby and never imports GX.
+rows. A job that does not validate starts no standby and never imports GX. What it costs: the
+standby's memory (GX and pandas, about 250 MB) during the build, and, where the build keeps
+every core busy, the standby's CPU is taken from the build's: the job then gains less than the
+gate's wait shrinks (`benchmarks/validation.py --job` measures both).
 
 The standby ends with its job: `close` (the `with` block's end, the build failed or not) ends it,
 and a job killed outright takes it along (`die_with_parent`), with the workers it reads shards in.
