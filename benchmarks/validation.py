@@ -78,6 +78,7 @@ import json, sys, time
 start = time.perf_counter()
 from pathlib import Path
 import curate
+import curate.pipeline.build  # what `curate.build` imports before it builds: build time, not the gate's
 from curate.store import Store
 store, standby = Store(Path(sys.argv[2])), sys.argv[5] == "standby"
 overrides = {"executor": {"workers": int(sys.argv[3]), "shard_max_rows": int(sys.argv[4])}}
