@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Mapping, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from curate.pipeline.reproduce import Reproduction
     from curate.publishing import PublishResult
     from curate.reporting.write import ReportResult
+    from curate.validation.standby import StandbyGate
 
 log = logging.getLogger(__name__)
 
@@ -73,14 +75,16 @@ def _run_on(overrides: Mapping[str, Any] | None, executor: str | None,
 def _make(store: Store, name: str, config: Config, validate: bool, report: bool, progress: Progress,
           make: Callable[[Callable[[str, int], None]], BuildResult]) -> VersionResult:
     log.debug("building %s (config %s)", name, config.content_hash())
-    with displayed(progress) as show:
+    # The gate's fixed cost (importing Great Expectations) is paid beside the build, in a process
+    # started before the display's thread is.
+    with _standby(validate) as standby, displayed(progress) as show:
         started = time.perf_counter()
         made = make(PipelineProgress(show))
         seconds = time.perf_counter() - started
         version = str(made.manifest["version"])
         log.info("built %s %s -> %s", name, version, made.path)
         try:
-            validation = _validate(store, name, version, config, show) if validate else None
+            validation = _validate(store, name, version, config, show, standby) if validate else None
             written = _report(store, name, version, show).index if report else None
         except CurateError as exc:
             raise _after_build(exc, name, version) from exc
@@ -127,11 +131,19 @@ def validate_files(paths: Sequence[str | Path], config: ConfigLike = None, *,
     return Validation(gate, folder)
 
 
-def _validate(store: Store, name: str, version: str, config: Config, show: ProgressCallback) -> Validation:
-    from curate.validation import validate_version
+def _standby(validate: bool) -> AbstractContextManager[StandbyGate | None]:
+    """The gate being prepared while the build runs, when the job validates."""
+    from curate.validation.standby import StandbyGate
+
+    return StandbyGate() if validate else nullcontext()
+
+
+def _validate(store: Store, name: str, version: str, config: Config, show: ProgressCallback,
+              standby: StandbyGate | None = None) -> Validation:
+    from curate.validation.standby import validate_with
 
     with step(show, "validation"):
-        gate, folder = validate_version(store, name, version, config)
+        gate, folder = validate_with(standby, store, name, version, config)
     result = Validation(gate, folder, name, version)
     _log_verdict(result, f"{name} {version}")
     return result

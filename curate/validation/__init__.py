@@ -14,6 +14,8 @@ published.
     record.py      results.json, the page, the manifest's `validation` entry, and whether it
                    still vouches for the version (`recorded_problems`, for publishing)
     gate.py        `validate_version` and `validate_files`: all of the above, in order
+    standby.py     a build job's gate, prepared (GX imported, suites registered) in a process of
+                   its own while the build runs, which then validates the version
     advice.py      the one line that names what to do after a failed gate
 
 Importing this package imports none of them: each public name below is imported on first use,

@@ -131,19 +131,33 @@ def _waive(config: Config, outcomes: dict[str, Outcome]) -> list[dict[str, Any]]
     return recorded
 
 
-def _gate(targets: list[Target], config: Config, build: Config,
-          manifest: Manifest | None, clusters: KeptClusters | None = None) -> GateResult:
+def prepare_runner() -> GxRunner:
+    """Great Expectations imported, with every suite registered, and what the split bounds import
+    (`parameters.binomial_range`): the gate's fixed cost, which a standby process pays ahead of the
+    version it will validate (`standby.py`)."""
+    import scipy.special  # noqa: F401 - imported here for its later use, not used here
+
+    from curate.validation.gx_run import GxRunner  # seconds to import
+
+    return GxRunner(load_suites())
+
+
+def _gate(targets: list[Target], config: Config, build: Config, manifest: Manifest | None,
+          clusters: KeptClusters | None = None, runner: GxRunner | None = None) -> GateResult:
     """Validate `targets` against the suites (the accounting suite only with a version's manifest;
-    near-duplicates across splits only with the version's `clusters`)."""
+    near-duplicates across splits only with the version's `clusters`), with `runner` when one
+    was prepared."""
     started = time.perf_counter()
     suites = {name: spec for name, spec in load_suites().items() if name != "accounting" or manifest is not None}
     outcomes = _outcomes(suites)
     _check_waivers(config, outcomes)
     parts = list(split_parts(targets, config.validation.chunk_rows))
     with ShardPool(parts, config.executor.workers) as found:
-        from curate.validation.gx_run import GxRunner  # seconds to import: overlaps with the workers' reading
+        if runner is None:
+            from curate.validation.gx_run import GxRunner  # seconds to import: overlaps with the workers' reading
 
-        run = _Run(config, parameters.row_parameters(config, build), GxRunner(suites), outcomes, DatasetTally(clusters))
+            runner = GxRunner(suites)
+        run = _Run(config, parameters.row_parameters(config, build), runner, outcomes, DatasetTally(clusters))
         for part in found:
             run.add_part(part)
     for kind in SUITE:
@@ -171,14 +185,17 @@ def _recorded_config(manifest: Manifest) -> Config:
                           f"build config: {exc}") from exc
 
 
-def validate_version(store: Store, name: str, version: str, config: Config) -> tuple[GateResult, Path]:
+def validate_version(store: Store, name: str, version: str, config: Config,
+                     runner: GxRunner | None = None) -> tuple[GateResult, Path]:
     """Validate a stored version with the build config it records and `config`'s [validation];
-    writes `validation/` into the version and the verdict into its manifest, under the dataset's lock."""
+    writes `validation/` into the version and the verdict into its manifest, under the dataset's
+    lock. `runner`: one `prepare_runner` made ahead (else GX is imported now)."""
     with store.lock(name, f"validate {version}"):
-        return _validate_version(store, name, version, config)
+        return _validate_version(store, name, version, config, runner)
 
 
-def _validate_version(store: Store, name: str, version: str, config: Config) -> tuple[GateResult, Path]:
+def _validate_version(store: Store, name: str, version: str, config: Config,
+                      runner: GxRunner | None) -> tuple[GateResult, Path]:
     folder = store.require(name, version)
     manifest = load_manifest(folder)
     # Each shard is checked against the schema its version was written under (an older version's
@@ -186,7 +203,7 @@ def _validate_version(store: Store, name: str, version: str, config: Config) -> 
     targets = [Target(folder / s.path, s.path, "article", manifest.schema_.name) for s in manifest.shards]
     targets += [Target(folder / s.path, s.path, "reject", manifest.reject_schema.name)
                 for s in manifest.rejects]
-    result = _gate(targets, config, _recorded_config(manifest), manifest, kept_clusters(folder, manifest))
+    result = _gate(targets, config, _recorded_config(manifest), manifest, kept_clusters(folder, manifest), runner)
     write_folder(folder / VALIDATION_FOLDER, result, f"{name} {version}")
     update_manifest(folder, "validation", manifest_entry(result, VALIDATION_FOLDER))
     return result, folder / VALIDATION_FOLDER
