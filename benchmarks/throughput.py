@@ -3,6 +3,7 @@
     python benchmarks/throughput.py                      # 2,225 BBC articles, 1 and 2 workers
     python benchmarks/throughput.py --repeat 5           # five paired runs, and the ratio's spread
     python benchmarks/throughput.py --docs 10000 100000  # scaled corpora (make_scaled.py)
+    python benchmarks/throughput.py --docs 10000 --datatrove-python /work/dt-venv/bin/python
 
 Each measurement runs in its own process; peak memory is the peak of the summed RSS of that
 process and its workers, sampled every 50 ms. The floor is the same rows read from JSONL and
@@ -12,6 +13,11 @@ imports included); `parent` and `workers` are the build alone (`resource.getrusa
 process and of its worker processes). `other` is the CPU other processes on the machine used
 meanwhile, in cores (from /proc/stat): wall-clock figures with `other` near the core count mean
 little, CPU seconds still do.
+
+`--datatrove-python` also runs HF datatrove's Gopher + C4 filter pipeline (`JsonlReader`,
+`GopherRepetitionFilter`, `GopherQualityFilter`, `C4QualityFilter`, `ParquetWriter`, one task on
+one worker, its defaults) over the same file with that interpreter (a venv with datatrove, never
+curate's), timed the same way, start-up included as for curate.
 """
 
 from __future__ import annotations
@@ -62,6 +68,24 @@ print(json.dumps({"seconds": time.perf_counter() - start, "accounting": {"read":
 """
 
 
+_DATATROVE = """
+import json, sys, time
+start = time.perf_counter()
+from pathlib import Path
+from datatrove.executor import LocalPipelineExecutor
+from datatrove.pipeline.filters import C4QualityFilter, GopherQualityFilter, GopherRepetitionFilter
+from datatrove.pipeline.readers import JsonlReader
+from datatrove.pipeline.writers import ParquetWriter
+corpus, work = Path(sys.argv[1]), Path(sys.argv[2])
+pipeline = [JsonlReader(str(corpus.parent), glob_pattern=corpus.name, doc_progress=False),
+            GopherRepetitionFilter(), GopherQualityFilter(), C4QualityFilter(),
+            ParquetWriter(str(work / "datatrove-out"))]
+stats = LocalPipelineExecutor(pipeline=pipeline, tasks=1, workers=1, logging_dir=str(work / "datatrove-logs")).run()
+read = sum(1 for _ in corpus.open(encoding="utf-8"))
+print(json.dumps({"seconds": time.perf_counter() - start, "accounting": {"read": read}}))
+"""
+
+
 def _busy_seconds() -> float | None:
     """CPU seconds the whole machine has spent busy since boot (Linux), or None."""
     try:
@@ -71,13 +95,13 @@ def _busy_seconds() -> float | None:
     return (sum(fields) - fields[3] - fields[4]) / os.sysconf("SC_CLK_TCK")  # all but idle and iowait
 
 
-def _measure(code: str, args: list[str]) -> dict:
+def _measure(code: str, args: list[str], python: str = sys.executable) -> dict:
     """Run `code` in a fresh interpreter; its JSON result, the peak RSS of its process tree, the
     CPU seconds of the whole tree (a noisy shared machine moves wall time more than CPU time) and
     the cores other processes kept busy meanwhile."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     busy, started = _busy_seconds(), time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE, text=True,
+    proc = subprocess.Popen([python, "-c", code, *args], stdout=subprocess.PIPE, text=True,
                             env={**os.environ, "HF_HUB_OFFLINE": "1"})
     root = psutil.Process(proc.pid)
     peak = 0
@@ -139,6 +163,14 @@ def _print(results: list[dict], workers: list[int]) -> None:
         print(f"{r['corpus_docs']:>7} {r['corpus_mb']:>7}  {r['run']:<26} {r['seconds']:>8} "
               f"{r['docs_per_s']:>9} {r['mb_per_s']:>7} {r['peak_rss_mb']:>11} {r['cpu_seconds']:>7} "
               f"{r.get('parent_cpu', ''):>7} {r.get('workers_cpu', ''):>7} {r.get('other_cores', ''):>6}")
+    for docs in sorted({r["corpus_docs"] for r in results}):
+        one = [r for r in results if r["corpus_docs"] == docs and r["run"] == _label(1)]
+        other = [r for r in results if r["corpus_docs"] == docs and r["run"] == DATATROVE]
+        if one and other:
+            ratios = sorted(b["seconds"] / a["seconds"] for a, b in zip(one, other))
+            cpu = sorted(b["cpu_seconds"] / a["cpu_seconds"] for a, b in zip(one, other))
+            print(f"{docs} docs, curate 1 worker / datatrove: speed ratio median {statistics.median(ratios):.2f} "
+                  f"(min {ratios[0]:.2f}, max {ratios[-1]:.2f}); CPU ratio median {statistics.median(cpu):.2f}")
     if 1 not in workers:
         return
     for docs in sorted({r["corpus_docs"] for r in results}):
@@ -154,6 +186,9 @@ def _print(results: list[dict], workers: list[int]) -> None:
                       f"extra build CPU s median {statistics.median(cpu):+.2f}")
 
 
+DATATROVE = "datatrove Gopher + C4"
+
+
 def _label(workers: int) -> str:
     return f"curate build, {workers} worker{'s' if workers > 1 else ''}"
 
@@ -165,6 +200,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--repeat", type=int, default=1, help="paired runs of every measurement (default 1)")
     parser.add_argument("--json", type=Path, help="also write the results here")
+    parser.add_argument("--datatrove-python", help="an interpreter with datatrove: also time its filter pipeline")
     args = parser.parse_args()
     results = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -173,11 +209,14 @@ def main() -> None:
             corpus = _corpus(docs, work)
             mb = corpus.stat().st_size / 2**20
             for repeat in range(args.repeat):
-                runs = [("pyarrow floor", _FLOOR, [str(corpus), tmp])]
-                runs += [(_label(w), _BUILD, [str(corpus), str(work / f"store-{docs}-{w}-{repeat}"), str(w)])
-                         for w in args.workers]
-                for label, code, run_args in runs:
-                    results.append(_row(_measure(code, run_args), label, mb))
+                runs = [("pyarrow floor", _FLOOR, [str(corpus), tmp], sys.executable)]
+                runs += [(_label(w), _BUILD, [str(corpus), str(work / f"store-{docs}-{w}-{repeat}"), str(w)],
+                          sys.executable) for w in args.workers]
+                if args.datatrove_python:
+                    scratch = work / f"datatrove-{docs}-{repeat}"
+                    runs.append((DATATROVE, _DATATROVE, [str(corpus), str(scratch)], args.datatrove_python))
+                for label, code, run_args, python in runs:
+                    results.append(_row(_measure(code, run_args, python), label, mb))
     _print(results, args.workers)
     if args.json:
         args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

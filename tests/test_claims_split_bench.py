@@ -52,17 +52,19 @@ def test_each_reading_half_is_scored_and_the_halves_add_up(tmp_path: Path) -> No
     assert all(name in table for name in figures)
 
 
-def test_the_split_does_not_depend_on_which_articles_are_scored() -> None:
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        from claims_split import _read_half
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
-    article = {"dev_batch": "added"}
-    assert _read_half("some-article", article) == _read_half("some-article", dict(article))
-    assert _read_half("some-article", {"dev_batch": "first"}) == "first, read"
-    halves = {_read_half(f"article-{k}", article) for k in range(40)}
-    assert halves == {"added, read", "added, never read"}
+def test_an_article_stays_in_its_half_whatever_else_is_scored(tmp_path: Path) -> None:
+    root, chosen = _bench_copy(tmp_path, 2)
+    whole = tmp_path / "whole.json"
+    _run("--root", str(root), "--by", "reading", "--json", str(whole))
+    added = [a for a in chosen if a.get("dev_batch") != "first"]
+    (root / "dev.jsonl").write_text("".join(json.dumps(a) + "\n" for a in added), encoding="utf-8")
+    part = tmp_path / "part.json"
+    _run("--root", str(root), "--by", "reading", "--json", str(part))
+    before, after = json.loads(whole.read_text(encoding="utf-8")), json.loads(part.read_text(encoding="utf-8"))
+    assert "first, read" not in after
+    for half in ("added, read", "added, never read"):
+        assert after.get(half, {}).get("articles") == before.get(half, {}).get("articles")
+        assert after.get(half, {}).get("f1") == before.get(half, {}).get("f1")
 
 
 def test_other_predictions_are_scored_on_the_same_groups(tmp_path: Path) -> None:
