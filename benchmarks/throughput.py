@@ -16,7 +16,7 @@ little, CPU seconds still do.
 
 `--datatrove-python` also runs HF datatrove's Gopher + C4 filter pipeline (`JsonlReader`,
 `GopherRepetitionFilter`, `GopherQualityFilter`, `C4QualityFilter`, `ParquetWriter`, one task on
-one worker, its defaults) over the same file with that interpreter (a venv with datatrove, never
+one worker, its defaults; each record's text and id only) over the same file with that interpreter (a venv with datatrove, never
 curate's), timed the same way, start-up included as for curate.
 """
 
@@ -77,7 +77,9 @@ from datatrove.pipeline.filters import C4QualityFilter, GopherQualityFilter, Gop
 from datatrove.pipeline.readers import JsonlReader
 from datatrove.pipeline.writers import ParquetWriter
 corpus, work = Path(sys.argv[1]), Path(sys.argv[2])
-pipeline = [JsonlReader(str(corpus.parent), glob_pattern=corpus.name, doc_progress=False),
+def text_and_id(reader, data, path, id_in_file):  # the scaled rows' ground-truth fields are no metadata to write
+    return {"text": data["text"], "id": data["id"], "metadata": {}}
+pipeline = [JsonlReader(str(corpus.parent), glob_pattern=corpus.name, doc_progress=False, adapter=text_and_id),
             GopherRepetitionFilter(), GopherQualityFilter(), C4QualityFilter(),
             ParquetWriter(str(work / "datatrove-out"))]
 stats = LocalPipelineExecutor(pipeline=pipeline, tasks=1, workers=1, logging_dir=str(work / "datatrove-logs")).run()
