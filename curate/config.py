@@ -97,6 +97,17 @@ class LanguageConfig(_Section):
     min_score: float = Field(0.5, ge=0, le=1, description="Below this identifier confidence, language is `und`.")
 
 
+class ExtractConfig(_Section):
+    """How an HTML page's main text is found (trafilatura)."""
+
+    fast: bool = Field(
+        False,
+        description="Skip trafilatura's fallback extractors (readability, justext), which replace its own text "
+                    "when theirs is much longer or its own looks broken: about 1.3x faster an HTML page; on the "
+                    "extraction bench the text differs on 1-8% of pages, better on some sets and worse on others "
+                    "(BENCHMARKS.md). Taken at extraction: `curate rebuild` keeps what its version extracted.")
+
+
 class BoilerplateConfig(_Section):
     """The line stage's decision; `curate rebuild --set boilerplate.threshold=...` re-decides a version."""
 
@@ -372,6 +383,7 @@ class Config(_Section):
     readers: ReadersConfig = Field(default_factory=ReadersConfig)
     sources: SourcesConfig = Field(default_factory=SourcesConfig)
     language: LanguageConfig = Field(default_factory=LanguageConfig)
+    extract: ExtractConfig = Field(default_factory=ExtractConfig)
     boilerplate: BoilerplateConfig = Field(default_factory=BoilerplateConfig)
     templates: TemplatesConfig = Field(default_factory=TemplatesConfig)
     policy: PolicyConfig = Field(default_factory=PolicyConfig)

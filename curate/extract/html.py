@@ -86,12 +86,13 @@ def _strip_leading_headings(lines: list[str], title: str | None, subtitle: str |
     return lines
 
 
-def extract_html(doc: RawDoc) -> RawDoc:
-    """Fill `doc.text` and missing metadata from `doc.html`; the document's own fields win."""
+def extract_html(doc: RawDoc, fast: bool = False) -> RawDoc:
+    """Fill `doc.text` and missing metadata from `doc.html`; the document's own fields win.
+    `fast` skips trafilatura's fallback extractors (`[extract] fast`)."""
     assert doc.html is not None, "extract_html needs an HTML document"
     try:
         tree = load_html(doc.html)  # parsed once: metadata and dek are read from it, trafilatura copies it
-        page = trafilatura.bare_extraction(tree, url=doc.url, include_comments=False, include_tables=True)
+        page = trafilatura.bare_extraction(tree, url=doc.url, include_comments=False, include_tables=True, fast=fast)
         meta = page_meta(tree, doc.url) if tree is not None else PageMeta()
         dek = marked_dek(tree) if tree is not None else None
     except Exception as exc:  # lxml and trafilatura raise many types on broken markup

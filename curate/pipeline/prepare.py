@@ -68,7 +68,7 @@ def prepare(doc: RawDoc, config: Config) -> Prepared:
         raise DocumentError("read_too_large", f"{doc.input_uri}: {size} bytes > max_document_bytes "
                                               f"{config.readers.max_document_bytes}")
     if doc.html is not None:
-        doc = timed(extract.NAME, extract.extract_html, doc)
+        doc = timed(extract.NAME, extract.extract_html, doc, config.extract.fast)
     assert doc.text is not None, "a reader yields text, html or an error"
     document = timed(normalize.NAME, normalize.normalize_text, doc.text)
     if not document:

@@ -1,10 +1,17 @@
 from __future__ import annotations
 
-import pytest
+import gzip
+from typing import Any
 
+import pytest
+import trafilatura
+
+from conftest import needs_shared
+from curate.config import Config
 from curate.document import RawDoc
 from curate.errors import DocumentError
 from curate.extract import extract_html
+from curate.pipeline.prepare import prepare
 
 BODY = ["The port authority approved a plan on Tuesday to dredge the northern channel before the winter storms arrive.",
         "Engineers said the work would take eleven weeks and cost about four million dollars in total, officials added.",
@@ -69,3 +76,34 @@ def test_a_lede_sharing_the_headline_words_stays() -> None:
     lede = "The port approves a channel dredging plan for the winter season, ending two years of complaints."
     doc = _extract(_page([lede]))
     assert doc.text.startswith(lede)
+
+
+def test_the_fast_setting_reaches_trafilatura(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`[extract] fast` is handed to trafilatura by the build's own preparation, off by default."""
+    seen: list[bool] = []
+    real = trafilatura.bare_extraction
+
+    def recording(*args: Any, **kwargs: Any) -> Any:
+        seen.append(kwargs.get("fast", False))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", recording)
+    html = _page([])
+    for config in (Config(), Config(extract={"fast": True})):
+        prepared = prepare(RawDoc(input_uri="p.html", input_format="html", raw=html.encode(), html=html), config)
+        assert prepared.document == "\n\n".join(BODY)
+    assert seen == [False, True]
+
+
+def test_fast_extraction_skips_the_fallback_that_finds_more() -> None:
+    """A bench page where trafilatura's own text is a quarter of readability's: the default takes
+    readability's, `fast` keeps trafilatura's own (skipped without ../shared)."""
+    page = needs_shared("bench", "extraction", "dev", "html") / \
+        "b3c19dd5f0612d098788fa5173e491b3280da6226b492f8fe110f4ab1896cca8.html.gz"
+    html = gzip.decompress(page.read_bytes()).decode("utf-8", "replace")
+
+    def text(fast: bool) -> str:
+        return extract_html(RawDoc(input_uri=page.name, input_format="html", raw=b"", html=html), fast).text or ""
+
+    full, fast = text(False), text(True)
+    assert fast and len(full) > 2 * len(fast)
