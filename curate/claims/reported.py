@@ -215,9 +215,10 @@ def _verb(text: str, m: re.Match[str], s: int, e: int, last_source: Span | None)
     if verb in cues.PASSIVE_ONLY:
         return None
     set_off = None
-    if (_comma_before(text, s, start) or _dash_before(text, s, start)) and verb not in cues.PARTICIPLES:
+    comma_before = _comma_before(text, s, start)
+    if (comma_before or _dash_before(text, s, start)) and verb not in cues.PARTICIPLES:
         set_off = _subject_set_off(text, s, start)
-    if _comma_before(text, s, start) and set_off is None:
+    if comma_before and set_off is None:
         if verb in cues.PARTICIPLES:
             subject = last_source or subjects.sentence_subject(text, s, start)
             return _participle(text, e, verb, m.end(), subject, cue)
