@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from lxml.html import HtmlElement
 
+from curate.extract.dek import element_words
+
 _SPECIFIC_TAGS = frozenset({"a", "address", "div", "p", "span", "strong"})
 _GENERIC_TAGS = frozenset({"a", "div", "h3", "h4", "p", "span"})
 _SPECIFIC_CLASSES = ("author-name", "authorname", "AuthorName", "authorName")
@@ -44,7 +46,7 @@ def _in_aside(element: HtmlElement) -> bool:
 def _byline_text(element: HtmlElement) -> str | None:
     if _in_aside(element):
         return None
-    text = " ".join(" ".join(element.itertext()).split())
+    text = element_words(element, _MAX_CHARS)  # a byline is short: a long block is not read through
     return text if _MIN_CHARS <= len(text) < _MAX_CHARS else None
 
 

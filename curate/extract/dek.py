@@ -33,7 +33,7 @@ _SKIP = frozenset({"script", "style", "noscript", "meta", "link", "template", "s
 _NOT_A_DEK = ("figure", "figcaption", "nav", "aside", "footer", "form")  # captions and chrome under a headline
 
 
-def _text(element: HtmlElement, cap: int = 2 * _MAX_CHARS) -> str:
+def element_words(element: HtmlElement, cap: int = 2 * _MAX_CHARS) -> str:
     """The element's words joined by single spaces, read only until past `cap` characters: a
     wrapper around the whole page is not read through for each element the scan meets."""
     words: list[str] = []
@@ -79,12 +79,12 @@ def marked_dek(tree: HtmlElement) -> str | None:
     h1 = _first_h1(tree)
     if h1 is None:
         return None
-    headline = _text(h1)
+    headline = element_words(h1)
     first = True  # no printed text met yet since the <h1>: an <h2> here is its subheading
     for element in _after_headline(h1):
         if element.tag in _SKIP or element.tag in _NOT_A_DEK or next(element.iterancestors(*_NOT_A_DEK), None) is not None:
             continue
-        text = _text(element)
+        text = element_words(element)
         if element.tag == "p" and len(text) >= _BODY_PARAGRAPH and not _is_marked(element):
             return None
         if (((first and element.tag == "h2") or _is_marked(element)) and _MIN_CHARS <= len(text) <= _MAX_CHARS

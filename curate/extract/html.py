@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 import trafilatura
+from lxml.html import HtmlElement
 from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
@@ -86,6 +87,15 @@ def _strip_leading_headings(lines: list[str], title: str | None, subtitle: str |
     return lines
 
 
+def _declared(tree: HtmlElement, url: str | None) -> PageMeta:
+    """What the page declares about itself; nothing when reading that fails on a stranger's markup:
+    the text found stands without it."""
+    try:
+        return page_meta(tree, url)
+    except Exception:  # noqa: BLE001 - optional metadata never costs a page its text
+        return PageMeta()
+
+
 def extract_html(doc: RawDoc, fast: bool = False) -> RawDoc:
     """Fill `doc.text` and missing metadata from `doc.html`; the document's own fields win.
     `fast` skips trafilatura's fallback extractors (`[extract] fast`)."""
@@ -93,12 +103,12 @@ def extract_html(doc: RawDoc, fast: bool = False) -> RawDoc:
     try:
         tree = load_html(doc.html)  # parsed once: metadata and dek are read from it, trafilatura copies it
         page = trafilatura.bare_extraction(tree, url=doc.url, include_comments=False, include_tables=True, fast=fast)
-        meta = page_meta(tree, doc.url) if tree is not None else PageMeta()
         dek = marked_dek(tree) if tree is not None else None
     except Exception as exc:  # lxml and trafilatura raise many types on broken markup
         raise DocumentError("extract_failed", f"{doc.input_uri}: HTML extraction failed: {exc!r}") from exc
     if not isinstance(page, Document) or not (page.text or "").strip():  # None, or a dict we did not ask for
         raise DocumentError("extract_no_content", f"{doc.input_uri}: the page has no main text block")
+    meta = _declared(tree, doc.url)
     title = doc.title or meta.title
     subtitle = doc.subtitle or dek or meta.subtitle
     lines = reflow_tables([line for line in (page.text or "").split("\n") if line.strip()])

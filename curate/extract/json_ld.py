@@ -45,6 +45,8 @@ def _nodes(tree: HtmlElement) -> Iterator[dict[str, Any]]:
     """Every JSON object of the page's JSON-LD scripts, breadth first, `_MAX_NODES` at most."""
     seen = 0
     for script in tree.iter("script"):
+        if seen >= _MAX_NODES:
+            return  # the budget is spent: later scripts are not parsed for nothing
         if (script.get("type") or "").strip().lower() != "application/ld+json":
             continue
         text = script.text or ""

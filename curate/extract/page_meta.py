@@ -4,8 +4,9 @@
 Why not trafilatura's `extract_metadata`: it cost a quarter of trafilatura's time on the bench
 pages (about 5 ms a page), most of it a search for bylines over a copy of the page and the page's
 categories and tags, which curate does not keep. What a page declares is read here in well under
-a millisecond from the tree the extractor is given; a byline printed only in the body (no author
-tag, no JSON-LD) is not looked for. The date is htmldate's, the call trafilatura makes.
+a millisecond from the tree the extractor is given; a byline printed in the body is read only
+when no author tag or JSON-LD names one (`curate.extract.byline`). The date is htmldate's search
+of the markup (not of the free text).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from htmldate import find_date
 from lxml.html import HtmlElement
 
 from curate.extract.byline import printed_byline
+from curate.extract.dek import element_words
 from curate.extract.json_ld import article_facts
 
 _MARKUP = re.compile(r"<[^>]*>")
@@ -95,7 +97,7 @@ def _plain(metas: dict[str, list[str]], keys: Iterable[str]) -> str | None:
 
 
 def _element_text(element: HtmlElement) -> str | None:
-    return clean(" ".join(element.itertext()))
+    return clean(element_words(element, _MAX_CHARS))  # longer is no title: not read through
 
 
 def _title_parts(tree: HtmlElement) -> tuple[str | None, tuple[str, ...]]:
@@ -133,11 +135,19 @@ def _address(tree: HtmlElement, metas: dict[str, list[str]], declared: str | Non
     base = _first(metas, _URL_KEYS, _ABSOLUTE)
     for link in tree.iter("link"):
         if "canonical" in (link.get("rel") or "").lower().split() and (href := clean(link.get("href"))):
-            href = f"https:{href}" if href.startswith("//") else urljoin(base, href) if base else href
+            href = f"https:{href}" if href.startswith("//") else _joined(base, href) if base else href
             if _ABSOLUTE.match(href):
                 return href
             break
     return base or (declared if declared and _ABSOLUTE.match(declared) else None)
+
+
+def _joined(base: str, href: str) -> str:
+    """`href` resolved against `base`; as written when `base` does not parse ("https://[x/")."""
+    try:
+        return urljoin(base, href)
+    except ValueError:
+        return href
 
 
 def _authors(names: Iterable[str]) -> tuple[str, ...]:

@@ -15,7 +15,7 @@ without its folder's name.
 from __future__ import annotations
 
 import hashlib
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import SplitResult, parse_qsl, urlencode, urlsplit, urlunsplit
 
 from curate.config import SplitsConfig
 
@@ -24,12 +24,25 @@ VERSION = 2
 _TRACKING_PREFIXES = ("utm_", "fbclid", "gclid", "mc_", "ref", "cmpid", "ocid")
 
 
+def _port(parts: SplitResult) -> int | None:
+    """The address's port; None when it has none or it is no port ("example.com:abc", 99999)."""
+    try:
+        return parts.port
+    except ValueError:
+        return None
+
+
 def canonical_url(url: str) -> str:
-    """Lower-cased scheme and host, no `www.`, fragment or tracking parameters, no trailing `/`."""
-    parts = urlsplit(url.strip())
+    """Lower-cased scheme and host, no `www.`, fragment or tracking parameters, no trailing `/`;
+    an address that does not parse ("https://[x/"), as written."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return url.strip()
     host = (parts.hostname or "").lower().removeprefix("www.")
-    if parts.port and parts.port not in (80, 443):
-        host = f"{host}:{parts.port}"
+    port = _port(parts)
+    if port and port not in (80, 443):
+        host = f"{host}:{port}"
     query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
                        if not k.lower().startswith(_TRACKING_PREFIXES)])
     path = parts.path.rstrip("/") or "/"
@@ -39,7 +52,10 @@ def canonical_url(url: str) -> str:
 def domain_of(url: str | None) -> str | None:
     if not url:
         return None
-    host = (urlsplit(url.strip()).hostname or "").lower().removeprefix("www.")
+    try:
+        host = (urlsplit(url.strip()).hostname or "").lower().removeprefix("www.")
+    except ValueError:  # "https://[x/": no host to name
+        return None
     return host or None
 
 

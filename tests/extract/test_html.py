@@ -107,3 +107,27 @@ def test_fast_extraction_skips_the_fallback_that_finds_more() -> None:
 
     full, fast = text(False), text(True)
     assert fast and len(full) > 2 * len(fast)
+
+
+@pytest.mark.parametrize("links", [
+    '<meta property="og:url" content="https://[evil/"><link rel="canonical" href="/port/dredging">',  # urljoin raises
+    '<link rel="canonical" href="https://harborgazette.example:abc/port">',  # a port that is no number
+    '<script type="application/ld+json">{"@type": "NewsArticle", "url": "https://ex.example:99999/a"}</script>',
+])
+def test_an_address_that_does_not_parse_costs_the_page_nothing(links: str) -> None:
+    """A canonical link, og:url or JSON-LD address Python's parser refuses: the page keeps its text
+    and gets an id, as a page without an address would."""
+    html = _page([]).replace('<link rel="canonical" href="https://harborgazette.example/port/dredging">', links)
+    prepared = prepare(RawDoc(input_uri="p.html", input_format="html", raw=html.encode(), html=html), Config())
+    assert prepared.document == "\n\n".join(BODY)
+    assert len(prepared.doc_id) == 32
+
+
+def test_metadata_that_fails_to_read_leaves_the_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*_args: Any) -> Any:
+        raise RuntimeError("a metadata reader's bug")
+
+    monkeypatch.setattr("curate.extract.html.page_meta", broken)
+    doc = _extract(_page([]))
+    assert doc.text == "\n\n".join(BODY)
+    assert (doc.url, doc.source_name, doc.authors) == (None, None, [])
