@@ -48,13 +48,15 @@ class PipelineContext:
 
 
 def annotate(doc: Prepared, ctx: PipelineContext, template_keys: Collection[int] = frozenset()) -> dict[str, Any]:
-    """The article row of one prepared document, before the policy decides."""
+    """The article row of one prepared document, before the policy decides: without the published
+    columns, which only kept rows get (`curate.pipeline.stages`)."""
     return stages.row(doc, ctx, template_keys)
 
 
 def annotate_raw(doc: RawDoc, ctx: PipelineContext) -> dict[str, Any]:
-    """Both halves for one document alone (no corpus pass): what benchmarks on single pages use."""
-    return annotate(prepare(doc, ctx.config), ctx)
+    """The whole article row of one document alone (no corpus pass, no decision): what benchmarks
+    on single pages use."""
+    return stages.published_row(annotate(prepare(doc, ctx.config), ctx))
 
 
 def prepare_one(doc: RawDoc | JsonLine, ctx: PipelineContext) -> Prepared | dict[str, Any]:

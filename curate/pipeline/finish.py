@@ -5,7 +5,8 @@ texts), so their decisions come after the document pass, batch by batch: which k
 cluster drops (naming the row it keeps, and the two texts' estimated similarity), and which rows
 take their cluster's split instead of their own. They are applied in the workers, where the
 dropped rows' JSON is made, so the parent still only writes; a batch with no decision comes back
-as the document pass stored it.
+as the document pass stored it. Then the published stages (the claims) complete the rows still
+kept (`curate.pipeline.published`): nothing is looked for in a document that is dropped.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from curate import policy
 from curate.pipeline.batches import BatchResult, annotated_rows, rejects_table
 from curate.pipeline.checkpoints import Checkpoints
 from curate.pipeline.document import PipelineContext
+from curate.pipeline.published import with_published
 from curate.pipeline.rejects import Evidence, reject_row
 from curate.timing import DEDUP, timed_as
 
@@ -66,10 +68,20 @@ def _moved(table: pa.Table, split: str) -> pa.Table:
     return table.set_column(column, table.schema.field(column), pa.array([split] * table.num_rows, pa.string()))
 
 
+def _merged(result: BatchResult, kept: dict[str, pa.Table], kept_positions: dict[str, list[int]],
+            more: list[tuple[int, dict[str, Any]]]) -> BatchResult:
+    """A batch of `kept` rows, whose rejects are `result`'s and `more` (with their positions), in input order."""
+    if not more:
+        return BatchResult(kept, kept_positions, result.rejects, result.reject_positions)
+    rejects = sorted([*zip(result.reject_positions, result.rejects.to_pylist()), *more], key=lambda item: item[0])
+    return BatchResult(kept, kept_positions, rejects_table([row for _, row in rejects]),
+                       [position for position, _ in rejects])
+
+
 @timed_as(DEDUP)
-def finish_batch(job: tuple[Checkpoints, str, Decisions], ctx: PipelineContext) -> BatchResult:
-    checkpoints, key, decisions = job
-    result = annotated_rows(checkpoints, key)
+def _decided(result: BatchResult, decisions: Decisions) -> BatchResult:
+    """`result` with its near-duplicate decisions applied: dropped rows among the rejects, moved
+    rows in their cluster's split."""
     if not decisions:
         return result
     parts: dict[str, list[tuple[pa.Table, list[int]]]] = {}
@@ -92,6 +104,19 @@ def finish_batch(job: tuple[Checkpoints, str, Decisions], ctx: PipelineContext) 
         order = sorted(range(len(merged)), key=merged.__getitem__)  # input order, as the document pass wrote
         kept[split] = pa.concat_tables(tables).take(order).combine_chunks()
         kept_positions[split] = [merged[i] for i in order]
-    rejects = sorted([*zip(result.reject_positions, result.rejects.to_pylist()), *dropped], key=lambda item: item[0])
-    return BatchResult(kept, kept_positions, rejects_table([row for _, row in rejects]),
-                       [position for position, _ in rejects])
+    return _merged(result, kept, kept_positions, dropped)
+
+
+def finish_batch(job: tuple[Checkpoints, str, Decisions], ctx: PipelineContext) -> BatchResult:
+    """One batch of the finishing pass: the rows the document pass stored, decided, then the rows
+    still kept made whole by the published stages."""
+    checkpoints, key, decisions = job
+    result = _decided(annotated_rows(checkpoints, key), decisions)
+    kept, kept_positions = {}, {}
+    failed: list[tuple[int, dict[str, Any]]] = []
+    for split, table in result.kept.items():
+        completed, positions, rejects = with_published(table, result.kept_positions[split])
+        failed += rejects
+        if positions:
+            kept[split], kept_positions[split] = completed, positions
+    return _merged(result, kept, kept_positions, failed)

@@ -16,10 +16,10 @@ import pyarrow.compute as pc
 
 from curate.pipeline.prepare import Prepared
 from curate.pipeline.rejects import Evidence, reject_row
-from curate.schema import load_schema
+from curate.pipeline.stages import DOCUMENT_SCHEMA
 from curate.timing import ROWS, timed_as
 
-_CAST_ERRORS = (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError, OverflowError)
+CAST_ERRORS = (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError, OverflowError)
 
 
 def _nulls(array: pa.Array, field: pa.Field, path: str, rows: np.ndarray, found: dict[int, str]) -> None:
@@ -52,11 +52,11 @@ def missing_required(table: pa.Table) -> dict[int, str]:
     return found
 
 
-def _cast(row: dict[str, Any], schema: pa.Schema) -> str | None:
+def misfit(row: dict[str, Any], schema: pa.Schema) -> str | None:
     """Why `row` does not fit `schema`, or None."""
     try:
         missing = missing_required(pa.Table.from_pylist([row], schema=schema))
-    except _CAST_ERRORS as exc:
+    except CAST_ERRORS as exc:
         return f"{type(exc).__name__}: {exc}"
     return f"{missing[0]} is null, which the schema does not allow" if missing else None
 
@@ -64,18 +64,19 @@ def _cast(row: dict[str, Any], schema: pa.Schema) -> str | None:
 @timed_as(ROWS)
 def fit_rows(rows: list[dict[str, Any]], docs: list[Prepared], positions: list[int],
              rejects: list[tuple[int, dict[str, Any]]]) -> pa.Table:
-    """`rows` as a table of the article schema; a row that does not fit goes to `rejects` instead
+    """`rows` as a table of the article schema without its published columns (the document pass's
+    rows, `curate.pipeline.stages`); a row that does not fit goes to `rejects` instead
     (with its document's position, which leaves `positions`)."""
-    schema = load_schema("article").arrow()
+    schema = DOCUMENT_SCHEMA
     try:
         table = pa.Table.from_pylist(rows, schema=schema)
         if not missing_required(table):
             return table
-    except _CAST_ERRORS:
+    except CAST_ERRORS:
         pass
     good, kept_positions = [], []
     for row, doc, position in zip(rows, docs, positions):
-        problem = _cast(row, schema)
+        problem = misfit(row, schema)
         if problem is None:
             good.append(row)
             kept_positions.append(position)

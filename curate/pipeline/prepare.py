@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from typing import Any
 
 from curate import extract, normalize
-from curate.boilerplate.page import RemovedBlock
+from curate.boilerplate import reconstruct
+from curate.boilerplate.page import RemovedBlock, split_page
 from curate.config import Config
 from curate.document import RawDoc
 from curate.errors import DocumentError
@@ -20,6 +22,11 @@ from curate.pipeline.dates import iso_date
 from curate.pipeline.publisher import resolve_publisher
 from curate.signals import identity
 from curate.timing import timed
+
+# Formats whose documents are always pages, extracted before the boilerplate stage. A row does not
+# record whether a JSONL or Parquet record gave HTML or text: one with recorded left-out blocks
+# was extracted; the others rebuild as text.
+EXTRACTED_FORMATS = frozenset({"html", "warc"})
 
 
 @dataclass(slots=True)
@@ -95,4 +102,32 @@ def prepare(doc: RawDoc, config: Config) -> Prepared:
         metadata=doc.metadata,
         metadata_omitted=list(doc.metadata_omitted),
         doc_id=identity.document_id(url, doc.id_uri or doc.input_uri, doc.record_id),
+    )
+
+
+def prepared_from_row(row: dict[str, Any]) -> Prepared:
+    """The prepared document a stored article row came from; an HTML page's left-out blocks
+    stay as they were recorded (the page itself is not in the row). It keeps the row's id: what
+    the id hashed (a record id, a path relative to the input root) is not all in the row, and a
+    rebuild must not change ids."""
+    source = row["source"]
+    document, removed = split_page(reconstruct(row["text"], row["boilerplate"]), row["boilerplate"])
+    return Prepared(
+        input_uri=source["input_uri"],
+        input_format=source["input_format"],
+        input_sha256=row["provenance"]["input_sha256"],
+        document=document,
+        title=row["title"],
+        subtitle=row["subtitle"],
+        url=source["url"],
+        domain=source["domain"],
+        publisher=source["name"],
+        published=source["published"],
+        authors=list(source["authors"]),
+        extracted=source["input_format"] in EXTRACTED_FORMATS or bool(removed),
+        removed=removed,
+        record_id=source.get("record_id"),
+        metadata=row.get("metadata"),
+        metadata_omitted=list(row.get("metadata_omitted") or []),
+        doc_id=row.get("id", ""),  # a stored row has one
     )

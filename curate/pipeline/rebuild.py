@@ -15,8 +15,6 @@ from typing import TYPE_CHECKING, Any
 
 import pyarrow.parquet as pq
 
-from curate.boilerplate import reconstruct
-from curate.boilerplate.page import split_page
 from curate.config import Config, inherited_config
 from curate.errors import ConfigError
 from curate.executor import batches
@@ -24,46 +22,13 @@ from curate.pipeline.batches import PreparedBatch, store_prepared
 from curate.pipeline.build import BuildResult, References, write_version
 from curate.pipeline.checkpoints import Checkpoints, batch_key
 from curate.pipeline.document import PipelineContext
-from curate.pipeline.prepare import Prepared
+from curate.pipeline.prepare import Prepared, prepared_from_row
 from curate.pipeline.rejects import carried_reject
 from curate.store import Manifest, Store, load_manifest
 from curate.store.read import rows_per_input
 
-# Formats whose documents are always pages, extracted before the boilerplate stage. A row does not
-# record whether a JSONL or Parquet record gave HTML or text: one with recorded left-out blocks
-# was extracted; the others rebuild as text.
-EXTRACTED_FORMATS = frozenset({"html", "warc"})
-
 if TYPE_CHECKING:
     from curate.executor import Executor
-
-
-def prepared_from_row(row: dict[str, Any]) -> Prepared:
-    """The prepared document a stored article row came from; an HTML page's left-out blocks
-    stay as they were recorded (the page itself is not in the row). It keeps the row's id: what
-    the id hashed (a record id, a path relative to the input root) is not all in the row, and a
-    rebuild must not change ids."""
-    source = row["source"]
-    document, removed = split_page(reconstruct(row["text"], row["boilerplate"]), row["boilerplate"])
-    return Prepared(
-        input_uri=source["input_uri"],
-        input_format=source["input_format"],
-        input_sha256=row["provenance"]["input_sha256"],
-        document=document,
-        title=row["title"],
-        subtitle=row["subtitle"],
-        url=source["url"],
-        domain=source["domain"],
-        publisher=source["name"],
-        published=source["published"],
-        authors=list(source["authors"]),
-        extracted=source["input_format"] in EXTRACTED_FORMATS or bool(removed),
-        removed=removed,
-        record_id=source.get("record_id"),
-        metadata=row.get("metadata"),
-        metadata_omitted=list(row.get("metadata_omitted") or []),
-        doc_id=row.get("id", ""),  # a stored row has one
-    )
 
 
 def _stored(folder: Path, manifest: Manifest) -> Iterator[Prepared | dict[str, Any]]:

@@ -10,7 +10,8 @@ so no caller can forget a part of it:
   its normalized text and metadata are what every later stage reads, so re-running them
   reproduces the failure (its input bytes are not carried past preparation: a page is a median
   27 times its text on the extraction bench; `input_uri` and `input_sha256` name them);
-- a dropped document keeps its full article row in `row_json`.
+- a dropped document keeps its article row in `row_json`, without the columns of the stages that
+  run only for kept documents (the claims).
 
 The gate checks each kind (`curate.validation.views`, `evidence_kept`).
 """
@@ -26,6 +27,7 @@ from typing import Any, Literal
 from curate.document import RawDoc
 from curate.errors import DocumentError
 from curate.pipeline.prepare import Prepared
+from curate.pipeline.stages import PUBLISHED_COLUMNS
 from curate.readers.records import JsonLine
 
 Status = Literal["dropped", "rejected"]
@@ -61,10 +63,12 @@ class Evidence:
 
     @classmethod
     def dropped(cls, row: dict[str, Any]) -> Evidence:
-        """A document the policy dropped: its full article row."""
+        """A document the policy dropped: its article row as the decision saw it, without the
+        published columns (`curate.pipeline.stages`: they are looked for only in kept documents)."""
         source = row["source"]
+        seen = {name: value for name, value in row.items() if name not in PUBLISHED_COLUMNS}
         return cls("dropped", source["input_uri"], source["input_format"], row["provenance"]["input_sha256"],
-                   row["id"], row_json=_json(row))
+                   row["id"], row_json=_json(seen))
 
     @property
     def cut_note(self) -> str | None:

@@ -8,6 +8,12 @@ does no I/O and keeps no state, so a function over a batch is a loop over it. St
 columns run outside the row (extraction and normalization in `prepare`, templates in the corpus
 pass, the policy on the finished row) and are listed for their versions, in the order they run.
 
+A **published stage** (`publish` instead of `compute`: the claims) runs only on the rows that are
+still kept once every decision is made, the policy's and the near-duplicate clusters' (in the
+finishing pass, `published_columns`): no decision reads its columns, and on a crawl most
+documents are dropped, most as near-copies of one that is kept. A dropped document's row, kept in
+its reject, has no published columns: nothing was looked for in it.
+
 The row's column order is the article schema's (`schemas/`, the one place a field is named).
 """
 
@@ -16,6 +22,8 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+import pyarrow as pa
 
 from curate import __version__, boilerplate, claims, extract, normalize, policy, templates
 from curate.pipeline.prepare import Prepared
@@ -29,6 +37,8 @@ if TYPE_CHECKING:
 Columns = dict[str, Any]
 StageFunction = Callable[[Prepared, Mapping[str, Any], "PipelineContext", Collection[int]], Columns]
 """(document, columns earlier stages produced, context, template line keys of its publisher) -> its columns."""
+PublishFunction = Callable[[Mapping[str, Any]], Columns]
+"""(the columns of a kept row that the stage reads, by name) -> its columns."""
 
 
 @dataclass(frozen=True)
@@ -38,7 +48,9 @@ class Stage:
     name: str
     version: int
     columns: tuple[str, ...] = ()
-    compute: StageFunction | None = None  # None: it runs outside the row (see the module docstring)
+    compute: StageFunction | None = None  # None: it runs outside the row, or is published (module docstring)
+    publish: PublishFunction | None = None  # a published stage: on kept rows only, reading `reads`
+    reads: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:
@@ -85,9 +97,9 @@ def _boilerplate(doc: Prepared, done: Mapping[str, Any], ctx: PipelineContext,
     }
 
 
-def _claims(doc: Prepared, done: Mapping[str, Any], ctx: PipelineContext, template_keys: Collection[int]) -> Columns:
-    return {"claims": claims.find_claims(done["text"], done["language"]),
-            "claims_attempted": claims.attempted(done["language"])}
+def _claims(row: Mapping[str, Any]) -> Columns:
+    return {"claims": claims.find_claims(row["text"], row["language"]),
+            "claims_attempted": claims.attempted(row["language"])}
 
 
 def _quality(doc: Prepared, done: Mapping[str, Any], ctx: PipelineContext, template_keys: Collection[int]) -> Columns:
@@ -115,19 +127,38 @@ STAGES: tuple[Stage, ...] = (
     Stage(templates.NAME, templates.VERSION),
     Stage(language.NAME, language.VERSION, ("language", "language_score"), _language),
     Stage(boilerplate.NAME, boilerplate.VERSION, ("text", "boilerplate", "flags", "boilerplate_ratio"), _boilerplate),
-    Stage(claims.NAME, claims.VERSION, ("claims", "claims_attempted"), _claims),
+    Stage(claims.NAME, claims.VERSION, ("claims", "claims_attempted"), publish=_claims, reads=("text", "language")),
     Stage(quality.NAME, quality.VERSION, ("quality",), _quality),
     Stage(identity.NAME, identity.VERSION, ("id", "content_hash", "split", "provenance"), _identity),
     Stage(policy.NAME, policy.VERSION),
 )
-COLUMNS: tuple[str, ...] = tuple(load_schema("article").arrow().names)
+PUBLISHED: tuple[Stage, ...] = tuple(stage for stage in STAGES if stage.publish is not None)
+ARTICLE: pa.Schema = load_schema("article").arrow()
+COLUMNS: tuple[str, ...] = tuple(ARTICLE.names)
+PUBLISHED_COLUMNS = frozenset(name for stage in PUBLISHED for name in stage.columns)
+DOCUMENT_SCHEMA: pa.Schema = pa.schema([field for field in ARTICLE if field.name not in PUBLISHED_COLUMNS])
+"""The article schema without the published columns: the rows of the document pass."""
 
 
 def row(doc: Prepared, ctx: PipelineContext, template_keys: Collection[int]) -> Columns:
-    """Every stage's columns for one document, in the schema's order (each stage timed under its
-    name in a profile, `curate.timing`)."""
+    """The columns of every stage but the published ones for one document, in the schema's order
+    (each stage timed under its name in a profile, `curate.timing`)."""
     done: Columns = {}
     for stage in STAGES:
         if stage.compute is not None:
             done.update(timed(stage.name, stage.compute, doc, done, ctx, template_keys))
+    return {name: done[name] for name in DOCUMENT_SCHEMA.names}
+
+
+def published_columns(stage: Stage, row: Mapping[str, Any]) -> Columns:
+    """A published stage's columns for one kept row (timed under the stage's name)."""
+    assert stage.publish is not None
+    return timed(stage.name, stage.publish, {name: row[name] for name in stage.reads})
+
+
+def published_row(row: Mapping[str, Any]) -> Columns:
+    """A document-pass row made whole: the published stages' columns added, in the schema's order."""
+    done = dict(row)
+    for stage in PUBLISHED:
+        done.update(published_columns(stage, done))
     return {name: done[name] for name in COLUMNS}

@@ -189,4 +189,5 @@ def documents(entries: list[dict[str, Any]]) -> str:
              "the first document of each large source. Any id: curate show NAME V --id ID --html."),
         table(head, rows(kept), numeric=[2, 3, 4]) if kept else note("No kept documents."),
         "<h3>Dropped examples</h3>" if dropped else "",
+        note("Claims are looked for only in the documents a version keeps.") if dropped else "",
         table([*head, "dropped by"], rows(dropped), numeric=[2, 3, 4]) if dropped else "")

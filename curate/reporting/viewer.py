@@ -79,7 +79,7 @@ def _piece(text: str, active: list[tuple[int, int, str, int]], claims: list[dict
 
 def document_html(row: dict[str, Any]) -> str:
     """The body of the document: kept text, removed spans re-inserted, claims marked."""
-    text, spans, claims = row["text"], row["boilerplate"], row["claims"]
+    text, spans, claims = row["text"], row["boilerplate"], row.get("claims") or []
     marks = _marks(claims)
     points = insertion_points(spans)
     first: dict[int, int] = {}  # claim number -> where its content starts
@@ -104,7 +104,9 @@ def document_html(row: dict[str, Any]) -> str:
     return "".join(out)
 
 
-def _claims_table(claims: list[dict[str, Any]]) -> str:
+def _claims_table(claims: list[dict[str, Any]] | None) -> str:
+    if claims is None:  # a dropped document's row: claims are looked for only in kept ones
+        return '<p class="note">Claims are looked for only in the documents a version keeps.</p>'
     if not claims:
         return '<p class="note">No attributed claims found in this document.</p>'
     rows = "".join(
@@ -162,5 +164,5 @@ def render_document(row: dict[str, Any], *, dataset: str, reason: str | None = N
             '<span class="c-cue">cue</span> boxed; hover for details.</p>'
             '<input type="checkbox" id="hide-removed"> <label for="hide-removed">hide removed spans</label>'
             f'<div class="doc" id="document">{document_html(row)}</div>\n'
-            f"<h2>Claims</h2>{_claims_table(row['claims'])}</main>")
+            f"<h2>Claims</h2>{_claims_table(row.get('claims'))}</main>")
     return page(f"{title} - {dataset}", body)

@@ -39,7 +39,7 @@ def _entry(document: Document) -> dict[str, Any]:
     row = document.row
     return {"id": row["id"], "title": row["title"], "source": row["source"]["name"], "reason": document.reason,
             "words": row["quality"]["n_words"], "removed_spans": len(row["boilerplate"]),
-            "claims": len(row["claims"]), "page": f"{DOCS}/{page_name(row['id'])}"}
+            "claims": len(row["claims"]) if "claims" in row else None, "page": f"{DOCS}/{page_name(row['id'])}"}
 
 
 def _document_page(document: Document, label: str, back: str | None, kept_page: str | None) -> str:

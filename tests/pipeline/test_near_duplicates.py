@@ -11,6 +11,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from curate import claims
 from curate.config import Config, SplitsConfig
 from curate.errors import StoreError
 from curate.pipeline.build import BuildResult, build
@@ -80,6 +81,21 @@ def test_one_row_per_cluster_and_the_others_name_it(tmp_path: Path) -> None:
     assert sorted(row["id"] for row in stored) == sorted(row["id"] for row in _rows(result, "shards"))
     assert result.manifest["dedup"]["near_duplicate"] == 3 and result.manifest["dedup"]["clusters"] == 2
     assert validate_version(store, "news", result.manifest["version"], _config())[0].passed
+
+
+def test_claims_are_looked_for_in_the_kept_rows_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A near-copy is dropped after the document pass: its claims are never looked for, and its
+    row in the rejects has none; the row kept instead has the claims of its text."""
+    looked_at: list[str] = []
+    find_claims = claims.find_claims
+    monkeypatch.setattr(claims, "find_claims", lambda text, language: looked_at.append(text) or find_claims(text, language))
+    result = build([_corpus(tmp_path / "in")], "news", _config(), store=Store(tmp_path / "store"))
+    kept = _rows(result, "shards")
+    assert sorted(looked_at) == sorted(row["text"] for row in kept)
+    assert all(row["claims"] == find_claims(row["text"], row["language"]) and row["claims_attempted"] for row in kept)
+    assert sum(len(row["claims"]) for row in kept) > 0
+    for dropped in _rows(result, "rejects"):
+        assert {"claims", "claims_attempted"}.isdisjoint(json.loads(dropped["row_json"]))
 
 
 @pytest.mark.parametrize(("keep", "kept_b"), [("first", "https://paper.example/1"),

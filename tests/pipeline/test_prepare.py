@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from curate.config import Config
 from curate.document import RawDoc
-from curate.pipeline.prepare import prepare
-from curate.pipeline.rebuild import prepared_from_row
+from curate.pipeline.prepare import prepare, prepared_from_row
 
 SENTENCES = ["The port authority approved a plan on Tuesday to dredge the northern channel before winter.",
              "Engineers said the work would take eleven weeks and cost about four million dollars in total."]

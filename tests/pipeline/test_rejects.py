@@ -87,9 +87,9 @@ def prepared() -> Prepared:
 
 def test_a_failure_after_preparation_keeps_the_prepared_document(monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(*_args: Any) -> Any:
-        raise IndexError("claims bug")
+        raise IndexError("quality bug")
 
-    monkeypatch.setattr(stages.claims, "find_claims", broken)
+    monkeypatch.setattr(stages.quality, "quality_signals", broken)
     outcome, row = process(prepared(), ctx())
     assert outcome == "rejected" and row["reason"] == "pipeline_unexpected_error"
     kept = json.loads(row["row_json"])

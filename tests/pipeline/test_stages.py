@@ -12,7 +12,7 @@ from curate.config import Config
 from curate.document import RawDoc
 from curate.pipeline.document import PipelineContext, annotate, annotate_raw
 from curate.pipeline.prepare import Prepared, prepare
-from curate.pipeline.stages import STAGES
+from curate.pipeline.stages import DOCUMENT_SCHEMA, PUBLISHED_COLUMNS, STAGES
 from curate.schema import load_schema
 
 TEXT = ("Harbor Board Approves Dredging Plan\n\n"
@@ -49,8 +49,20 @@ def test_every_schema_field_is_written_by_exactly_one_stage() -> None:
     assert [column for column, times in written.items() if times != 1] == []
 
 
-def test_only_stages_with_columns_compute_and_the_rest_run_outside_the_row() -> None:
-    assert all((stage.compute is None) == (stage.columns == ()) for stage in STAGES)
+def test_only_stages_with_columns_compute_or_publish_and_the_rest_run_outside_the_row() -> None:
+    assert all((stage.compute is None and stage.publish is None) == (stage.columns == ()) for stage in STAGES)
+    assert not any(stage.compute is not None and stage.publish is not None for stage in STAGES)
+
+
+def test_a_published_stage_reads_only_what_stages_before_it_wrote() -> None:
+    """Its columns are computed in the finishing pass from the stored row, so no decision can
+    need them and no document stage can read them."""
+    written: set[str] = set()
+    for stage in STAGES:
+        if stage.publish is not None:
+            assert stage.reads and set(stage.reads) <= written, stage.name
+        written |= set(stage.columns)
+    assert "claims" in PUBLISHED_COLUMNS and not PUBLISHED_COLUMNS & set(DOCUMENT_SCHEMA.names)
 
 
 @pytest.mark.parametrize("doc", _documents(), ids=lambda d: d.input_format)
@@ -62,7 +74,13 @@ def test_each_stage_returns_exactly_the_columns_it_declares(doc: RawDoc, ctx: Pi
             out = stage.compute(prepared, dict(done), ctx, frozenset())
             assert list(out) == list(stage.columns), stage.name
             done.update(out)
-    assert done == annotate(prepared, ctx)
+    assert {k: v for k, v in done.items() if k in DOCUMENT_SCHEMA.names} == annotate(prepared, ctx)
+    for stage in STAGES:
+        if stage.publish is not None:
+            out = stage.publish({name: done[name] for name in stage.reads})
+            assert list(out) == list(stage.columns), stage.name
+            done.update(out)
+    assert done == annotate_raw(doc, ctx)
 
 
 def test_the_manifest_records_the_registry_in_the_order_versions_built_before_it_did(ctx: PipelineContext) -> None:

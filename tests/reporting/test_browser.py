@@ -97,7 +97,7 @@ def test_report_renders(browser: Any, sample_report: ReportResult) -> None:
 def test_viewer_page_renders(browser: Any, sample_report: ReportResult) -> None:
     from selenium.webdriver.common.by import By
 
-    entry = max(sample_report.summary["documents"], key=lambda e: (e["removed_spans"] > 0) + (e["claims"] > 0))
+    entry = max(sample_report.summary["documents"], key=lambda e: (e["removed_spans"] > 0) + ((e["claims"] or 0) > 0))
     _open(browser, sample_report.index.parent / entry["page"])
     _no_console_errors(browser)
     removed = browser.find_elements(By.CSS_SELECTOR, "#document del")
