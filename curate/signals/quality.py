@@ -15,6 +15,7 @@ from itertools import compress, count
 from typing import Any
 
 from curate.boilerplate.tables import without_table_markup
+from curate.signals.letters import ascii_letters
 from curate.signals.words import count_words, has_spaceless, word_units
 
 NAME = "quality"
@@ -44,17 +45,13 @@ STOPWORDS = {
 }
 
 
-_ASCII_UPPER = bytes(range(65, 91))
-_ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def _letter_counts(text: str) -> tuple[int, int]:
     """(letters, upper-case letters): ASCII letters by counting bytes (most letters of most text),
     the other characters once each per distinct character."""
-    data = text.encode("utf-8", "surrogatepass")  # every byte of a non-ASCII character is >= 0x80
-    letters = len(data) - len(data.translate(None, _ASCII_LETTERS))
-    upper = len(data) - len(data.translate(None, _ASCII_UPPER))
+    letters, upper = ascii_letters(text)
     if not text.isascii():
         for char, times in Counter(_NON_ASCII.findall(text)).items():
             letters += times if char.isalpha() else 0
