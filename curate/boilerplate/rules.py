@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import cast
 
 from curate.boilerplate import context, lexicon
@@ -142,7 +143,8 @@ def line_verdicts(text: Sequence[str], language: str) -> list[LineVerdict | None
     scripts = document_scripts(language, text)
     foreign = foreign_letters(scripts)
     check_ascii = "latin" not in scripts
-    return [_line_verdict(line, foreign, check_ascii) if line else None for line in text]
+    return [(_remembered_verdict if len(line) <= _REMEMBERED_MAX else _line_verdict)(line, foreign, check_ascii)
+            if line else None for line in text]
 
 
 def rule_verdicts(text: Sequence[str], language: str) -> list[LineVerdict | None]:
@@ -160,6 +162,15 @@ def rule_verdicts(text: Sequence[str], language: str) -> list[LineVerdict | None
     _trailing_headlines(text, verdicts)
     _menu_runs(text, verdicts, body)
     return verdicts
+
+
+# A line's own verdict is a pure function of it, and the same lines come back: a site's widgets,
+# menus and credits on every page of it, and every kept line once more when the policy checks that
+# no kept line is boilerplate (`curate.validation.checks.lines_pass_boilerplate_rules`). Lines
+# longer than the longest shape rule are cheap to judge (only the script check reads them), so
+# the memory holds at most `_REMEMBERED_LINES` lines of up to `_REMEMBERED_MAX` characters.
+_REMEMBERED_LINES = 4096
+_REMEMBERED_MAX = _SHAPE_MAX
 
 
 def _line_verdict(line: str, foreign: re.Pattern[str], check_ascii: bool) -> LineVerdict | None:
@@ -192,6 +203,9 @@ def _line_verdict(line: str, foreign: re.Pattern[str], check_ascii: bool) -> Lin
     if line.count(" ") < 45 and not _QUOTE.search(line) and lexicon.CREDIT_TAIL.search(line, max(0, size - 110)):
         return _CREDIT_TAIL
     return None
+
+
+_remembered_verdict = lru_cache(maxsize=_REMEMBERED_LINES)(_line_verdict)
 
 
 def _short_line_shape(line: str) -> LineVerdict | None:

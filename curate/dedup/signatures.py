@@ -25,6 +25,7 @@ SIGNATURE_DTYPE = np.dtype("<u4")
 # Shingles per block of the (shingles x hashes) product: bounds its memory to ~1 MiB per 100 hashes.
 _BLOCK = 1024
 _TOP = np.uint64(32)
+_LARGEST = np.iinfo(np.uint64).max
 
 
 def signatures(texts: Sequence[str], params: MinHashParams) -> np.ndarray:
@@ -54,7 +55,7 @@ def is_empty(sigs: np.ndarray) -> np.ndarray:
 def _signature(pieces: Iterable[np.ndarray], params: MinHashParams) -> np.ndarray:
     """The signature of the shingle hashes in `pieces` (all of one text)."""
     multipliers, offsets = _coefficients(params.seed, params.num_hashes)
-    smallest = np.full(params.num_hashes, np.iinfo(np.uint64).max, dtype=np.uint64)
+    smallest = np.full(params.num_hashes, _LARGEST, dtype=np.uint64)
     shingles = 0
     for hashes in pieces:
         shingles += hashes.size

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import compress, count
 from typing import Any
 
 from curate.boilerplate.tables import without_table_markup
-from curate.signals.words import count_words, word_units
+from curate.signals.letters import ascii_letters
+from curate.signals.words import count_words, has_spaceless, word_units
 
 NAME = "quality"
 # 2: words of scripts without spaces (Chinese, Japanese, Thai, ...) counted
@@ -22,12 +24,17 @@ NAME = "quality"
 # 4: a Markdown table's bars and separator row are not words (the cells are)
 VERSION = 4
 
-# A word with no letter in any script: every character a digit, `_` or punctuation.
-_LETTERLESS_WORD = re.compile(r"(?<!\S)(?:[^\s\w]|[\d_])+(?!\S)")
+# A word with no letter in any script (every character a digit, `_` or punctuation), with the
+# space before it: searched in " " + text. Starting at a space, not behind a look-behind, lets the
+# regex engine skip ahead to the next space instead of trying every position.
+_LETTERLESS_WORD = re.compile(r"\s(?:[^\s\w]|[\d_])+(?!\S)")
 # Sentence ends: Latin-style marks (and the Arabic, Urdu, Devanagari, Armenian, Myanmar, Ethiopic and
-# Khmer ones) end a sentence before a space; the CJK full stops end one wherever they stand.
+# Khmer ones) end a sentence before a space; the CJK full stops end one wherever they stand. One
+# leading character class (the two kinds told apart after it) lets the engine skip to candidates.
 _CLOSERS = "\"'”’)\\]」』）】"
-_SENTENCE_END = re.compile(f"[.!?…؟۔।॥։။።។][{_CLOSERS}]*(?=\\s|$)|[。！？｡][{_CLOSERS}]*")
+_CJK_STOPS = "。！？｡"
+_SENTENCE_END = re.compile(f"[.!?…؟۔।॥։။።។{_CJK_STOPS}]"
+                           f"(?:(?<=[{_CJK_STOPS}])[{_CLOSERS}]*|[{_CLOSERS}]*(?=\\s|$))")
 _TERMINAL = re.compile(f"[.!?…؟۔।॥։။።។。！？｡{_CLOSERS}]$")
 _BULLET = re.compile(r"^\s*(?:[-*•‣▪●◦–]|\d+[.)])\s")
 # The Gopher "stop words" plus the most frequent English function words.
@@ -38,16 +45,18 @@ STOPWORDS = {
 }
 
 
-_ASCII_UPPER = bytes(range(65, 91))
-_ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def _letter_counts(text: str) -> tuple[int, int]:
-    """(letters, upper-case letters); byte counting for ASCII text, which is most of it."""
-    if text.isascii():
-        data = text.encode()
-        return len(data) - len(data.translate(None, _ASCII_LETTERS)), len(data) - len(data.translate(None, _ASCII_UPPER))
-    return sum(map(str.isalpha, text)), sum(map(str.isupper, text))
+    """(letters, upper-case letters): ASCII letters by counting bytes (most letters of most text),
+    the other characters once each per distinct character."""
+    letters, upper = ascii_letters(text)
+    if not text.isascii():
+        for char, times in Counter(_NON_ASCII.findall(text)).items():
+            letters += times if char.isalpha() else 0
+            upper += times if char.isupper() else 0
+    return letters, upper
 
 
 def _repeated_chars(parts: list[str]) -> int:
@@ -74,16 +83,17 @@ def _ngram_signals(units: list[str], units_per_word: float) -> tuple[float, floa
     two, five = max(2, round(2 * units_per_word)), max(5, round(5 * units_per_word))
     if total == 0 or len(units) < five:
         return 0.0, 0.0
-    (top, count), = Counter(_grams(units, two)).most_common(1)
-    top_share = count * sum(map(len, top)) / total if count > 1 else 0.0
+    pairs = Counter(_grams(units, two))
+    most = max(pairs.values())
+    # The first 2-gram of the most frequent ones, as `most_common(1)` picks it.
+    top_share = most * sum(map(len, next(g for g, c in pairs.items() if c == most))) / total if most > 1 else 0.0
     counts = Counter(_grams(units, five))
     if len(counts) == len(units) - five + 1:  # the common case: no 5-gram repeats
         return min(1.0, top_share), 0.0
     covered = bytearray(len(units))
-    for i, gram in enumerate(_grams(units, five)):
-        if counts[gram] > 1:
-            covered[i:i + five] = b"\x01" * five
-    dup_share = sum(len(w) for w, c in zip(units, covered) if c) / total
+    for i in compress(count(), map((1).__lt__, map(counts.__getitem__, _grams(units, five)))):
+        covered[i:i + five] = b"\x01" * five
+    dup_share = sum(map(len, compress(units, covered))) / total
     return min(1.0, top_share), dup_share
 
 
@@ -95,9 +105,11 @@ def quality_signals(text: str, language: str) -> dict[str, Any]:
     # Lower-cased once; lower() keeps lengths for all but a handful of characters.
     lowered = text.lower()
     words = lowered.split()
-    n_words = count_words(text)
     n_word_chars = sum(map(len, words))
-    units = word_units(lowered)  # `words`, unless the text has a script without spaces
+    if has_spaceless(text):
+        n_words, units = count_words(text), word_units(lowered)
+    else:  # what the two give then (lower-casing moves no space): split once
+        n_words, units = len(words), words
     paragraphs = [p for p in text.split("\n\n") if p.strip()]
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     n_letters, n_upper = _letter_counts(text)
@@ -111,7 +123,7 @@ def quality_signals(text: str, language: str) -> dict[str, Any]:
         "n_paragraphs": len(paragraphs),
         "n_sentences": len(_SENTENCE_END.findall(text)),
         "mean_word_length": n_word_chars / per_word,
-        "alpha_word_ratio": (n_words - len(_LETTERLESS_WORD.findall(text))) / per_word,
+        "alpha_word_ratio": (n_words - len(_LETTERLESS_WORD.findall(" " + text))) / per_word,
         "stopword_ratio": (sum(map(stops.__contains__, words)) / per_word) if stops else 0.0,
         "symbol_ratio": (text.count("#") + text.count("...") + text.count("…")) / per_word,
         "bullet_line_ratio": sum(1 for line in lines if _BULLET.match(line)) / per_line,

@@ -53,7 +53,15 @@ JAPANESE_KANA_SHARE = 0.05
 
 _CLASSES = {name: re.compile(f"[{chars}]") for name, chars in SCRIPTS.items()}
 _SPACELESS_RUN = re.compile(f"[{''.join(SCRIPTS.values())}]+")
+# One character is enough to tell, and a search for one is twice as fast as for a run.
+_SPACELESS_CHAR = re.compile(f"[{''.join(SCRIPTS.values())}]")
 _WORD_CHAR = re.compile(r"\w")
+
+
+def has_spaceless(text: str) -> bool:
+    """Whether `text` holds a character of a script written without spaces. Lower-casing never
+    changes the answer (these scripts have no case, and no cased letter lower-cases into them)."""
+    return not text.isascii() and _SPACELESS_CHAR.search(text) is not None
 
 
 def script_chars(text: str) -> dict[str, int]:
@@ -78,7 +86,7 @@ def _plain_pieces(token: str) -> int:
 def count_words(text: str) -> int:
     """Whitespace-separated tokens, with each spaceless-script run counted as the words it holds
     (estimated from its characters). Exactly `len(text.split())` for text without such scripts."""
-    if not _SPACELESS_RUN.search(text):
+    if not has_spaceless(text):
         return len(text.split())
     plain = 0
     for token in text.split():
@@ -92,7 +100,7 @@ def count_words(text: str) -> int:
 def word_units(text: str) -> list[str]:
     """The units word n-grams are taken over: whitespace-separated tokens, each spaceless-script
     character standing alone (its words are not known) and the pieces between them whole."""
-    if not _SPACELESS_RUN.search(text):
+    if not has_spaceless(text):
         return text.split()
     units: list[str] = []
     for token in text.split():

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from curate.boilerplate.rules import RULES_VERSION, classify_lines, rule_verdicts
+from curate.boilerplate.rules import RULES_VERSION, _line_verdict, classify_lines, line_verdicts, rule_verdicts
+from curate.boilerplate.scripts import document_scripts, foreign_letters
 from curate.schema import load_schema
 
 SEED = Path(__file__).parents[2] / "data/raw/txt/haaretz/000_31abf893fe94734c.txt"
@@ -381,3 +382,21 @@ def test_japanese_and_korean_leftovers() -> None:
     korean = ["시의회는 수요일 오랜 논의 끝에 내년도 예산안을 통과시켰다. 교통과 주택 예산을 두고 의견이 갈렸다.",
               "무단 전재 및 재배포 금지", "시장은 예산안에 서명하겠다고 밝혔다."]
     assert _rule_kinds(korean, "ko") == [None, "legal_footer", None]
+
+
+def test_a_remembered_line_verdict_depends_on_the_documents_script() -> None:
+    """The same line judged in documents of two scripts: remembered per script, not per line."""
+    line = "Подписывайтесь на наш канал в Телеграме и читайте новости первыми"
+    for _ in range(2):
+        assert [v and v.kind for v in line_verdicts([line], "en")] == ["other_language"]
+        assert line_verdicts([line], "ru") != line_verdicts([line], "en")
+
+
+@pytest.mark.parametrize("size", [1, 799, 800, 801, 12_000])
+def test_remembered_and_fresh_verdicts_agree_at_every_length(size: int) -> None:
+    lines = [("Share this article " * 1_000)[:size].strip() or "x", "Share", "Photo: Jane Roe/Reuters",
+             "日本語のテキスト" * (size // 8 + 1)]
+    scripts = foreign_letters(document_scripts("en", lines))
+    fresh = [_line_verdict(line, scripts, False) for line in lines]
+    assert line_verdicts(lines, "en") == fresh
+    assert line_verdicts(lines, "en") == fresh  # the second time from memory

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import numpy as np
+import xxhash
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from curate.dedup.hashing import combine
 from curate.dedup.shingles import shingle_hashes, words
 
 
@@ -59,3 +61,17 @@ def test_any_text_gives_words_without_separators(text):
     for word in words(text):
         assert word and not any(c.isspace() for c in word.decode("utf-8"))
     assert words(text) == words(" \t ".join(text.split()))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.binary(max_size=12), max_size=30), st.integers(1, 6), st.integers(0, 2**64 - 1))
+def test_a_shingle_hashes_its_words_xxh3_with_the_seed(tokens: list[bytes], ngram: int, seed: int) -> None:
+    """The hashes stored signatures are made of: xxh3-64 of each word with the seed, combined."""
+    if not tokens:
+        assert shingle_hashes(tokens, ngram, seed).size == 0
+        return
+    hashes = np.array([xxhash.xxh3_64_intdigest(token, seed) for token in tokens], dtype=np.uint64)
+    width = min(ngram, len(tokens))
+    count = len(tokens) - width + 1
+    expected = combine([hashes[offset:offset + count] for offset in range(width)])
+    assert np.array_equal(shingle_hashes(tokens, ngram, seed), expected)

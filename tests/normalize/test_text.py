@@ -1,9 +1,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from curate.errors import DocumentError
 from curate.normalize import decode_bytes, normalize_text
+from curate.normalize import text as normal_form
 
 
 def test_repairs_mojibake_and_keeps_curly_quotes() -> None:
@@ -18,6 +21,34 @@ def test_unescapes_entities_and_removes_controls() -> None:
 def test_whitespace_and_line_endings() -> None:
     raw = "  Title\r\n\r\n\r\n\r\nFirst  para\u00a0line.  \r\nsame para.\n\n\n\nSecond.\t \n"
     assert normalize_text(raw) == "Title\n\nFirst para line.\nsame para.\n\nSecond."
+
+
+def _every_rule(text: str) -> str:
+    """The whitespace and control rules applied unconditionally, one after the other."""
+    text = normal_form._LINE_BREAKS.sub("\n", text)
+    text = normal_form._INVISIBLE.sub("", text)
+    text = normal_form._SPACES.sub(" ", text)
+    text = normal_form._SPACE_AROUND_NEWLINE.sub("\n", text)
+    return normal_form._BLANK_RUNS.sub("\n\n", text).strip()
+
+
+# Every character a rule looks for, and plain letters between them (no "&" or mojibake: ftfy,
+# which the rules' fast paths do not touch, stays out of the comparison).
+_WHITESPACE_HEAVY = st.lists(st.sampled_from(list("ab ž国 \n\t\x0b\x0c\x1f\x7f\x85\x9f\u00a0\u00ad\u2003\u200b"
+                                                  "\u2028\u2029\u3000\ufeff")), max_size=80).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_WHITESPACE_HEAVY)
+def test_rules_run_only_where_they_can_match(text: str) -> None:
+    """Skipping a rule whose characters are absent changes nothing: the result is the rules' own."""
+    assert normalize_text(text) == _every_rule(text)
+
+
+@pytest.mark.parametrize("text", ["", "word", " " * 10_000, "\n" * 10_000 + "x", "a" * 12_000,
+                                  "x\u3000" * 3_000, "日本語のテキスト" * 500, "a \n b" * 2_000])
+def test_edge_texts_in_normal_form(text: str) -> None:
+    assert normalize_text(text) == _every_rule(text)
 
 
 def test_nfc() -> None:

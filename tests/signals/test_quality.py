@@ -1,6 +1,14 @@
 from __future__ import annotations
 
-from curate.signals.quality import quality_signals
+import re
+from collections import Counter
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from curate.signals.quality import _LETTERLESS_WORD, _SENTENCE_END, _letter_counts, _ngram_signals, quality_signals
+from curate.signals.words import count_words, has_spaceless
 
 PROSE = ("The council approved the budget on Tuesday after a long debate.\n\n"
          "Members said the plan would fund two new schools and repair the old bridge.")
@@ -72,3 +80,78 @@ def test_a_data_table_counts_by_its_cells_not_its_bars() -> None:
     assert with_table["alpha_word_ratio"] == cells_only["alpha_word_ratio"] > 0.5
     assert with_table["n_words"] == cells_only["n_words"] and with_table["n_paragraphs"] == 2
     assert with_table["n_chars"] == len(f"{prose}\n\n{table}")
+
+
+# -- the fast counts equal their plain definitions ------------------------------------------------
+
+# Every kind of character the counts tell apart: ASCII letters, digits and punctuation, the spaces
+# `str.split` knows (\x1c-\x1f and U+3000 among them), letters that change length or kind when
+# lower-cased (İ, ǅ), numbers that are not digits (², ½), closers, other scripts' sentence marks,
+# and scripts with and without spaces.
+_ALPHABET = st.sampled_from(list("aZq09_.!?,;'\"”’)]-#… \n\t\x1c\x1f\u3000\u00a0İǅ²½ßé£—"
+                                 "。！？｡」】।؟Жжабв国务院のカไทย"))
+_TEXTS = st.lists(_ALPHABET, max_size=120).map("".join)
+
+
+def _letterless_words(text: str) -> int:
+    return sum(1 for token in text.split() if not any(c.isalnum() and not c.isdecimal() for c in token))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXTS)
+def test_letterless_words_are_whole_tokens_without_a_letter(text: str) -> None:
+    assert len(_LETTERLESS_WORD.findall(" " + text)) == _letterless_words(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXTS)
+def test_sentence_ends_match_the_two_rules(text: str) -> None:
+    """Latin-style marks before a space or the end (closers between), CJK stops anywhere."""
+    closers = "\"'”’)\\]」』）】"
+    latin = re.compile(f"[.!?…؟۔।॥։။።។][{closers}]*(?=\\s|$)|[。！？｡][{closers}]*")
+    assert len(_SENTENCE_END.findall(text)) == len(latin.findall(text))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXTS)
+def test_letter_counts_are_str_methods_counts(text: str) -> None:
+    assert _letter_counts(text) == (sum(map(str.isalpha, text)), sum(map(str.isupper, text)))
+
+
+def test_letter_counts_of_a_lone_surrogate() -> None:
+    assert _letter_counts("ab\ud800C") == (3, 1)
+
+
+def _plain_ngram_signals(units: list[str], units_per_word: float) -> tuple[float, float]:
+    """The repetition measures as Gopher defines them, written plainly."""
+    total = sum(map(len, units))
+    two, five = max(2, round(2 * units_per_word)), max(5, round(5 * units_per_word))
+    if total == 0 or len(units) < five:
+        return 0.0, 0.0
+    (top, count), = Counter(zip(*(units[i:] for i in range(two)))).most_common(1)
+    grams = list(zip(*(units[i:] for i in range(five))))
+    counts = Counter(grams)
+    covered = {i + k for i, gram in enumerate(grams) if counts[gram] > 1 for k in range(five)}
+    return (min(1.0, count * sum(map(len, top)) / total) if count > 1 else 0.0,
+            sum(len(units[i]) for i in covered) / total)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["a", "bb", "the", "of", "ccc", "國", "x"]), max_size=40),
+       st.sampled_from([1.0, 1.4, 2.0]))
+def test_ngram_signals_match_their_definition(units: list[str], units_per_word: float) -> None:
+    assert _ngram_signals(units, units_per_word) == _plain_ngram_signals(units, units_per_word)
+
+
+def test_lower_casing_never_adds_or_removes_a_spaceless_script() -> None:
+    """`quality_signals` decides from the text whether its lower-cased words need `word_units`."""
+    chars = [chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF]
+    assert [c for c in chars if has_spaceless(c) != has_spaceless(c.lower())] == []
+
+
+@pytest.mark.parametrize("text", ["", "word", "WORD.", "a" * 12_000, "国" * 5_000, "1,2;3" * 3_000,
+                                  "ไทย" * 2_000 + " and more", ("Long line of words. " * 600).strip()])
+def test_edge_texts_count_as_their_words(text: str) -> None:
+    q = quality_signals(text, "en")
+    assert q["n_words"] == count_words(text)
+    assert 0.0 <= q["alpha_word_ratio"] <= 1.0 and 0.0 <= q["duplicate_5gram_ratio"] <= 1.0
