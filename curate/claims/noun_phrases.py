@@ -205,7 +205,7 @@ def appositive(text: str, toks: list[Span], i: int) -> Span | None:
         comma = i
         while comma >= 0 and token_text(text, toks[comma]) != ",":
             comma -= 1
-        if comma <= 0:
+        if comma <= 0 or comma == i:  # nothing between two commas ("Ruiz, , said") is no appositive
             break
         chunk = toks[comma + 1 : i + 1]
         opener = token_text(text, chunk[0]).lower()

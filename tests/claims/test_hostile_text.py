@@ -33,3 +33,10 @@ def test_an_empty_quotation_is_no_ones_speech() -> None:
     claims = extract_claims(text)
     _check_offsets(text, claims)
     assert [(c.cue, c.content) for c in claims] == [("said", "We won"), ("added", "Again")]
+
+
+def test_two_commas_in_a_row_before_a_cue_are_no_appositive() -> None:
+    """Nothing between two commas ended the appositive walk with an IndexError (found by the
+    test above: "Ruiz , , Ruiz , said ")."""
+    for text in ("Ruiz , , Ruiz , said ", "Ruiz, , said it would rain.", "The mayor,, a doctor, said it was fine."):
+        _check_offsets(text, extract_claims(text))
