@@ -306,7 +306,7 @@ from curate.config import load_config
 from curate.pipeline.build import build
 from curate.store import Store
 build([Path(sys.argv[1])], "news", load_config(None, {"executor": {"workers": 2}}), store=Store(Path(sys.argv[2])))
-print("pandas" in sys.modules)
+print("pandas" in sys.modules, len(list(Path(sys.argv[2]).rglob("clusters.parquet"))))
 """
 
 
@@ -319,6 +319,8 @@ def test_a_build_does_not_import_pandas(tmp_path: Path) -> None:
     from versioning.corpus import write_corpus
 
     corpus = write_corpus(tmp_path / "in", dict.fromkeys(range(20), 0))
+    for n in range(3):  # near-copies: the clusters file is written too
+        (corpus / f"copy-{n}.txt").write_text((corpus / f"doc-{n:03d}.txt").read_text() + "\n\nUpdated.")
     done = subprocess.run([sys.executable, "-c", _PARENT_PANDAS, str(corpus), str(tmp_path / "store")],
                           capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "False"
+    assert done.stdout.strip() == "False 1"

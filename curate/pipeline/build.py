@@ -288,7 +288,7 @@ def _write_version(name: str, ctx: PipelineContext,
             annotated.append(summary.key)
             reused += summary.reused
             progress("annotate", summary.documents)
-        decisions, dedup = near.decide(staging / "dedup" / CLUSTERS) if near else ({}, {"enabled": False})
+        decisions, dedup = near.decide(staging / "dedup" / CLUSTERS, executor.submit) if near else ({}, {"enabled": False})
         jobs = ((checkpoints, key, decisions.get(number, Decisions())) for number, key in enumerate(annotated))
         for number, result in enumerate(executor.map(finish_batch, jobs)):
             documents = result.documents

@@ -29,6 +29,8 @@ and into `dedup/clusters.parquet`.
 from __future__ import annotations
 
 from array import array
+from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -49,6 +51,8 @@ from curate.timing import DEDUP, timed_as
 
 SPLIT_CODES = ("train", "validation", "test")
 _FLUSH_ROWS = 65_536
+Submit = Callable[[Callable[[dict[str, list[Any]], Any], pa.Table], dict[str, list[Any]]], "Future[pa.Table]"]
+"""An executor's `submit`, for the tables of the cluster file."""
 
 
 def _key(doc_id: str) -> int:
@@ -164,9 +168,10 @@ class NearDuplicates:
         return np.where(self.parent_keys[at] == keys, self.parent_splits[at], -1).astype(np.int8)
 
     @timed_as(DEDUP)
-    def decide(self, clusters_path: Path) -> tuple[dict[int, Decisions], dict[str, Any]]:
+    def decide(self, clusters_path: Path, submit: Submit) -> tuple[dict[int, Decisions], dict[str, Any]]:
         """Per-batch decisions, with `clusters_path` written (a cluster of two or more documents
-        with at least one of this build's); and the manifest's summary of it all."""
+        with at least one of this build's, its tables made by `submit`: an executor's worker);
+        and the manifest's summary of it all."""
         own = self.own
         refs = len(self.reference_ids)
         clusters = self._clusters = self.index.clusters()
@@ -176,7 +181,7 @@ class NearDuplicates:
         decisions: dict[int, Decisions] = {}
         counts = {"clusters": 0, "documents_in_clusters": 0, "same_document": 0, "near_duplicate": 0,
                   "near_duplicate_of_reference": 0, "duplicate_content": 0}
-        writer = _ClusterWriter(clusters_path)
+        writer = _ClusterWriter(clusters_path, submit)
         for members in clusters.members():
             mine = members[members >= refs] - refs
             if not mine.size:
@@ -312,13 +317,21 @@ class NearDuplicates:
         self.uris.close()
 
 
-class _ClusterWriter:
-    """`dedup/clusters.parquet`, written as the clusters are decided."""
+def cluster_table(rows: dict[str, list[Any]], _ctx: Any) -> pa.Table:
+    """Rows of the cluster file as a table: made in a worker, since building Arrow arrays from
+    Python objects imports pandas (half a CPU second, between the passes, when no worker runs)."""
+    return pa.Table.from_pydict(rows, schema=load_schema("cluster").arrow())
 
-    def __init__(self, path: Path) -> None:
+
+class _ClusterWriter:
+    """`dedup/clusters.parquet`, its rows collected as the clusters are decided."""
+
+    def __init__(self, path: Path, submit: Submit) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.schema = load_schema("cluster").arrow()
         self.writer = pq.ParquetWriter(path, self.schema, compression="zstd")
+        self.submit = submit
+        self.tables: list[Future[pa.Table]] = []
         self.rows: dict[str, list[Any]] = {name: [] for name in self.schema.names}
 
     def add(self, cluster: str, doc_id: str, uri: str | None, kept: bool, reference: bool, similarity: float,
@@ -330,9 +343,11 @@ class _ClusterWriter:
 
     def _flush(self) -> None:
         if self.rows["id"]:
-            self.writer.write_table(pa.table(self.rows, schema=self.schema))
+            self.tables.append(self.submit(cluster_table, self.rows))
             self.rows = {name: [] for name in self.schema.names}
 
     def close(self) -> None:
         self._flush()
+        for table in self.tables:
+            self.writer.write_table(table.result())
         self.writer.close()
