@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from itertools import compress, count
 from typing import Any
 
 from curate.boilerplate.tables import without_table_markup
-from curate.signals.letters import ascii_letters
+from curate.signals.letters import ascii_letters, words_with_ascii_letters
 from curate.signals.words import count_words, has_spaceless, word_units
 
 NAME = "quality"
@@ -28,6 +29,7 @@ VERSION = 4
 # space before it: searched in " " + text. Starting at a space, not behind a look-behind, lets the
 # regex engine skip ahead to the next space instead of trying every position.
 _LETTERLESS_WORD = re.compile(r"\s(?:[^\s\w]|[\d_])+(?!\S)")
+_LETTERLESS_CHAR = re.compile(r"[^\s\w]|[\d_]")  # what a letterless word is made of
 # Sentence ends: Latin-style marks (and the Arabic, Urdu, Devanagari, Armenian, Myanmar, Ethiopic and
 # Khmer ones) end a sentence before a space; the CJK full stops end one wherever they stand. One
 # leading character class (the two kinds told apart after it) lets the engine skip to candidates.
@@ -48,15 +50,29 @@ STOPWORDS = {
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
-def _letter_counts(text: str) -> tuple[int, int]:
+def _non_ascii(text: str) -> Counter[str]:
+    """How often each non-ASCII character occurs in `text`: the counts below judge each once."""
+    return Counter() if text.isascii() else Counter(_NON_ASCII.findall(text))
+
+
+def _letter_counts(text: str, non_ascii: Counter[str]) -> tuple[int, int]:
     """(letters, upper-case letters): ASCII letters by counting bytes (most letters of most text),
-    the other characters once each per distinct character."""
+    the others (`non_ascii`, `_non_ascii(text)`) once each per distinct character."""
     letters, upper = ascii_letters(text)
-    if not text.isascii():
-        for char, times in Counter(_NON_ASCII.findall(text)).items():
-            letters += times if char.isalpha() else 0
-            upper += times if char.isupper() else 0
+    for char, times in non_ascii.items():
+        letters += times if char.isalpha() else 0
+        upper += times if char.isupper() else 0
     return letters, upper
+
+
+def _letterless_words(text: str, n_tokens: int, non_ascii: Iterable[str]) -> int:
+    """How many of the `n_tokens` whitespace-separated words of `text` hold no letter
+    (`_LETTERLESS_WORD`). When every non-ASCII character of `text` (`non_ascii`) is one such a word
+    may hold (most text: English with its quotes, dashes and currency signs), a word has a letter
+    exactly when it has an ASCII one, and those are counted on bytes: a sixth of the regex's cost."""
+    if all(map(_LETTERLESS_CHAR.fullmatch, non_ascii)):
+        return n_tokens - words_with_ascii_letters(text)
+    return len(_LETTERLESS_WORD.findall(" " + text))
 
 
 def _repeated_chars(parts: list[str]) -> int:
@@ -112,7 +128,8 @@ def quality_signals(text: str, language: str) -> dict[str, Any]:
         n_words, units = len(words), words
     paragraphs = [p for p in text.split("\n\n") if p.strip()]
     lines = [line.strip() for line in text.split("\n") if line.strip()]
-    n_letters, n_upper = _letter_counts(text)
+    non_ascii = _non_ascii(text)
+    n_letters, n_upper = _letter_counts(text, non_ascii)
     stops = STOPWORDS.get(language)
     top_2gram, dup_5gram = _ngram_signals(units, len(units) / max(n_words, 1))
     per_word = max(n_words, 1)
@@ -123,7 +140,7 @@ def quality_signals(text: str, language: str) -> dict[str, Any]:
         "n_paragraphs": len(paragraphs),
         "n_sentences": len(_SENTENCE_END.findall(text)),
         "mean_word_length": n_word_chars / per_word,
-        "alpha_word_ratio": (n_words - len(_LETTERLESS_WORD.findall(" " + text))) / per_word,
+        "alpha_word_ratio": (n_words - _letterless_words(text, len(words), non_ascii)) / per_word,
         "stopword_ratio": (sum(map(stops.__contains__, words)) / per_word) if stops else 0.0,
         "symbol_ratio": (text.count("#") + text.count("...") + text.count("…")) / per_word,
         "bullet_line_ratio": sum(1 for line in lines if _BULLET.match(line)) / per_line,
