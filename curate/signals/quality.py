@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from itertools import compress, count
+from functools import cache
+from itertools import compress
 from typing import Any
 
 from curate.boilerplate.tables import without_table_markup
@@ -99,18 +100,39 @@ def _ngram_signals(units: list[str], units_per_word: float) -> tuple[float, floa
     two, five = max(2, round(2 * units_per_word)), max(5, round(5 * units_per_word))
     if total == 0 or len(units) < five:
         return 0.0, 0.0
-    pairs = Counter(_grams(units, two))
-    most = max(pairs.values())
+    pairs = list(_grams(units, two))
+    counts = Counter(pairs)
+    most = max(counts.values())
+    if most == 1:  # no 2-gram repeats, so no 5-gram does
+        return 0.0, 0.0
     # The first 2-gram of the most frequent ones, as `most_common(1)` picks it.
-    top_share = most * sum(map(len, next(g for g, c in pairs.items() if c == most))) / total if most > 1 else 0.0
-    counts = Counter(_grams(units, five))
-    if len(counts) == len(units) - five + 1:  # the common case: no 5-gram repeats
-        return min(1.0, top_share), 0.0
+    top_share = min(1.0, most * sum(map(len, next(g for g, c in counts.items() if c == most))) / total)
+    # A 5-gram that occurs twice is made of 2-grams that all do: only a 5-gram starting a run of
+    # `span` repeated 2-grams can (most text has few such runs, and no 5-gram is counted outside them).
+    span = five - two + 1
+    repeated = bytes(map((1).__lt__, map(counts.__getitem__, pairs)))
+    starts = [i for run in _runs(span).finditer(repeated) for i in range(run.start(), run.end() - span + 1)]
+    return top_share, _duplicated_share(units, five, starts, total)
+
+
+@cache
+def _runs(length: int) -> re.Pattern[bytes]:
+    """Runs of at least `length` ones (repeated 2-grams) in bytes of ones and zeros."""
+    return re.compile(b"\x01{%d,}" % length)
+
+
+def _duplicated_share(units: list[str], five: int, starts: list[int], total: int) -> float:
+    """The share of the `total` characters of `units` that lie in a 5-gram (of `five` units) that
+    occurs twice, among the 5-grams at `starts` (every other one occurs once)."""
+    grams = [tuple(units[i:i + five]) for i in starts]
+    counts = Counter(grams)
+    if len(counts) == len(grams):  # the common case: none repeats
+        return 0.0
     covered = bytearray(len(units))
-    for i in compress(count(), map((1).__lt__, map(counts.__getitem__, _grams(units, five)))):
-        covered[i:i + five] = b"\x01" * five
-    dup_share = sum(map(len, compress(units, covered))) / total
-    return min(1.0, top_share), dup_share
+    for i, gram in zip(starts, grams):
+        if counts[gram] > 1:
+            covered[i:i + five] = b"\x01" * five
+    return sum(map(len, compress(units, covered))) / total
 
 
 def quality_signals(text: str, language: str) -> dict[str, Any]:

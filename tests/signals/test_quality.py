@@ -172,6 +172,23 @@ def test_ngram_signals_match_their_definition(units: list[str], units_per_word: 
     assert _ngram_signals(units, units_per_word) == _plain_ngram_signals(units, units_per_word)
 
 
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(list("abcdefg")), min_size=20, max_size=120), st.sampled_from([1.0, 1.4, 2.0]))
+def test_ngram_signals_of_long_texts_with_few_words(units: list[str], units_per_word: float) -> None:
+    """Long runs of repeated 2-grams, with and without a repeated 5-gram in them."""
+    assert _ngram_signals(units, units_per_word) == _plain_ngram_signals(units, units_per_word)
+
+
+@pytest.mark.parametrize(("text", "duplicated"), [
+    ("a b c d e x a b c y c d e", 0.0),  # every 2-gram of "a b c d e" repeats, the 5-gram does not
+    ("a b c d e x a b c d e", 10 / 11),
+    ("one two three four five six", 0.0),  # no 2-gram repeats
+])
+def test_a_5gram_repeats_only_as_a_whole(text: str, duplicated: float) -> None:
+    units = text.split()
+    assert _ngram_signals(units, 1.0)[1] == duplicated == _plain_ngram_signals(units, 1.0)[1]
+
+
 def test_lower_casing_never_adds_or_removes_a_spaceless_script() -> None:
     """`quality_signals` decides from the text whether its lower-cased words need `word_units`."""
     chars = [chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF]
