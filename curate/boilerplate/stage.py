@@ -34,14 +34,17 @@ TEMPLATE_VERDICT = LineVerdict("template_line", 0.9, "templates_v1:source_share"
 
 def remove_boilerplate(
     document: str, language: str, templates: Collection[int] = frozenset(), threshold: float = DEFAULT_THRESHOLD,
-    extracted: bool = False, page_removed: Sequence[RemovedBlock] = (),
+    extracted: bool = False, page_removed: Sequence[RemovedBlock] = (), template_chars: int | None = None,
 ) -> BoilerplateResult:
     """Kept text, removed spans, one flag per kind, and removed characters / document length.
 
     `templates` are the line keys of the document's source that the corpus pass found repeated
     across its documents (`curate.templates`); a line the rules leave alone but whose key is
-    there is removed as `template_line`. `threshold` is the line model's least content
-    probability for a kept line (`rules.classify_lines`): higher removes more. `extracted` says
+    there is removed as `template_line`. `template_chars` is the longest line the corpus pass keys
+    (`[templates] max_line_chars`, `curate.templates.line_keys`): a longer line is no template and
+    is not keyed here either, which spares a key per body paragraph (None: every line is keyed).
+    `threshold` is the line model's least content probability for a kept line
+    (`rules.classify_lines`): higher removes more. `extracted` says
     an extractor chose `document` as a page's main content (HTML inputs): the line model alone
     then removes no prose line of it. The rows of a Markdown table block are always kept
     (`tables.keep_tables`). `page_removed` are the blocks of an HTML page its extractor left out
@@ -51,8 +54,9 @@ def remove_boilerplate(
     lines = document.split("\n")
     verdicts = classify_lines(lines, language, threshold, extracted)
     if templates:
-        verdicts = [TEMPLATE_VERDICT if verdict is None and line and line_key(line) in templates else verdict
-                    for line, verdict in zip(lines, verdicts)]
+        longest = len(document) if template_chars is None else template_chars
+        verdicts = [TEMPLATE_VERDICT if verdict is None and 0 < len(line) <= longest and line_key(line) in templates
+                    else verdict for line, verdict in zip(lines, verdicts)]
     verdicts = keep_tables(lines, verdicts)
     if page_removed:
         document, verdicts = interleave(document, verdicts, page_removed)

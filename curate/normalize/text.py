@@ -56,11 +56,15 @@ def normalize_text(text: str) -> str:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     # Each rule runs only where it can match: most texts need none of them, and a substring or a
-    # one-class search to tell costs a third of a substitution's scan, or much less.
-    if _LINE_BREAK_OR_INVISIBLE.search(text):
+    # one-class search to tell costs a third of a substitution's scan, or much less. Every
+    # character the line-break, invisible and odd-space rules look for is unprintable: when the
+    # lines are all printable (most texts; `isprintable` is a fifth of a class search) neither
+    # class is searched.
+    unprintable = not text.replace("\n", "").isprintable()
+    if unprintable and _LINE_BREAK_OR_INVISIBLE.search(text):
         text = _LINE_BREAKS.sub("\n", text)
         text = _INVISIBLE.sub("", text)
-    if "  " in text or _ODD_SPACE_CHAR.search(text):
+    if "  " in text or (unprintable and _ODD_SPACE_CHAR.search(text)):
         text = _SPACES.sub(" ", text)
     if " \n" in text or "\n " in text:
         text = _SPACE_AROUND_NEWLINE.sub("\n", text)

@@ -45,8 +45,17 @@ def test_rules_run_only_where_they_can_match(text: str) -> None:
     assert normalize_text(text) == _every_rule(text)
 
 
+def test_every_character_the_space_and_control_rules_look_for_is_unprintable() -> None:
+    """What lets a text whose lines are printable skip both searches."""
+    looked_for = [c for c in map(chr, range(0x110000))
+                  if normal_form._LINE_BREAK_OR_INVISIBLE.match(c) or normal_form._ODD_SPACE_CHAR.match(c)]
+    assert len(looked_for) > 40 and "\n" not in looked_for
+    assert [c for c in looked_for if c.isprintable()] == []
+
+
 @pytest.mark.parametrize("text", ["", "word", " " * 10_000, "\n" * 10_000 + "x", "a" * 12_000,
-                                  "x\u3000" * 3_000, "日本語のテキスト" * 500, "a \n b" * 2_000])
+                                  "x\u3000" * 3_000, "日本語のテキスト" * 500, "a \n b" * 2_000,
+                                  "“Printable” — £5 café\n\nlines" * 500, "\t" + "a" * 5_000])
 def test_edge_texts_in_normal_form(text: str) -> None:
     assert normalize_text(text) == _every_rule(text)
 

@@ -7,7 +7,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from curate.signals.quality import _LETTERLESS_WORD, _SENTENCE_END, _letter_counts, _ngram_signals, quality_signals
+from curate.signals.quality import (
+    _LETTERLESS_WORD,
+    _SENTENCE_END,
+    _letter_counts,
+    _letterless_words,
+    _ngram_signals,
+    _non_ascii,
+    quality_signals,
+)
 from curate.signals.words import count_words, has_spaceless
 
 PROSE = ("The council approved the budget on Tuesday after a long debate.\n\n"
@@ -93,14 +101,35 @@ _ALPHABET = st.sampled_from(list("aZq09_.!?,;'\"”’)]-#… \n\t\x1c\x1f\u3000
 _TEXTS = st.lists(_ALPHABET, max_size=120).map("".join)
 
 
-def _letterless_words(text: str) -> int:
+def _plain_letterless_words(text: str) -> int:
     return sum(1 for token in text.split() if not any(c.isalnum() and not c.isdecimal() for c in token))
 
 
 @settings(max_examples=400, deadline=None)
 @given(_TEXTS)
 def test_letterless_words_are_whole_tokens_without_a_letter(text: str) -> None:
-    assert len(_LETTERLESS_WORD.findall(" " + text)) == _letterless_words(text)
+    assert len(_LETTERLESS_WORD.findall(" " + text)) == _plain_letterless_words(text)
+
+
+# Texts the byte count takes (ASCII, with non-ASCII marks, digits and symbols a letterless word may
+# hold) and texts it must leave to the regex (a non-ASCII letter, a number that is no digit, a space).
+_BYTES_COUNTED = st.one_of(st.characters(max_codepoint=0x7F), st.sampled_from(list("—£…”’€٣\ud800")))
+_REGEX_COUNTED = st.sampled_from(list("é²\u00a0\u3000\x85国"))
+_MOSTLY_ASCII = st.one_of(st.text(_BYTES_COUNTED, max_size=120),
+                          st.tuples(st.text(_BYTES_COUNTED, max_size=60), _REGEX_COUNTED,
+                                    st.text(_BYTES_COUNTED, max_size=60)).map("".join))
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(_TEXTS, _MOSTLY_ASCII))
+def test_letterless_words_counted_either_way_are_the_regex_count(text: str) -> None:
+    assert _letterless_words(text, len(text.split()), _non_ascii(text)) == _plain_letterless_words(text)
+
+
+@pytest.mark.parametrize("space", [" ", "\u00a0"])  # counted on bytes; left to the regex (an odd space)
+def test_letterless_words_of_news_text(space: str) -> None:
+    text = f"On 12 May — 3,000 £5 notes… ‘Sold’ 24/7{space}-- 1.5%"
+    assert _letterless_words(text, len(text.split()), _non_ascii(text)) == 7  # 12, —, 3,000, £5, 24/7, --, 1.5%
 
 
 @settings(max_examples=400, deadline=None)
@@ -115,11 +144,11 @@ def test_sentence_ends_match_the_two_rules(text: str) -> None:
 @settings(max_examples=400, deadline=None)
 @given(_TEXTS)
 def test_letter_counts_are_str_methods_counts(text: str) -> None:
-    assert _letter_counts(text) == (sum(map(str.isalpha, text)), sum(map(str.isupper, text)))
+    assert _letter_counts(text, _non_ascii(text)) == (sum(map(str.isalpha, text)), sum(map(str.isupper, text)))
 
 
 def test_letter_counts_of_a_lone_surrogate() -> None:
-    assert _letter_counts("ab\ud800C") == (3, 1)
+    assert _letter_counts("ab\ud800C", _non_ascii("ab\ud800C")) == (3, 1)
 
 
 def _plain_ngram_signals(units: list[str], units_per_word: float) -> tuple[float, float]:
@@ -141,6 +170,23 @@ def _plain_ngram_signals(units: list[str], units_per_word: float) -> tuple[float
        st.sampled_from([1.0, 1.4, 2.0]))
 def test_ngram_signals_match_their_definition(units: list[str], units_per_word: float) -> None:
     assert _ngram_signals(units, units_per_word) == _plain_ngram_signals(units, units_per_word)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(list("abcdefg")), min_size=20, max_size=120), st.sampled_from([1.0, 1.4, 2.0]))
+def test_ngram_signals_of_long_texts_with_few_words(units: list[str], units_per_word: float) -> None:
+    """Long runs of repeated 2-grams, with and without a repeated 5-gram in them."""
+    assert _ngram_signals(units, units_per_word) == _plain_ngram_signals(units, units_per_word)
+
+
+@pytest.mark.parametrize(("text", "duplicated"), [
+    ("a b c d e x a b c y c d e", 0.0),  # every 2-gram of "a b c d e" repeats, the 5-gram does not
+    ("a b c d e x a b c d e", 10 / 11),
+    ("one two three four five six", 0.0),  # no 2-gram repeats
+])
+def test_a_5gram_repeats_only_as_a_whole(text: str, duplicated: float) -> None:
+    units = text.split()
+    assert _ngram_signals(units, 1.0)[1] == duplicated == _plain_ngram_signals(units, 1.0)[1]
 
 
 def test_lower_casing_never_adds_or_removes_a_spaceless_script() -> None:
