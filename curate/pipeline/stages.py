@@ -85,7 +85,8 @@ def _language(doc: Prepared, done: Mapping[str, Any], ctx: PipelineContext, temp
 def _boilerplate(doc: Prepared, done: Mapping[str, Any], ctx: PipelineContext,
                  template_keys: Collection[int]) -> Columns:
     cleaned = boilerplate.remove_boilerplate(doc.document, done["language"], template_keys,
-                                             ctx.config.boilerplate.threshold, doc.extracted, doc.removed)
+                                             ctx.config.boilerplate.threshold, doc.extracted, doc.removed,
+                                             ctx.config.templates.max_line_chars)
     return {
         "text": cleaned.text,
         "boilerplate": [

@@ -13,6 +13,7 @@ from curate.document import RawDoc
 from curate.pipeline.document import PipelineContext, annotate, annotate_raw
 from curate.pipeline.prepare import Prepared, prepare
 from curate.pipeline.stages import DOCUMENT_SCHEMA, PUBLISHED_COLUMNS, STAGES
+from curate.pipeline.stages import boilerplate as boilerplate_module
 from curate.schema import load_schema
 
 TEXT = ("Harbor Board Approves Dredging Plan\n\n"
@@ -108,3 +109,19 @@ def test_a_stage_sees_the_columns_earlier_stages_produced(ctx: PipelineContext) 
     assert boilerplate.compute(prepared, seen, ctx, frozenset())["text"] == row["text"]
     with pytest.raises(KeyError, match="language"):
         boilerplate.compute(prepared, {}, ctx, frozenset())
+
+
+def test_the_boilerplate_stage_looks_up_only_lines_the_corpus_pass_keyed(ctx: PipelineContext,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Lines longer than `[templates] max_line_chars` have no key in the template table: the stage
+    is told so, and does not key them (the result is the same, `tests/boilerplate/test_stage.py`)."""
+    seen: list[object] = []
+    real = boilerplate_module.remove_boilerplate
+
+    def spy(*args: Any) -> Any:
+        seen.append(args[-1])
+        return real(*args)
+
+    monkeypatch.setattr(boilerplate_module, "remove_boilerplate", spy)
+    annotate(prepare(_documents()[0], ctx.config), ctx)
+    assert seen == [ctx.config.templates.max_line_chars]
