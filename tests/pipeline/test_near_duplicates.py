@@ -98,6 +98,17 @@ def test_claims_are_looked_for_in_the_kept_rows_only(tmp_path: Path, monkeypatch
         assert {"claims", "claims_attempted"}.isdisjoint(json.loads(dropped["row_json"]))
 
 
+def test_a_cluster_member_with_an_undecodable_file_name_is_written_by_a_worker(tmp_path: Path) -> None:
+    """The cluster file's tables are made in a worker process: a member whose file name is not
+    UTF-8 reaches it, and the file, with the name escaped as everywhere else."""
+    root = tmp_path / "in"
+    root.mkdir()
+    (root / "a.txt").write_text(article(1), encoding="utf-8")
+    (root / b"caf\xe9.txt".decode("utf-8", "surrogateescape")).write_text(article(1) + "\n\nUpdated.", encoding="utf-8")
+    result = build([root], "news", _config(executor={"workers": 2}), store=Store(tmp_path / "store"))
+    assert [(c["input_uri"], c["kept"]) for c in _clusters(result)] == [("a.txt", True), ("caf\\xe9.txt", False)]
+
+
 @pytest.mark.parametrize(("keep", "kept_b"), [("first", "https://paper.example/1"),
                                               ("longest", "https://mirror.example/b")])
 def test_which_member_is_kept(keep: str, kept_b: str, tmp_path: Path) -> None:
