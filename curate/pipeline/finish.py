@@ -4,9 +4,9 @@ Near-duplicate clusters are known only once every document is annotated (they co
 texts), so their decisions come after the document pass, batch by batch: which kept rows their
 cluster drops (naming the row it keeps, and the two texts' estimated similarity), and which rows
 take their cluster's split instead of their own. They are applied in the workers, where the
-dropped rows' JSON is made, so the parent still only writes; a batch with no decision comes back
-as the document pass stored it. Then the published stages (the claims) complete the rows still
-kept (`curate.pipeline.published`): nothing is looked for in a document that is dropped.
+dropped rows' JSON is made, so the parent still only writes. Then the published stages (the
+claims) complete the rows still kept (`curate.pipeline.published`), in every batch: nothing is
+looked for in a document that is dropped.
 """
 
 from __future__ import annotations

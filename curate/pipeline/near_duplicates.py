@@ -51,7 +51,7 @@ from curate.timing import DEDUP, timed_as
 
 SPLIT_CODES = ("train", "validation", "test")
 _FLUSH_ROWS = 65_536
-Submit = Callable[[Callable[[dict[str, list[Any]], Any], pa.Table], dict[str, list[Any]]], "Future[pa.Table]"]
+Submit = Callable[[Callable[..., pa.Table], dict[str, list[Any]]], "Future[pa.Table]"]
 """An executor's `submit`, for the tables of the cluster file."""
 
 

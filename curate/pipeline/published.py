@@ -36,16 +36,14 @@ def _computed(table: pa.Table, positions: list[int], rejects: Rejects) -> tuple[
     good: list[int] = []
     values: dict[str, list[Any]] = {field.name: [] for field in _FIELDS}
     for index in range(table.num_rows):
-        row = {name: column[index] for name, column in reads.items()}
         try:
-            for stage in PUBLISHED:
-                row.update(published_columns(stage, row))
+            found = published_columns({name: column[index] for name, column in reads.items()})
         except Exception as exc:  # noqa: BLE001 - one document's failure becomes its reject row
             rejects.append((positions[index], error_row(_evidence(table, index), exc)))
             continue
         good.append(index)
         for name, column in values.items():
-            column.append(row[name])
+            column.append(found[name])
     return good, values
 
 

@@ -151,15 +151,19 @@ def row(doc: Prepared, ctx: PipelineContext, template_keys: Collection[int]) -> 
     return {name: done[name] for name in DOCUMENT_SCHEMA.names}
 
 
-def published_columns(stage: Stage, row: Mapping[str, Any]) -> Columns:
-    """A published stage's columns for one kept row (timed under the stage's name)."""
-    assert stage.publish is not None
-    return timed(stage.name, stage.publish, {name: row[name] for name in stage.reads})
+def published_columns(row: Mapping[str, Any]) -> Columns:
+    """Every published stage's columns for one kept row, from the row's columns they read (each
+    stage timed under its name)."""
+    done, found = dict(row), {}
+    for stage in PUBLISHED:
+        assert stage.publish is not None
+        columns = timed(stage.name, stage.publish, {name: done[name] for name in stage.reads})
+        done.update(columns)
+        found.update(columns)
+    return found
 
 
 def published_row(row: Mapping[str, Any]) -> Columns:
     """A document-pass row made whole: the published stages' columns added, in the schema's order."""
-    done = dict(row)
-    for stage in PUBLISHED:
-        done.update(published_columns(stage, done))
+    done = {**row, **published_columns(row)}
     return {name: done[name] for name in COLUMNS}
