@@ -35,6 +35,10 @@ class SignatureFile:
         if docs.size and not (docs.min() >= 0 and docs.max() < self.count):
             raise IndexError(f"rows {docs.min()}..{docs.max()} of {self.count}")
         size = self._row_bytes
+        out = np.empty((docs.size, self.width), dtype=SIGNATURE_DTYPE)
+        place = out.reshape(-1).view(np.uint8).data  # each row read into its place: no bytes object a row
         with open(self.path, "rb", buffering=0) as file:
-            data = b"".join(os.pread(file.fileno(), size, doc * size) for doc in docs.tolist())
-        return np.frombuffer(data, dtype=SIGNATURE_DTYPE).reshape(docs.size, self.width)
+            for row, doc in enumerate(docs.tolist()):
+                if os.preadv(file.fileno(), [place[row * size:(row + 1) * size]], doc * size) != size:
+                    raise OSError(f"{self.path}: row {doc} is cut short (the file has changed since it was written)")
+        return out

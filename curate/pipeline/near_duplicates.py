@@ -50,7 +50,9 @@ from curate.signals.identity import assign_split
 from curate.timing import DEDUP, timed_as
 
 SPLIT_CODES = ("train", "validation", "test")
-_FLUSH_ROWS = 65_536
+_FLUSH_ROWS = 8_192  # cluster rows collected as Python objects before a worker makes them a table
+_TABLES_AHEAD = 2  # tables being made while the next rows are collected
+_ID_BYTES = 16  # a document id is 32 hex digits (`identity.document_id`)
 Submit = Callable[[Callable[..., pa.Table], dict[str, list[Any]]], "Future[pa.Table]"]
 """An executor's `submit`, for the tables of the cluster file."""
 
@@ -78,7 +80,7 @@ class _Members:
     """Per document of the build, in input order (index = doc - references)."""
 
     ids: array[int] = field(default_factory=lambda: array("Q"))  # 64-bit id keys
-    full_ids: list[str] = field(default_factory=list)
+    id_bytes: bytearray = field(default_factory=bytearray)  # the whole ids, 16 bytes each (not a str each)
     lengths: array[int] = field(default_factory=lambda: array("q"))
     scores: array[float] = field(default_factory=lambda: array("d"))
     hashes: array[int] = field(default_factory=lambda: array("Q"))  # 64-bit content hash keys
@@ -86,6 +88,16 @@ class _Members:
     splits: array[int] = field(default_factory=lambda: array("b"))
     batch: array[int] = field(default_factory=lambda: array("i"))
     position: array[int] = field(default_factory=lambda: array("i"))
+
+    def add_ids(self, ids: list[str]) -> None:
+        for doc_id in ids:
+            packed = bytes.fromhex(doc_id)
+            if len(packed) != _ID_BYTES:
+                raise ValueError(f"document id {doc_id!r} is not {2 * _ID_BYTES} hex digits")
+            self.id_bytes += packed
+
+    def full_id(self, doc: int) -> str:
+        return self.id_bytes[doc * _ID_BYTES:(doc + 1) * _ID_BYTES].hex()
 
 
 class NearDuplicates:
@@ -147,7 +159,7 @@ class NearDuplicates:
         if batch.signatures is not None and len(batch.ids):
             self.index.add(self.index.count, batch.signatures)
         own.ids.extend(_key(i) for i in batch.ids)
-        own.full_ids.extend(batch.ids)
+        own.add_ids(batch.ids)
         own.lengths.extend(batch.lengths)
         own.scores.extend(batch.scores)
         own.hashes.extend(int(h[:16], 16) for h in batch.hashes)
@@ -191,9 +203,9 @@ class NearDuplicates:
             self._cluster(members, mine, refs, splits, clusters, decisions, counts, writer)
         writer.close()
         annotated = np.frombuffer(own.splits, dtype=np.int8) if len(own.splits) else np.empty(0, dtype=np.int8)
-        for doc, split in splits.items():  # the rows each kept member gets, already decided for cluster members
-            if doc >= refs and SPLIT_CODES[annotated[doc - refs]] != split:
-                self._decision(decisions, doc - refs).splits.setdefault(int(own.position[doc - refs]), split)
+        mine_splits = splits[refs:]  # the rows each kept member gets, already decided for cluster members
+        for doc in np.flatnonzero((mine_splits >= 0) & (mine_splits != annotated)).tolist():
+            self._decision(decisions, doc).splits.setdefault(int(own.position[doc]), SPLIT_CODES[mine_splits[doc]])
         summary = {"enabled": True, "params": {"ngram": self.params.ngram, "bands": self.params.bands,
                                                "rows": self.params.rows, "seed": self.params.seed,
                                                "threshold": self.params.threshold},
@@ -202,10 +214,11 @@ class NearDuplicates:
                    "references": self.references, "notes": self.notes, **counts}
         return decisions, summary
 
-    def _group_splits(self, roots: np.ndarray, parent: np.ndarray) -> dict[int, str]:
-        """The split of every document whose split is not simply its own id's: the members of a
-        split group (its near-duplicate cluster joined with the documents of the same headline,
-        with `[dedup] split_by_title`) and the parent's documents. Keyed by index in the index."""
+    def _group_splits(self, roots: np.ndarray, parent: np.ndarray) -> np.ndarray:
+        """The split code of every document whose split is not simply its own id's, by index in
+        the index (-1 for the others; a code a document, not a dict entry): the members of a split
+        group (its near-duplicate cluster joined with the documents of the same headline, with
+        `[dedup] split_by_title`) and the parent's documents."""
         own, refs = self.own, len(self.reference_ids)
         sets = UnionFind(len(roots))
         sets.union(np.arange(len(roots), dtype=np.int64), roots)
@@ -220,7 +233,7 @@ class NearDuplicates:
                     docs = order[start:start + size] + refs
                     sets.union(docs[1:], np.full(size - 1, docs[0]))
         groups = sets.smallest_roots()
-        splits: dict[int, str] = {}
+        splits = np.full(len(roots), -1, dtype=np.int8)
         order = np.argsort(groups, kind="stable")
         ranked = groups[order]
         starts = np.flatnonzero(np.concatenate(([True], ranked[1:] != ranked[:-1])))
@@ -229,16 +242,15 @@ class NearDuplicates:
             if members.size == 1:
                 doc = int(members[0])
                 if doc >= refs and parent[doc - refs] >= 0:
-                    splits[doc] = SPLIT_CODES[int(parent[doc - refs])]
+                    splits[doc] = parent[doc - refs]
                 continue
             inherited = [self.reference_splits[m] for m in members.tolist() if m < refs and self.reference_splits[m] >= 0]
             inherited += [int(parent[m - refs]) for m in members.tolist() if m >= refs and parent[m - refs] >= 0]
             mine = [m - refs for m in members.tolist() if m >= refs]
             if not mine:
                 continue
-            split = (SPLIT_CODES[inherited[0]] if inherited
-                     else assign_split(min(own.full_ids[i] for i in mine), self.splits))
-            splits.update((int(m), split) for m in members.tolist())
+            splits[members] = (inherited[0] if inherited
+                               else SPLIT_CODES.index(assign_split(min(own.full_id(i) for i in mine), self.splits)))
         return splits
 
     def _decision(self, decisions: dict[int, Decisions], doc: int) -> Decisions:
@@ -256,13 +268,13 @@ class NearDuplicates:
         best = np.flatnonzero(scores == scores.max())
         return int(candidates[best[int(np.argmax(lengths[best]))]])
 
-    def _cluster(self, members: np.ndarray, mine: np.ndarray, refs: int, splits: dict[int, str], clusters: Clusters,
+    def _cluster(self, members: np.ndarray, mine: np.ndarray, refs: int, splits: np.ndarray, clusters: Clusters,
                  decisions: dict[int, Decisions], counts: dict[str, int], writer: _ClusterWriter) -> None:
         own = self.own
         theirs = members[members < refs]
         reference_ids = {self.reference_ids[i] for i in theirs.tolist()}
-        same = np.array([i for i in mine.tolist() if own.full_ids[i] in reference_ids], dtype=np.int64)
-        if same.size and mine.size == 1 and reference_ids == {own.full_ids[int(mine[0])]}:
+        same = np.array([i for i in mine.tolist() if own.full_id(i) in reference_ids], dtype=np.int64)
+        if same.size and mine.size == 1 and reference_ids == {own.full_id(int(mine[0]))}:
             counts["same_document"] += 1  # found again, alone: no near-copy of anything
         if same.size:  # the same document again: it is kept
             kept, kept_doc, kept_id = self._kept_among(same), None, None
@@ -271,9 +283,10 @@ class NearDuplicates:
         else:
             kept, kept_doc, kept_id = self._kept_among(mine), None, None
         if kept is not None:
-            kept_doc, kept_id = kept + refs, own.full_ids[kept]
+            kept_doc, kept_id = kept + refs, own.full_id(kept)
         assert kept_doc is not None and kept_id is not None, "every branch names the kept document"
-        split = splits[int(members[0])]
+        assert splits[members[0]] >= 0, "every cluster is a split group"
+        split = SPLIT_CODES[splits[members[0]]]
         similarities = clusters.similarities(kept_doc, members)
         for member, similarity in zip(members.tolist(), similarities.tolist()):
             if member < refs:
@@ -288,7 +301,7 @@ class NearDuplicates:
                 counts[reason] += 1
                 self._decision(decisions, doc).drops[int(own.position[doc])] = Drop(
                     kept_id, 1.0 if exact else similarity, reference=reference, exact=exact)
-            writer.add(kept_id, own.full_ids[doc], self.uris[doc], not dropped, False, similarity, split)
+            writer.add(kept_id, own.full_id(doc), self.uris[doc], not dropped, False, similarity, split)
 
     # -- the version's signatures ---------------------------------------------------------------
 
@@ -345,9 +358,11 @@ class _ClusterWriter:
         if self.rows["id"]:
             self.tables.append(self.submit(cluster_table, self.rows))
             self.rows = {name: [] for name in self.schema.names}
+        while self.tables and (self.tables[0].done() or len(self.tables) > _TABLES_AHEAD):
+            self.writer.write_table(self.tables.pop(0).result())  # in order; at most a few tables held
 
     def close(self) -> None:
         self._flush()
-        for table in self.tables:
-            self.writer.write_table(table.result())
+        while self.tables:
+            self.writer.write_table(self.tables.pop(0).result())
         self.writer.close()

@@ -127,6 +127,23 @@ def test_signatures_are_kept_for_similarities(tmp_path, corpus):
     assert (found >= PARAMS.threshold).all()
 
 
+def test_rows_of_no_documents_and_of_a_cut_file(tmp_path):
+    path = tmp_path / "signatures.u32"
+    path.write_bytes(np.arange(12, dtype=np.uint32).tobytes())
+    assert SignatureFile(path, 3, 4).rows(np.array([], dtype=np.int64)).shape == (0, 4)
+    path.write_bytes(np.arange(10, dtype=np.uint32).tobytes())  # the last row cut short after the count was taken
+    with pytest.raises(OSError, match=r"signatures.u32: row 2 is cut short"):
+        SignatureFile(path, 3, 4).rows(np.array([0, 2]))
+
+
+def test_pairs_compared_in_slices_give_the_same_clusters(tmp_path, corpus, monkeypatch):
+    _, sigs = corpus
+    whole = _clusters(tmp_path / "whole", sigs, batch=64)
+    monkeypatch.setattr("curate.dedup.index._COMPARED_PAIRS", 3)
+    sliced = _clusters(tmp_path / "sliced", sigs, batch=64)
+    assert np.array_equal(whole.root, sliced.root)
+
+
 def test_refuses_what_it_cannot_index(tmp_path, corpus):
     _, sigs = corpus
     index = CandidateIndex(tmp_path, PARAMS)

@@ -206,6 +206,16 @@ def test_the_same_shards_whatever_the_batching(tmp_path: Path) -> None:
     assert digests[0] == digests[1] == digests[2]
 
 
+def test_the_cluster_file_in_order_when_workers_make_it_a_row_at_a_time(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = _corpus(tmp_path / "in")
+    whole = _clusters(build([corpus], "whole", _config(), store=Store(tmp_path / "s")))
+    monkeypatch.setattr("curate.pipeline.near_duplicates._FLUSH_ROWS", 1)
+    config = _config(executor={"workers": 2})
+    assert _clusters(build([corpus], "rows", config, store=Store(tmp_path / "s"))) == whole
+    assert len(whole) == 5
+
+
 def test_cli_dedup_against_and_the_summary(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
