@@ -12,12 +12,12 @@ import re
 import trafilatura
 from lxml.html import HtmlElement
 from trafilatura.settings import Document
-from trafilatura.utils import load_html
 
 from curate.document import RawDoc
 from curate.errors import DocumentError
 from curate.extract.dek import drop_dek, fold, marked_dek
 from curate.extract.page_meta import PageMeta, page_meta
+from curate.extract.parse import load_page
 from curate.extract.tables import reflow_tables
 
 NAME = "extract"
@@ -101,7 +101,7 @@ def extract_html(doc: RawDoc, fast: bool = False) -> RawDoc:
     `fast` skips trafilatura's fallback extractors (`[extract] fast`)."""
     assert doc.html is not None, "extract_html needs an HTML document"
     try:
-        tree = load_html(doc.html)  # parsed once: metadata and dek are read from it, trafilatura copies it
+        tree = load_page(doc.html)  # parsed once: metadata and dek are read from it, trafilatura copies it
         page = trafilatura.bare_extraction(tree, url=doc.url, include_comments=False, include_tables=True, fast=fast)
         dek = marked_dek(tree) if tree is not None else None
     except Exception as exc:  # lxml and trafilatura raise many types on broken markup

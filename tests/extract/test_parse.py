@@ -1,0 +1,66 @@
+"""Our page loader builds the tree trafilatura's `load_html` builds, on real and hostile pages: a
+trafilatura release that parses otherwise fails here, not in the rows."""
+
+from __future__ import annotations
+
+import gzip
+
+import lxml.etree as etree
+import pytest
+from trafilatura.utils import load_html
+
+from conftest import needs_shared
+from curate.extract.parse import load_page
+
+ARTICLE = ("<html><head><title>Port Approves Dredging</title><meta name='description' content='Crews start in March.'>"
+           "<script>var x = '<p>';</script><style>p {}</style></head><body><!-- ad slot --><?php echo 1; ?>"
+           "<nav class='site-nav'><a href='/'>Home</a></nav><article><h1>Port Approves Dredging</h1>"
+           "<p>The port authority approved a plan on Tuesday &amp; crews start&nbsp;soon.</p>"
+           "<table><tr><th>Cost</th><td>4m</td></tr></table><form action='/s'><input name='q' value='x'>"
+           "<select><option>A</option></select><label>Search</label></form></article>"
+           "<footer><p>© 2024 Harbor Gazette.</p></footer></body></html>")
+
+PAGES = {
+    "article": ARTICLE,
+    "doctype with a slash": '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "x.dtd">\n' + ARTICLE,
+    "self-closing html": "<html lang='en'/>\n<head><title>t</title></head><body><p>a</p><p>b</p></body>",
+    "no html tag": "<head><title>t</title></head><body><p>one</p><p>two</p></body>",
+    "one fragment": "<p>Only a paragraph.</p>",
+    "fragments": "<p>One.</p><p>Two.</p><div>Three.</div>",
+    "inline fragments": "<b>bold</b> and <i>italic</i> text",
+    "two bodies": "<p>x</p><body class='a'><p>a</p></body><body class='b'><p>b</p></body>",
+    "two heads": "<html><head><title>a</title></head><head><title>b</title></head><body><p>x</p></body></html>",
+    "after the end": "<html><body><p>a</p></body></html><p>b</p>",
+    "xml declaration": "<?xml version='1.0' encoding='utf-8'?>\n" + ARTICLE,
+    "xml declaration, no encoding": "<?xml version='1.0'?>\n" + ARTICLE,
+    "invalid xml characters": ARTICLE.replace("Tuesday", "Tues\x00day\x0b\x1f\ufffe"),
+    "empty": "",
+    "blank": "  \n ",
+    "garbage": "\x00\x01\x02 not html at all <<<>>>",
+    "a comment only": "<!-- nothing -->",
+    "text only": "just some words",
+}
+
+
+def _serialized(tree: etree._Element | None) -> bytes | None:
+    return None if tree is None else etree.tostring(tree)
+
+
+@pytest.mark.parametrize("html", PAGES.values(), ids=PAGES.keys())
+def test_the_tree_is_load_htmls(html: str) -> None:
+    assert _serialized(load_page(html)) == _serialized(load_html(html))
+
+
+@pytest.mark.parametrize("raw", [ARTICLE.encode(), ARTICLE.encode("latin-1", "replace"), ARTICLE.encode("utf-16"),
+                                 PAGES["xml declaration"].encode(), b"", b"\xff\xfe\x00garbage"],
+                         ids=["utf-8", "latin-1", "utf-16", "xml declaration", "empty", "garbage"])
+def test_bytes_are_decoded_as_load_html_decodes_them(raw: bytes) -> None:
+    assert _serialized(load_page(raw)) == _serialized(load_html(raw))
+
+
+def test_bench_pages_parse_alike() -> None:
+    """Real pages (skipped without ../shared)."""
+    folder = needs_shared("bench", "extraction", "dev", "html")
+    for path in sorted(folder.glob("*.html.gz")):
+        html = gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
+        assert _serialized(load_page(html)) == _serialized(load_html(html)), path.name
