@@ -157,8 +157,27 @@ def _row(measured: dict, label: str, mb: float) -> dict:
     return row
 
 
-def _print(results: list[dict], workers: list[int]) -> None:
+_CACHED = """
+import importlib.util, os, sys
+spec = importlib.util.find_spec(sys.argv[1])
+print(spec is not None and os.path.exists(importlib.util.cache_from_source(spec.origin)))
+"""
+
+
+def _bytecode(python: str, package: str) -> str:
+    """Whether `package` imports from cached bytecode under `python`: without it (no `__pycache__`
+    and PYTHONDONTWRITEBYTECODE set, as in some containers) every start compiles its sources, a
+    second or more of the start-up counted here."""
+    found = subprocess.run([python, "-c", _CACHED, package], capture_output=True, text=True)
+    return "cached" if found.stdout.strip() == "True" else "compiled at each start"
+
+
+def _print(results: list[dict], workers: list[int], datatrove_python: str | None) -> None:
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    bytecode = [f"curate {_bytecode(sys.executable, 'curate.pipeline.build')}"]
+    if datatrove_python:
+        bytecode.append(f"datatrove {_bytecode(datatrove_python, 'datatrove.pipeline.filters')}")
+    print(f"bytecode: {', '.join(bytecode)} (PYTHONDONTWRITEBYTECODE={os.environ.get('PYTHONDONTWRITEBYTECODE', '')!r})")
     print(f"{'docs':>7} {'MB':>7}  {'run':<26} {'s':>8} {'docs/s':>9} {'MB/s':>7} {'peak RSS MB':>11} "
           f"{'CPU s':>7} {'parent':>7} {'workers':>7} {'other':>6}")
     for r in results:
@@ -219,7 +238,7 @@ def main() -> None:
                     runs.append((DATATROVE, _DATATROVE, [str(corpus), str(scratch)], args.datatrove_python))
                 for label, code, run_args, python in runs:
                     results.append(_row(_measure(code, run_args, python), label, mb))
-    _print(results, args.workers)
+    _print(results, args.workers, args.datatrove_python)
     if args.json:
         args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
 
