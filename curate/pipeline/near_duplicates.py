@@ -29,7 +29,7 @@ and into `dedup/clusters.parquet`.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -98,6 +98,48 @@ class _Members:
 
     def full_id(self, doc: int) -> str:
         return self.id_bytes[doc * _ID_BYTES:(doc + 1) * _ID_BYTES].hex()
+
+
+@dataclass
+class _Dropped:
+    """One batch's drops, in arrays until the batch is finished: a `Drop` object each (about 120
+    bytes with its float, by tracemalloc) and a dict entry, held for every batch from the decisions
+    to the end of the finishing pass, grew the parent with the corpus; here 21 bytes. `kept`: the
+    kept document's index in the build, or -1 - its index among the reference documents."""
+
+    positions: array[int] = field(default_factory=lambda: array("i"))
+    kept: array[int] = field(default_factory=lambda: array("q"))
+    similarities: array[float] = field(default_factory=lambda: array("d"))
+    exact: array[int] = field(default_factory=lambda: array("b"))
+    splits: dict[int, str] = field(default_factory=dict)  # where the cluster's split is not the row's own
+
+
+class BatchDecisions(Mapping[int, Decisions]):
+    """The decisions of every batch that has any, by batch number; a batch's `Decisions` are made
+    when they are asked for (the finishing pass asks once, as it sends the batch)."""
+
+    def __init__(self, members: _Members, reference_ids: list[str]) -> None:
+        self._members = members
+        self._reference_ids = reference_ids
+        self._batches: dict[int, _Dropped] = {}
+
+    def of(self, batch: int) -> _Dropped:
+        return self._batches.setdefault(batch, _Dropped())
+
+    def __getitem__(self, batch: int) -> Decisions:
+        dropped = self._batches[batch]
+        drops = {}
+        for position, kept, similarity, exact in zip(dropped.positions, dropped.kept, dropped.similarities,
+                                                      dropped.exact):
+            kept_id = self._members.full_id(kept) if kept >= 0 else self._reference_ids[-1 - kept]
+            drops[position] = Drop(kept_id, similarity, reference=kept < 0, exact=bool(exact))
+        return Decisions(drops, dict(dropped.splits))
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._batches)
+
+    def __len__(self) -> int:
+        return len(self._batches)
 
 
 class NearDuplicates:
@@ -180,7 +222,7 @@ class NearDuplicates:
         return np.where(self.parent_keys[at] == keys, self.parent_splits[at], -1).astype(np.int8)
 
     @timed_as(DEDUP)
-    def decide(self, clusters_path: Path, submit: Submit) -> tuple[dict[int, Decisions], dict[str, Any]]:
+    def decide(self, clusters_path: Path, submit: Submit) -> tuple[BatchDecisions, dict[str, Any]]:
         """Per-batch decisions, with `clusters_path` written (a cluster of two or more documents
         with at least one of this build's, its tables made by `submit`: an executor's worker);
         and the manifest's summary of it all."""
@@ -190,7 +232,7 @@ class NearDuplicates:
         keys = np.frombuffer(own.ids, dtype=np.uint64) if len(own.ids) else np.empty(0, dtype=np.uint64)
         parent = self._parent_split(keys)
         splits = self._group_splits(clusters.root, parent)
-        decisions: dict[int, Decisions] = {}
+        decisions = BatchDecisions(own, self.reference_ids)
         counts = {"clusters": 0, "documents_in_clusters": 0, "same_document": 0, "near_duplicate": 0,
                   "near_duplicate_of_reference": 0, "duplicate_content": 0}
         writer = _ClusterWriter(clusters_path, submit)
@@ -253,8 +295,8 @@ class NearDuplicates:
                                else SPLIT_CODES.index(assign_split(min(own.full_id(i) for i in mine), self.splits)))
         return splits
 
-    def _decision(self, decisions: dict[int, Decisions], doc: int) -> Decisions:
-        return decisions.setdefault(int(self.own.batch[doc]), Decisions())
+    def _decision(self, decisions: BatchDecisions, doc: int) -> _Dropped:
+        return decisions.of(int(self.own.batch[doc]))
 
     def _kept_among(self, candidates: np.ndarray) -> int:
         """The member `[dedup] keep` chooses among `candidates` (build indices, ascending)."""
@@ -269,7 +311,7 @@ class NearDuplicates:
         return int(candidates[best[int(np.argmax(lengths[best]))]])
 
     def _cluster(self, members: np.ndarray, mine: np.ndarray, refs: int, splits: np.ndarray, clusters: Clusters,
-                 decisions: dict[int, Decisions], counts: dict[str, int], writer: _ClusterWriter) -> None:
+                 decisions: BatchDecisions, counts: dict[str, int], writer: _ClusterWriter) -> None:
         own = self.own
         theirs = members[members < refs]
         reference_ids = {self.reference_ids[i] for i in theirs.tolist()}
@@ -299,8 +341,11 @@ class NearDuplicates:
                 reference = kept is None
                 reason = "duplicate_content" if exact else ("near_duplicate_of_reference" if reference else "near_duplicate")
                 counts[reason] += 1
-                self._decision(decisions, doc).drops[int(own.position[doc])] = Drop(
-                    kept_id, 1.0 if exact else similarity, reference=reference, exact=exact)
+                batch = self._decision(decisions, doc)
+                batch.positions.append(int(own.position[doc]))
+                batch.kept.append(-1 - kept_doc if kept is None else kept)
+                batch.similarities.append(1.0 if exact else similarity)
+                batch.exact.append(exact)
             writer.add(kept_id, own.full_id(doc), self.uris[doc], not dropped, False, similarity, split)
 
     # -- the version's signatures ---------------------------------------------------------------
