@@ -32,7 +32,6 @@ class Clusters:
 
     def similarities(self, doc: int, others: np.ndarray) -> np.ndarray:
         """Estimated Jaccard similarity of document `doc` to each of `others` (float64)."""
-        mine = self.signatures.read(doc, doc + 1)
-        theirs = self.signatures.rows(np.asarray(others, dtype=np.int64))
-        similarity: np.ndarray = np.count_nonzero(theirs == mine, axis=1) / self.signatures.width
+        rows = self.signatures.rows(np.concatenate(([doc], np.asarray(others, dtype=np.int64))))  # one read
+        similarity: np.ndarray = np.count_nonzero(rows[1:] == rows[0], axis=1) / self.signatures.width
         return similarity

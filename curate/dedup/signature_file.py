@@ -22,13 +22,6 @@ class SignatureFile:
         self.path, self.count, self.width = path, count, width
         self._row_bytes = width * SIGNATURE_DTYPE.itemsize
 
-    def read(self, start: int, stop: int) -> np.ndarray:
-        """Rows `start .. stop - 1`, shape `(stop - start, width)`."""
-        if not 0 <= start <= stop <= self.count:
-            raise IndexError(f"rows {start}..{stop} of {self.count}")
-        return np.fromfile(self.path, dtype=SIGNATURE_DTYPE, count=(stop - start) * self.width,
-                           offset=start * self._row_bytes).reshape(stop - start, self.width)
-
     def rows(self, docs: np.ndarray) -> np.ndarray:
         """The rows of `docs` (any order, repeats allowed), shape `(len(docs), width)`."""
         docs = np.asarray(docs, dtype=np.int64)

@@ -25,7 +25,7 @@ from curate.pipeline.rejects import Evidence, reject_row
 from curate.timing import DEDUP, timed_as
 
 
-@dataclass(frozen=True, slots=True)  # slots: one a dropped document, held until its batch is finished
+@dataclass(frozen=True, slots=True)  # slots: one a dropped document of the batches in flight
 class Drop:
     """A kept row its near-duplicate cluster drops for `kept_id` (in this build, or in the
     reference dataset when `reference`); `exact` when its text is the kept one's."""

@@ -5,7 +5,7 @@ The document pass sends, for each kept row, its MinHash signature (`curate.dedup
 decision needs (id, text length, a quality score, the content hash, the split its own id gives
 it); the parent feeds the signatures to a `CandidateIndex` (bounded memory: spilled to disk) and,
 once every document is in, turns the clusters into per-batch `Decisions` for the finishing pass
-and into `dedup/clusters.parquet`.
+(`BatchDecisions`: arrays until a batch is sent) and into `dedup/clusters.parquet`.
 
 - **What is kept**: the first member in input order (`[dedup] keep`: or the longest, or the one
   with the least repetition and boilerplate). The others are dropped (`policy_near_duplicate`, or
@@ -133,7 +133,7 @@ class BatchDecisions(Mapping[int, Decisions]):
                                                       dropped.exact):
             kept_id = self._members.full_id(kept) if kept >= 0 else self._reference_ids[-1 - kept]
             drops[position] = Drop(kept_id, similarity, reference=kept < 0, exact=bool(exact))
-        return Decisions(drops, dict(dropped.splits))
+        return Decisions(drops, dropped.splits)
 
     def __iter__(self) -> Iterator[int]:
         return iter(self._batches)

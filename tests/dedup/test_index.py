@@ -117,7 +117,7 @@ def test_empty_input(tmp_path):
 def test_signatures_are_kept_for_similarities(tmp_path, corpus):
     _, sigs = corpus
     clusters = _clusters(tmp_path, sigs, batch=10)
-    assert np.array_equal(clusters.signatures.read(0, len(sigs)), sigs)
+    assert np.array_equal(clusters.signatures.rows(np.arange(len(sigs))), sigs)
     assert np.array_equal(clusters.signatures.rows(np.array([5, 0, 5])), sigs[[5, 0, 5]])
     with pytest.raises(IndexError):
         clusters.signatures.rows(np.array([len(sigs)]))

@@ -7,6 +7,8 @@ import gzip
 
 import lxml.etree as etree
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from trafilatura.utils import load_html
 
 from conftest import needs_shared
@@ -64,3 +66,23 @@ def test_bench_pages_parse_alike() -> None:
     for path in sorted(folder.glob("*.html.gz")):
         html = gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
         assert _serialized(load_page(html)) == _serialized(load_html(html)), path.name
+
+
+_PIECES = st.sampled_from(["<html>", "</html>", "<body>", "</body>", "<head>", "<p>", "</p>", "<div class='a'>", "</div>",
+                           "<br/>", "<!-- c -->", "<?pi x?>", "<!DOCTYPE html>", "<?xml version='1.0' encoding='utf-8'?>",
+                           "<script>", "</script>", "&amp;", "&#0;", "&bogus;", "<", ">", "\x00", "\ufffe", "\ud800"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=12)), max_size=25))
+def test_any_markup_parses_as_load_html_parses_it(pieces: list[str]) -> None:
+    """Tags in any order, entities, NULs, lone surrogates: the same tree, or None for both; never
+    an exception load_html would not raise."""
+    html = "".join(pieces)
+    try:
+        expected = _serialized(load_html(html))
+    except Exception as exc:  # noqa: BLE001 - then ours must fail alike
+        with pytest.raises(type(exc)):
+            load_page(html)
+        return
+    assert _serialized(load_page(html)) == expected
