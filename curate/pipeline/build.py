@@ -35,7 +35,7 @@ from curate.pipeline.dedup import ExactDuplicates
 from curate.pipeline.document import PipelineContext
 from curate.pipeline.duplicate_ids import IdLedger
 from curate.pipeline.finish import Decisions, finish_batch
-from curate.pipeline.near_duplicates import NearDuplicates, Reference
+from curate.pipeline.near_duplicates import Deciding, NearDuplicates, Reference
 from curate.pipeline.reading import InputBatches
 from curate.pipeline.references import open_reference
 from curate.pipeline.references import recorded as recorded_references
@@ -288,8 +288,12 @@ def _write_version(name: str, ctx: PipelineContext,
             annotated.append(summary.key)
             reused += summary.reused
             progress("annotate", summary.documents)
-        decisions, dedup = near.decide(staging / "dedup" / CLUSTERS, executor.submit) if near else ({}, {"enabled": False})
-        jobs = ((checkpoints, key, decisions.get(number, Decisions())) for number, key in enumerate(annotated))
+        deciding: Deciding | None = None
+        dedup: dict[str, Any] = {"enabled": False}
+        if near is not None:
+            deciding, dedup = near.decide(staging / "dedup" / CLUSTERS, executor.submit)
+        jobs = ((checkpoints, key, deciding.batch(number) if deciding else Decisions())
+                for number, key in enumerate(annotated))  # decided as they are sent
         for number, result in enumerate(executor.map(finish_batch, jobs)):
             documents = result.documents
             repeats: list[tuple[int, dict[str, Any]]] = []
@@ -306,6 +310,8 @@ def _write_version(name: str, ctx: PipelineContext,
                 rejects.add(result.rejects)
             progress("finish", documents)
         rejects.finish()
+        if deciding is not None:
+            dedup.update(deciding.summary())
     if near is not None and signature_writer is not None:
         near.close()
         shutil.rmtree(staging / _DEDUP_SCRATCH)

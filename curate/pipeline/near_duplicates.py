@@ -5,7 +5,7 @@ The document pass sends, for each kept row, its MinHash signature (`curate.dedup
 decision needs (id, text length, a quality score, the content hash, the split its own id gives
 it); the parent feeds the signatures to a `CandidateIndex` (bounded memory: spilled to disk) and,
 once every document is in, turns the clusters into per-batch `Decisions` for the finishing pass
-(`BatchDecisions`: arrays until a batch is sent) and into `dedup/clusters.parquet`.
+(`Deciding`: made as the finishing pass asks for each batch) and into `dedup/clusters.parquet`.
 
 - **What is kept**: the first member in input order (`[dedup] keep`: or the longest, or the one
   with the least repetition and boilerplate). The others are dropped (`policy_near_duplicate`, or
@@ -29,7 +29,7 @@ once every document is in, turns the clusters into per-batch `Decisions` for the
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -114,32 +114,72 @@ class _Dropped:
     splits: dict[int, str] = field(default_factory=dict)  # where the cluster's split is not the row's own
 
 
-class BatchDecisions(Mapping[int, Decisions]):
-    """The decisions of every batch that has any, by batch number; a batch's `Decisions` are made
-    when they are asked for (the finishing pass asks once, as it sends the batch)."""
+class Deciding:
+    """The decisions, made cluster by cluster as the finishing pass asks for its batches: clusters
+    come in the order of their smallest document, so once the next one starts in a later batch,
+    no cluster left can touch batch `number`, and it is sent while the rest are decided (workers
+    would wait for all of them otherwise). `summary()` decides what is left and closes the
+    cluster file. A batch's drops are arrays until it is asked for (`_Dropped`)."""
 
-    def __init__(self, members: _Members, reference_ids: list[str]) -> None:
-        self._members = members
-        self._reference_ids = reference_ids
+    def __init__(self, near: NearDuplicates, clusters: Clusters, splits: np.ndarray, writer: _ClusterWriter) -> None:
+        self._near = near
+        self._clusters = clusters
+        self._splits = splits
+        self._writer = writer
+        self._todo = clusters.members()
+        self._next: np.ndarray | None = next(self._todo, None)
+        self._moved = 0  # batches whose moved rows (split groups outside the clusters) are recorded
         self._batches: dict[int, _Dropped] = {}
+        self.counts = {"clusters": 0, "documents_in_clusters": 0, "same_document": 0, "near_duplicate": 0,
+                       "near_duplicate_of_reference": 0, "duplicate_content": 0}
 
     def of(self, batch: int) -> _Dropped:
         return self._batches.setdefault(batch, _Dropped())
 
-    def __getitem__(self, batch: int) -> Decisions:
-        dropped = self._batches[batch]
+    @timed_as(DEDUP)
+    def batch(self, number: int) -> Decisions:
+        """Batch `number`'s decisions, final: asked for once, in batch order."""
+        self._decide_through(number)
+        dropped = self._batches.pop(number, None)
+        if dropped is None:
+            return Decisions()
+        own, reference_ids = self._near.own, self._near.reference_ids
         drops = {}
         for position, kept, similarity, exact in zip(dropped.positions, dropped.kept, dropped.similarities,
                                                       dropped.exact):
-            kept_id = self._members.full_id(kept) if kept >= 0 else self._reference_ids[-1 - kept]
+            kept_id = own.full_id(kept) if kept >= 0 else reference_ids[-1 - kept]
             drops[position] = Drop(kept_id, similarity, reference=kept < 0, exact=bool(exact))
         return Decisions(drops, dropped.splits)
 
-    def __iter__(self) -> Iterator[int]:
-        return iter(self._batches)
+    @timed_as(DEDUP)
+    def summary(self) -> dict[str, int]:
+        """The counts of every cluster, once all are decided and the cluster file is written."""
+        self._decide_through(None)
+        self._writer.close()
+        return self.counts
 
-    def __len__(self) -> int:
-        return len(self._batches)
+    def _decide_through(self, number: int | None) -> None:
+        """Decide every cluster that can touch batches up to `number` (None: all of them)."""
+        near = self._near
+        own, refs = near.own, len(near.reference_ids)
+        while self._next is not None and (number is None or self._next[0] < refs
+                                          or own.batch[int(self._next[0]) - refs] <= number):
+            members, self._next = self._next, next(self._todo, None)
+            mine = members[members >= refs] - refs
+            if mine.size:
+                self.counts["clusters"] += 1
+                self.counts["documents_in_clusters"] += int(mine.size)
+                near._cluster(members, mine, refs, self._splits, self._clusters, self, self.counts, self._writer)
+        last = len(near._batch_first) - 1 if number is None else number
+        if last < self._moved:
+            return
+        first_doc = near._batch_first[self._moved] if self._moved < len(near._batch_first) else len(own.lengths)
+        end_doc = near._batch_first[last + 1] if last + 1 < len(near._batch_first) else len(own.lengths)
+        self._moved = last + 1
+        mine_splits = self._splits[refs + first_doc:refs + end_doc]  # cluster members' rows are decided already
+        annotated = np.frombuffer(own.splits, dtype=np.int8)[first_doc:end_doc]
+        for doc in (np.flatnonzero((mine_splits >= 0) & (mine_splits != annotated)) + first_doc).tolist():
+            self.of(int(own.batch[doc])).splits.setdefault(int(own.position[doc]), SPLIT_CODES[self._splits[refs + doc]])
 
 
 class NearDuplicates:
@@ -222,39 +262,21 @@ class NearDuplicates:
         return np.where(self.parent_keys[at] == keys, self.parent_splits[at], -1).astype(np.int8)
 
     @timed_as(DEDUP)
-    def decide(self, clusters_path: Path, submit: Submit) -> tuple[BatchDecisions, dict[str, Any]]:
-        """Per-batch decisions, with `clusters_path` written (a cluster of two or more documents
-        with at least one of this build's, its tables made by `submit`: an executor's worker);
-        and the manifest's summary of it all."""
-        own = self.own
-        refs = len(self.reference_ids)
+    def decide(self, clusters_path: Path, submit: Submit) -> tuple[Deciding, dict[str, Any]]:
+        """The clusters, with their decisions to be made batch by batch (`Deciding`) and
+        `clusters_path` written as they are (a cluster of two or more documents with at least one
+        of this build's, its tables made by `submit`: an executor's worker); and the manifest's
+        summary of it all, whose counts `Deciding.summary` adds once every batch is decided."""
         clusters = self._clusters = self.index.clusters()
-        keys = np.frombuffer(own.ids, dtype=np.uint64) if len(own.ids) else np.empty(0, dtype=np.uint64)
-        parent = self._parent_split(keys)
-        splits = self._group_splits(clusters.root, parent)
-        decisions = BatchDecisions(own, self.reference_ids)
-        counts = {"clusters": 0, "documents_in_clusters": 0, "same_document": 0, "near_duplicate": 0,
-                  "near_duplicate_of_reference": 0, "duplicate_content": 0}
-        writer = _ClusterWriter(clusters_path, submit)
-        for members in clusters.members():
-            mine = members[members >= refs] - refs
-            if not mine.size:
-                continue
-            counts["clusters"] += 1
-            counts["documents_in_clusters"] += int(mine.size)
-            self._cluster(members, mine, refs, splits, clusters, decisions, counts, writer)
-        writer.close()
-        annotated = np.frombuffer(own.splits, dtype=np.int8) if len(own.splits) else np.empty(0, dtype=np.int8)
-        mine_splits = splits[refs:]  # the rows each kept member gets, already decided for cluster members
-        for doc in np.flatnonzero((mine_splits >= 0) & (mine_splits != annotated)).tolist():
-            self._decision(decisions, doc).splits.setdefault(int(own.position[doc]), SPLIT_CODES[mine_splits[doc]])
+        keys = np.frombuffer(self.own.ids, dtype=np.uint64) if len(self.own.ids) else np.empty(0, dtype=np.uint64)
+        splits = self._group_splits(clusters.root, self._parent_split(keys))
         summary = {"enabled": True, "params": {"ngram": self.params.ngram, "bands": self.params.bands,
                                                "rows": self.params.rows, "seed": self.params.seed,
                                                "threshold": self.params.threshold},
                    "hash_bytes": 4, "keep": self.config.keep, "drop": self.config.drop,
                    "split_by_title": self.config.split_by_title,
-                   "references": self.references, "notes": self.notes, **counts}
-        return decisions, summary
+                   "references": self.references, "notes": self.notes}
+        return Deciding(self, clusters, splits, _ClusterWriter(clusters_path, submit)), summary
 
     def _group_splits(self, roots: np.ndarray, parent: np.ndarray) -> np.ndarray:
         """The split code of every document whose split is not simply its own id's, by index in
@@ -295,9 +317,6 @@ class NearDuplicates:
                                else SPLIT_CODES.index(assign_split(min(own.full_id(i) for i in mine), self.splits)))
         return splits
 
-    def _decision(self, decisions: BatchDecisions, doc: int) -> _Dropped:
-        return decisions.of(int(self.own.batch[doc]))
-
     def _kept_among(self, candidates: np.ndarray) -> int:
         """The member `[dedup] keep` chooses among `candidates` (build indices, ascending)."""
         own = self.own
@@ -311,7 +330,7 @@ class NearDuplicates:
         return int(candidates[best[int(np.argmax(lengths[best]))]])
 
     def _cluster(self, members: np.ndarray, mine: np.ndarray, refs: int, splits: np.ndarray, clusters: Clusters,
-                 decisions: BatchDecisions, counts: dict[str, int], writer: _ClusterWriter) -> None:
+                 decisions: Deciding, counts: dict[str, int], writer: _ClusterWriter) -> None:
         own = self.own
         theirs = members[members < refs]
         reference_ids = {self.reference_ids[i] for i in theirs.tolist()}
@@ -341,7 +360,7 @@ class NearDuplicates:
                 reference = kept is None
                 reason = "duplicate_content" if exact else ("near_duplicate_of_reference" if reference else "near_duplicate")
                 counts[reason] += 1
-                batch = self._decision(decisions, doc)
+                batch = decisions.of(int(own.batch[doc]))
                 batch.positions.append(int(own.position[doc]))
                 batch.kept.append(-1 - kept_doc if kept is None else kept)
                 batch.similarities.append(1.0 if exact else similarity)

@@ -15,6 +15,8 @@ from curate import claims
 from curate.config import Config, SplitsConfig
 from curate.errors import StoreError
 from curate.pipeline.build import BuildResult, build
+from curate.pipeline.finish import Decisions
+from curate.pipeline.near_duplicates import Deciding
 from curate.pipeline.reproduce import reproduce
 from curate.signals.identity import assign_split, document_id
 from curate.store import Store
@@ -204,6 +206,45 @@ def test_the_same_shards_whatever_the_batching(tmp_path: Path) -> None:
         digests.append([(e["path"], e["sha256"]) for e in result.manifest["shards"] + result.manifest["rejects"]
                         + result.manifest["dedup"]["files"]])
     assert digests[0] == digests[1] == digests[2]
+
+
+def test_each_batch_is_sent_once_its_clusters_are_decided(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The finishing pass gets a batch's decisions while later clusters are still undecided, and
+    they are the decisions made with every cluster decided first: a cluster whose first member is
+    in the batch asked for (here a copy of article 2 in the same batch) is decided before it is sent."""
+    records = [{"url": f"https://paper.example/{n}", "text": article(n)} for n in range(3)]
+    records += [{"url": "https://mirror.example/2", "text": near_copy(article(2), 1)}]
+    records += [{"url": f"https://paper.example/{n}", "text": article(n)} for n in range(3, 6)]
+    records += [{"url": "https://mirror.example/4", "text": near_copy(article(4), 2)},
+                {"url": "https://mirror.example/5", "text": near_copy(article(5), 3)}]
+    corpus = _records(tmp_path / "in", records)
+    config = _config(executor={"workers": 1, "batch_size": 2})
+    undecided_when_sent: list[int] = []
+    streamed_batch = Deciding.batch
+
+    def spied(self: Deciding, number: int) -> Decisions:
+        decisions = streamed_batch(self, number)
+        undecided_when_sent.append(int(self._next is not None))
+        return decisions
+
+    monkeypatch.setattr(Deciding, "batch", spied)
+    streamed = build([corpus], "streamed", config, store=Store(tmp_path / "s"))
+    assert undecided_when_sent[0] == 1 and undecided_when_sent[-1] == 0  # not all decided before the first
+    assert {row["reason"] for row in _rows(streamed, "rejects")} == {"policy_near_duplicate"}
+    assert len(_rows(streamed, "rejects")) == 3
+
+    def all_first(self: Deciding, number: int) -> Decisions:
+        self._decide_through(None)
+        return streamed_batch(self, number)
+
+    monkeypatch.setattr(Deciding, "batch", all_first)
+    whole = build([corpus], "whole", config, store=Store(tmp_path / "s"))
+    assert [(e["path"], e["sha256"]) for e in streamed.manifest["shards"] + streamed.manifest["rejects"]
+            + streamed.manifest["dedup"]["files"]] == \
+        [(e["path"], e["sha256"]) for e in whole.manifest["shards"] + whole.manifest["rejects"]
+         + whole.manifest["dedup"]["files"]]
+    assert {k: v for k, v in streamed.manifest["dedup"].items() if k != "files"} == \
+        {k: v for k, v in whole.manifest["dedup"].items() if k != "files"}
 
 
 def test_the_cluster_file_in_order_when_workers_make_it_a_row_at_a_time(tmp_path: Path,
