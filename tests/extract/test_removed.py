@@ -3,6 +3,7 @@ hostile pages stay bounded."""
 
 from __future__ import annotations
 
+import pickle
 import time
 
 import pytest
@@ -134,3 +135,14 @@ def test_a_page_with_no_article_is_rejected_or_consistent(html: str) -> None:
     document = reconstruct(row["text"], row["boilerplate"])
     assert len(document) == len(row["text"]) + sum(len(s["text"]) for s in row["boilerplate"])
     assert sum(len(s["text"].strip()) for s in row["boilerplate"] if is_page_rule(s["rule"])) <= 2_000
+
+
+def test_blocks_of_one_verdict_share_it_through_a_checkpoint() -> None:
+    """A page's hundreds of left-out blocks hold a few verdicts: each is one object, so the
+    checkpoint pickles it once and reading the batch back builds it once; the blocks are equal."""
+    blocks = page_removed(page(), "\n\n".join(BODY), TITLE, None, 20_000)
+    again = pickle.loads(pickle.dumps(blocks, protocol=pickle.HIGHEST_PROTOCOL))
+    assert again == blocks
+    for found in (blocks, again):
+        objects = {b.verdict: {id(c.verdict) for c in found if c.verdict == b.verdict} for b in found}
+        assert len(objects) < len(found) and all(len(ids) == 1 for ids in objects.values())
