@@ -96,20 +96,34 @@ def shingle_hashes(tokens: list[bytes], ngram: int, seed: int) -> np.ndarray:
     return combine([word_hashes[offset:offset + count] for offset in range(width)])
 
 
+class _FoldTable(dict[int, str]):
+    """`str.translate`'s table for characters outside ASCII, each worked out (`_fold_char`) the
+    first time it is met: the translation then runs in C, where a Python call per character of a
+    page of Chinese or Arabic was most of its signature's cost."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        return folded
+
+
+def _fold_char(char: str) -> str:
+    """A separator becomes a space, a digit `0`, and a character of a script without spaces
+    stands alone."""
+    if char.isdigit():
+        return "0"
+    if _without_spaces(ord(char)):
+        return f" {char} "
+    if char.isalnum() or unicodedata.category(char)[0] == "M":
+        return char
+    return " "
+
+
+_FOLD = _FoldTable()
+
+
 def _fold_chars(run: bytes) -> bytes:
-    """A run of non-ASCII characters with separators as spaces, digits as `0` and characters of
-    scripts without spaces standing alone."""
-    out = []
-    for char in run.decode("utf-8"):
-        if char.isdigit():
-            out.append("0")
-        elif _without_spaces(ord(char)):
-            out.append(f" {char} ")
-        elif char.isalnum() or unicodedata.category(char)[0] == "M":
-            out.append(char)
-        else:
-            out.append(" ")
-    return "".join(out).encode("utf-8")
+    """A run of non-ASCII characters, folded character by character (`_fold_char`)."""
+    return run.decode("utf-8").translate(_FOLD).encode("utf-8")
 
 
 # The same few short runs (£, ’, —, é) recur in every document of a language written in Latin

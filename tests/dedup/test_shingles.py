@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import numpy as np
 import xxhash
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from curate.dedup.hashing import combine
-from curate.dedup.shingles import shingle_hashes, words
+from curate.dedup.shingles import _NO_SPACE_SCRIPTS, shingle_hashes, words
 
 
 def test_case_punctuation_and_spaces_fold_away():
@@ -35,6 +37,31 @@ def test_marks_stay_inside_their_word():
 def test_scripts_without_spaces_give_one_word_per_character():
     assert words("東京都で") == [c.encode() for c in "東京都で"]
     assert words("ภาษา") == [c.encode() for c in "ภาษา"]
+
+
+def _words_char_by_char(text: str) -> list[bytes]:
+    """The folding rule written out one character at a time, as the module docstring states it."""
+    out = []
+    for char in unicodedata.normalize("NFKC", text.casefold()):
+        if char.isascii():
+            out.append(char if char.isalpha() else "0" if char.isdigit() else " ")
+        elif char.isdigit():
+            out.append("0")
+        elif any(low <= ord(char) <= high for low, high in _NO_SPACE_SCRIPTS):
+            out.append(f" {char} ")
+        elif char.isalnum() or unicodedata.category(char)[0] == "M":
+            out.append(char)
+        else:
+            out.append(" ")
+    return "".join(out).encode("utf-8").split()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(blacklist_categories=("Cs",)), max_size=120))
+def test_words_are_the_rule_applied_to_each_character(text: str) -> None:
+    """Short runs (remembered), long runs and the translation table all fold as the rule says."""
+    assert words(text) == _words_char_by_char(text)
+    assert words(text * 3) == _words_char_by_char(text * 3)
 
 
 def test_text_without_words():
