@@ -19,7 +19,14 @@ untimed, so imports, models and compiled regexes are not counted as per-document
 
 Page sets: trafilatura alone (`extraction.trafilatura_text`: curate's call before issue 18) runs
 over the same pages in the same run, interleaved with the build: after each batch the corpus pass
-prepares, it extracts that many more pages (its CPU is left out of the build's). The gate
+prepares, it extracts that many more pages, in a process of its own (its CPU is its own; the
+build's process waits meanwhile). Before a page set is timed, both the build and trafilatura alone
+run 30 pages of each other page set, so that neither charges to a hundred pages what a crawl pays
+once (htmldate's date parser loads each language's data when a page first needs it: about 4 s
+on the readability set). In the build's process (`--alone-here`, how this benchmark ran before
+2026-12-07) trafilatura alone would extract each page right after the build did, and trafilatura
+and htmldate keep what they worked out of a page's strings in caches: a page extracted a second
+time costs 10-45% less, so that figure flatters trafilatura alone. The gate
 (`curate.validate`) runs after each build, timed with its worker processes; the first gate of the
 run also imports Great Expectations. `--cprofile` builds each set once more with cProfile on
 inside its heaviest stage only. Needs ../shared/bench unless `--input` and `--html` say otherwise.
@@ -35,6 +42,8 @@ import platform
 import pstats
 import resource
 import shutil
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -59,35 +68,79 @@ ROOT = Path(__file__).resolve().parents[1]
 WARM_UP = ROOT / "data" / "raw"
 OTHER = "other"
 _ALONE = "trafilatura alone"  # the interleaved extraction's own part, taken out of the build's
+_WARM_PAGES = 30  # pages of each other page set run before a page set is timed
 
 
 @dataclass
 class Set:
-    """One input to profile: a text corpus, or a folder of pages (`pages`: their HTML, in file order)."""
+    """One input to profile: a text corpus, or a folder of `pages` pages (and one of `warm` pages,
+    from the other sets, that both sides of the comparison run first)."""
 
     name: str
     path: Path
-    pages: list[str] | None = None
+    pages: int | None = None
+    warm: Path = WARM_UP / "html" / "harbor-gazette"
 
 
-@dataclass
+_ALONE_PROCESS = """
+import sys, time
+sys.path.insert(0, sys.argv[1])
+from pathlib import Path
+from extraction import _pages, trafilatura_text
+pages = [html for _, html in _pages(Path(sys.argv[2]))]
+for _, html in _pages(Path(sys.argv[3])):
+    trafilatura_text(html)
+print("ready", flush=True)
+done = 0
+for line in sys.stdin:
+    start = time.process_time()
+    for html in pages[done:done + int(line)]:
+        trafilatura_text(html)
+    done += int(line)
+    print(time.process_time() - start, flush=True)
+"""
+
+
 class _Alone:
-    """trafilatura alone over `pages`, a batch's worth at a time as the build prepares its batches."""
+    """trafilatura alone over the pages of `folder`, a batch's worth at a time as the build prepares
+    its batches: in a process of its own, first run over the pages of `warm` (the build's process
+    builds the same ones first), or with `here` in the build's process, where it finds the build's
+    calls to trafilatura in its caches (a page extracted a second time costs 10-45% less)."""
 
-    pages: list[str]
-    done: int = 0
-    seconds: float = 0.0
+    def __init__(self, folder: Path, pages: int, here: bool, warm: Path) -> None:
+        self.pages, self.done, self.seconds = pages, 0, 0.0
+        self._here = [html for _, html in _pages(folder)] if here else None
+        self._process: subprocess.Popen[str] | None = None
+        if not here:
+            self._process = subprocess.Popen(
+                [sys.executable, "-c", _ALONE_PROCESS, str(Path(__file__).parent), str(folder), str(warm)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+            assert self._process.stdout is not None and self._process.stdout.readline().strip() == "ready"
 
     def extract(self, count: int) -> None:
-        for html in self.pages[self.done:self.done + count]:
-            start = time.process_time()
-            trafilatura_text(html)
-            self.seconds += time.process_time() - start
-        self.done = min(len(self.pages), self.done + count)
+        count = min(count, self.pages - self.done)
+        if count <= 0:
+            return
+        if self._here is not None:
+            for html in self._here[self.done:self.done + count]:
+                start = time.process_time()
+                trafilatura_text(html)
+                self.seconds += time.process_time() - start
+        else:
+            assert self._process is not None and self._process.stdin and self._process.stdout
+            self._process.stdin.write(f"{count}\n")
+            self._process.stdin.flush()
+            self.seconds += float(self._process.stdout.readline())
+        self.done += count
 
     def on_progress(self, what: str, documents: int) -> None:
         if what == "prepare":
             timing.timed(_ALONE, self.extract, documents)
+
+    def close(self) -> None:
+        if self._process is not None:
+            assert self._process.stdin is not None
+            self._process.stdin.close()
+            self._process.wait()
 
 
 class _Profiled(timing.Recording):
@@ -173,23 +226,26 @@ def _top_functions(profiler: cProfile.Profile, count: int) -> list[dict[str, Any
             for (file, line, name), (_, calls, own, cum, _) in rows]
 
 
-def profile(source: Set, work: Path, gate: bool, cprofile: int) -> Profile:
+def profile(source: Set, work: Path, gate: bool, cprofile: int, alone_here: bool) -> Profile:
     """Build `source` once into a store in `work`, timed by part (and its pages by trafilatura
     alone); its gate; its heaviest stage under cProfile when `cprofile` asks for that many functions."""
     store, config = Store(work), _config()
-    alone = _Alone(source.pages) if source.pages is not None else None
+    if source.pages is not None:
+        build([source.warm], "warm-pages", config, store=Store(work.with_name(f"{work.name}-warm")))
+    alone = _Alone(source.path, source.pages, alone_here, source.warm) if source.pages is not None else None
     recorded = timing.Recording()
     manifest, total = _build(source, store, config, recorded, alone.on_progress if alone else None)
     if alone is not None:
-        alone.extract(len(alone.pages))  # pages the corpus pass did not count (none, normally), untimed by the build
+        alone.extract(alone.pages)  # pages the corpus pass did not count (none, normally), untimed by the build
+        alone.close()
         total -= recorded.seconds.pop(_ALONE, 0.0)
         recorded.calls.pop(_ALONE, None)
     found = Profile(source.name, str(source.path), manifest["accounting"], total, [])
     found.parts = _parts(recorded, total, found.documents)
     if alone is not None:
         extract = next(r for r in found.parts if r["part"] == "extract")
-        found.trafilatura = {"pages": len(alone.pages), "cpu_seconds": alone.seconds,
-                             "ms_per_page": 1000 * alone.seconds / max(len(alone.pages), 1),
+        found.trafilatura = {"pages": alone.pages, "cpu_seconds": alone.seconds, "own_process": not alone_here,
+                             "ms_per_page": 1000 * alone.seconds / max(alone.pages, 1),
                              "speed_ratio": alone.seconds / total if total else 0.0,
                              "extract_over_alone": extract["seconds"] / alone.seconds if alone.seconds else 0.0}
     if gate:
@@ -212,7 +268,7 @@ def _page_set(folder: Path, limit: int | None, work: Path) -> Set:
         folder.mkdir(parents=True)
         for path in files:
             shutil.copy(path, folder / path.name)
-    return Set(name, folder, [html for _, html in _pages(folder)])
+    return Set(name, folder, len(_pages(folder)))
 
 
 def _warm_up(work: Path) -> None:
@@ -220,6 +276,24 @@ def _warm_up(work: Path) -> None:
     build([WARM_UP], "warm-up", _config(), store=Store(work / "warm-up"))
     for _, html in _pages(WARM_UP / "html" / "harbor-gazette")[:3]:
         trafilatura_text(html)
+
+
+def _with_warm_pages(sets: list[Set], work: Path) -> None:
+    """Give each page set `_WARM_PAGES` pages of every other page set to run first: trafilatura
+    loads what a page's language and dates need once per process (htmldate's date parser: about
+    4 s of CPU on the readability set's 116 pages), which a long crawl pays once and a set of a
+    hundred pages would charge to its own pages. Both the build and trafilatura alone run them."""
+    page_sets = [s for s in sets if s.pages is not None]
+    for k, target in enumerate(page_sets):
+        others = [s for s in page_sets if s is not target]
+        if not others:
+            continue
+        folder = work / f"warm-{k}"
+        folder.mkdir(parents=True)
+        for other in others:
+            for path in sorted(p for p in other.path.iterdir() if p.name.endswith((".html", ".html.gz")))[:_WARM_PAGES]:
+                shutil.copy(path, folder / f"{other.name}-{path.name}")
+        target.warm = folder
 
 
 def _print(found: Profile) -> None:
@@ -237,7 +311,8 @@ def _print(found: Profile) -> None:
     print(f"  {'total':<14} {per_doc:>8.3f} {sum(r['share'] for r in found.parts):>6.1f}%")
     if found.trafilatura:
         t = found.trafilatura
-        print(f"  trafilatura alone {t['ms_per_page']:.2f} ms/page over the same {t['pages']} pages (interleaved): "
+        where = "own process" if t["own_process"] else "this process"
+        print(f"  trafilatura alone {t['ms_per_page']:.2f} ms/page over the same {t['pages']} pages (interleaved, {where}): "
               f"curate build / trafilatura alone speed {t['speed_ratio']:.2f}; "
               f"extract stage = {t['extract_over_alone']:.2f} x trafilatura alone")
     if found.gate:
@@ -266,6 +341,9 @@ def main() -> None:
     parser.add_argument("--no-gate", action="store_true", help="skip the quality gate after each build")
     parser.add_argument("--cprofile", type=int, default=0, metavar="N",
                         help="also the N functions of most own time inside each set's heaviest stage")
+    parser.add_argument("--alone-here", action="store_true",
+                        help="trafilatura alone in this process, as before 2026-12-07 (it then finds the build's "
+                             "calls in its caches)")
     parser.add_argument("--json", type=Path, help="also write every figure here")
     args = parser.parse_args()
     html = args.html if args.html is not None else [_needed(BENCH / "extraction" / name / "html") for name in SETS]
@@ -275,11 +353,12 @@ def main() -> None:
         texts = [Set(p.name, p) for p in args.input] if args.input is not None else \
             [Set("bbc" if args.docs is None else f"bbc-{args.docs}", _corpus(args.docs, work))]
         sets = texts + [_page_set(folder, args.pages, work / f"pages-{k}") for k, folder in enumerate(html)]
+        _with_warm_pages(sets, work)
         _warm_up(work)
         print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
               f"curate {curate.__version__}; one worker, CPU shares")
         for k, source in enumerate(sets):
-            results.append(profile(source, work / f"store-{k}", not args.no_gate, args.cprofile))
+            results.append(profile(source, work / f"store-{k}", not args.no_gate, args.cprofile, args.alone_here))
             _print(results[-1])
     if args.json:
         machine = {"machine": platform.machine(), "cores": os.cpu_count(), "python": platform.python_version(),
