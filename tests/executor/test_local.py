@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
 import time
+import weakref
 from pathlib import Path
 
 from curate.executor import LocalExecutor, batches
@@ -30,6 +32,28 @@ def test_results_come_back_in_order_from_the_same_workers_in_every_pass() -> Non
 def test_one_worker_runs_here() -> None:
     with LocalExecutor(1, "state") as executor:
         assert {pid for _, _, pid in executor.map(_describe, [[1], [2]])} == {os.getpid()}
+
+
+def _frozen(batch: list[int], state: object) -> int:
+    return gc.get_freeze_count()
+
+
+def test_what_lives_before_the_executor_is_frozen_while_it_runs_and_only_then() -> None:
+    """The collector skips the objects alive when the executor opens (the parent's, and the
+    workers' copies), and can collect them again once it is closed."""
+    gc.unfreeze()
+    reference = weakref.ref(_Cycle())  # garbage only the collector can free
+    with LocalExecutor(2, None) as executor:
+        assert gc.get_freeze_count() > 1000
+        assert all(count > 1000 for count in executor.map(_frozen, [[1], [2]]))
+    assert gc.get_freeze_count() == 0
+    gc.collect()
+    assert reference() is None
+
+
+class _Cycle:
+    def __init__(self) -> None:
+        self.me = self
 
 
 _NO_PANDAS = """
