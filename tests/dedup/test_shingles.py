@@ -44,7 +44,7 @@ def _words_char_by_char(text: str) -> list[bytes]:
     out = []
     for char in unicodedata.normalize("NFKC", text.casefold()):
         if char.isascii():
-            out.append(char if char.isalpha() else "0" if char.isdigit() else " ")
+            out.append(char.lower() if char.isalpha() else "0" if char.isdigit() else " ")
         elif char.isdigit():
             out.append("0")
         elif any(low <= ord(char) <= high for low, high in _NO_SPACE_SCRIPTS):
