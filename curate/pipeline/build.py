@@ -292,7 +292,7 @@ def _write_version(name: str, ctx: PipelineContext,
         dedup: dict[str, Any] = {"enabled": False}
         if near is not None:
             deciding, dedup = near.decide(staging / "dedup" / CLUSTERS, executor.submit)
-        jobs = ((checkpoints, key, deciding.batch(number) if deciding else Decisions())
+        jobs = ((checkpoints, key, deciding.batch(number) if deciding is not None else Decisions())
                 for number, key in enumerate(annotated))  # decided as they are sent
         for number, result in enumerate(executor.map(finish_batch, jobs)):
             documents = result.documents
