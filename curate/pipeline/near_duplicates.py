@@ -102,10 +102,9 @@ class _Members:
 
 @dataclass
 class _Dropped:
-    """One batch's drops, in arrays until the batch is finished: a `Drop` object each (about 120
-    bytes with its float, by tracemalloc) and a dict entry, held for every batch from the decisions
-    to the end of the finishing pass, grew the parent with the corpus; here 21 bytes. `kept`: the
-    kept document's index in the build, or -1 - its index among the reference documents."""
+    """One batch's drops, in arrays until the batch is sent: a `Drop` object each is about 120
+    bytes with its float (tracemalloc) and a dict entry; here 21 bytes. `kept`: the kept
+    document's index in the build, or -1 - its index among the reference documents."""
 
     positions: array[int] = field(default_factory=lambda: array("i"))
     kept: array[int] = field(default_factory=lambda: array("q"))

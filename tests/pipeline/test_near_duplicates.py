@@ -208,16 +208,21 @@ def test_the_same_shards_whatever_the_batching(tmp_path: Path) -> None:
     assert digests[0] == digests[1] == digests[2]
 
 
-def test_each_batch_is_sent_once_its_clusters_are_decided(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The finishing pass gets a batch's decisions while later clusters are still undecided, and
-    they are the decisions made with every cluster decided first: a cluster whose first member is
-    in the batch asked for (here a copy of article 2 in the same batch) is decided before it is sent."""
+def _copies_in_their_batches(folder: Path) -> Path:
+    """Six articles and three near-copies; with batches of two, the copy of article 2 is in its batch."""
     records = [{"url": f"https://paper.example/{n}", "text": article(n)} for n in range(3)]
     records += [{"url": "https://mirror.example/2", "text": near_copy(article(2), 1)}]
     records += [{"url": f"https://paper.example/{n}", "text": article(n)} for n in range(3, 6)]
     records += [{"url": "https://mirror.example/4", "text": near_copy(article(4), 2)},
                 {"url": "https://mirror.example/5", "text": near_copy(article(5), 3)}]
-    corpus = _records(tmp_path / "in", records)
+    return _records(folder, records)
+
+
+def test_each_batch_is_sent_once_its_clusters_are_decided(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The finishing pass gets a batch's decisions while later clusters are still undecided, and
+    they are the decisions made with every cluster decided first: a cluster whose first member is
+    in the batch asked for (here a copy of article 2 in the same batch) is decided before it is sent."""
+    corpus = _copies_in_their_batches(tmp_path / "in")
     config = _config(executor={"workers": 1, "batch_size": 2})
     undecided_when_sent: list[int] = []
     streamed_batch = Deciding.batch
@@ -245,6 +250,33 @@ def test_each_batch_is_sent_once_its_clusters_are_decided(tmp_path: Path, monkey
          + whole.manifest["dedup"]["files"]]
     assert {k: v for k, v in streamed.manifest["dedup"].items() if k != "files"} == \
         {k: v for k, v in whole.manifest["dedup"].items() if k != "files"}
+
+
+def test_a_build_that_crashes_halfway_through_the_decisions_resumes_to_the_same_files(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The finishing pass dies with some batches sent and some clusters undecided (the cluster
+    file half written in the staging folder): the next build decides again, to the same files."""
+    corpus = _copies_in_their_batches(tmp_path / "in")
+    config = _config(executor={"workers": 1, "batch_size": 2})
+    whole = build([corpus], "whole", config, store=Store(tmp_path / "ref"))
+    streamed_batch = Deciding.batch
+
+    def crash_at_the_third(self: Deciding, number: int) -> Decisions:
+        if number == 2:
+            raise RuntimeError("killed")
+        return streamed_batch(self, number)
+
+    store = Store(tmp_path / "s")
+    monkeypatch.setattr(Deciding, "batch", crash_at_the_third)
+    with pytest.raises(RuntimeError, match="killed"):
+        build([corpus], "news", config, store=store)
+    monkeypatch.setattr(Deciding, "batch", streamed_batch)
+    resumed = build([corpus], "news", config, store=store)
+    assert resumed.manifest["resumed"]["annotated_batches"] > 0
+    assert [(e["path"], e["sha256"]) for e in resumed.manifest["shards"] + resumed.manifest["rejects"]
+            + resumed.manifest["dedup"]["files"]] == \
+        [(e["path"], e["sha256"]) for e in whole.manifest["shards"] + whole.manifest["rejects"]
+         + whole.manifest["dedup"]["files"]]
 
 
 def test_the_cluster_file_in_order_when_workers_make_it_a_row_at_a_time(tmp_path: Path,
