@@ -23,7 +23,7 @@ from curate.boilerplate.page import is_page_rule
 from curate.config import Config
 from curate.document import RawDoc
 from curate.errors import DocumentError
-from curate.extract import extract_html
+from curate.extract import extract_html, page_tree
 from curate.extract.removed import page_removed
 from curate.normalize import normalize_text
 from curate.pipeline.document import PipelineContext, annotate_raw
@@ -51,9 +51,11 @@ def main() -> None:
         doc = RawDoc(input_uri=page_id, input_format="html", raw=html.encode(), html=html)
         try:
             start = time.perf_counter()
-            extracted = extract_html(RawDoc(input_uri=page_id, input_format="html", raw=b"", html=html))
+            bare = RawDoc(input_uri=page_id, input_format="html", raw=b"", html=html)
+            tree = page_tree(bare)
+            extracted = extract_html(bare, tree)
             middle = time.perf_counter()
-            page_removed(html, normalize_text(extracted.text or ""), extracted.title, extracted.subtitle,
+            page_removed(tree, normalize_text(extracted.text or ""), extracted.title, extracted.subtitle,
                          config.boilerplate.max_page_removed_chars)
             extract_seconds += middle - start
             removed_seconds += time.perf_counter() - middle

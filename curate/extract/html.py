@@ -96,14 +96,25 @@ def _declared(tree: HtmlElement, url: str | None) -> PageMeta:
         return PageMeta()
 
 
-def extract_html(doc: RawDoc, fast: bool = False) -> RawDoc:
-    """Fill `doc.text` and missing metadata from `doc.html`; the document's own fields win.
-    `fast` skips trafilatura's fallback extractors (`[extract] fast`)."""
-    assert doc.html is not None, "extract_html needs an HTML document"
+def page_tree(doc: RawDoc) -> HtmlElement:
+    """The page parsed once, as trafilatura parses it: the extractor, the page's metadata and dek
+    and the record of what was left out (`page_removed`) all read this tree."""
+    assert doc.html is not None, "page_tree needs an HTML document"
     try:
-        tree = load_page(doc.html)  # parsed once: metadata and dek are read from it, trafilatura copies it
+        tree = load_page(doc.html)
+    except Exception as exc:  # lxml raises many types on broken markup
+        raise DocumentError("extract_failed", f"{doc.input_uri}: HTML parsing failed: {exc!r}") from exc
+    if tree is None:
+        raise DocumentError("extract_failed", f"{doc.input_uri}: not an HTML page (no document tree in it)")
+    return tree
+
+
+def extract_html(doc: RawDoc, tree: HtmlElement, fast: bool = False) -> RawDoc:
+    """Fill `doc.text` and missing metadata from the page's `tree` (`page_tree`); the document's
+    own fields win. `fast` skips trafilatura's fallback extractors (`[extract] fast`)."""
+    try:
         page = trafilatura.bare_extraction(tree, url=doc.url, include_comments=False, include_tables=True, fast=fast)
-        dek = marked_dek(tree) if tree is not None else None
+        dek = marked_dek(tree)  # trafilatura copied the tree: it reads the page as parsed
     except Exception as exc:  # lxml and trafilatura raise many types on broken markup
         raise DocumentError("extract_failed", f"{doc.input_uri}: HTML extraction failed: {exc!r}") from exc
     if not isinstance(page, Document) or not (page.text or "").strip():  # None, or a dict we did not ask for

@@ -1,8 +1,9 @@
 """What the extractor left out of an HTML page, as typed blocks of the page's document.
 
 The extractor keeps the article and drops the rest of the page unrecorded; without this, an HTML
-page's boilerplate ratio would be 0 and its flags false. Here the page's visible text is cut into
-blocks (the text of each block-level element, in page order); the blocks found, in order, in the
+page's boilerplate ratio would be 0 and its flags false. Here the visible text of the tree the
+extractor read is cut into blocks (the text of each block-level element, in page order; the page is
+parsed once, `curate.extract.html.page_tree`); the blocks found, in order, in the
 extracted document are the ones it kept, the others are what it left out. Each left-out block gets
 a kind from where it sat (`<nav>`, `<aside>`, `class="comments"`, ...) and what it says (the line
 rules' lexicon and shapes), and its place: the paragraph of the extracted document it came before.
@@ -14,11 +15,13 @@ kept, and the extracted document may come from any extractor; text order is what
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-import lxml.etree as etree
+from lxml.html import HtmlElement
 
 from curate.boilerplate.page import RULE_PREFIX, RemovedBlock
 from curate.boilerplate.rules import line_verdicts
@@ -84,7 +87,6 @@ def _name_patterns(names: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
 _STRONG_NAME = _name_patterns(_STRONG_NAMES)
 _WEAK_NAME = _name_patterns(_WEAK_NAMES)
 _WORD = re.compile(r"\w+")
-_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")  # lxml refuses a str that declares its encoding
 _SEARCH_AHEAD = 200  # characters of extracted text a short block may be found beyond the last kept one
 _LONG_BLOCK = 60  # a block this long (folded) is specific enough to be found anywhere further on
 _TITLE_SHARE = 0.5  # a block holding at least this share of the title is the page's headline
@@ -104,7 +106,7 @@ class _Block:
     hint: _Hint | None
 
 
-def _own_hint(tag: str, attributes: dict[str, str]) -> _Hint | None:
+def _own_hint(tag: str, attributes: Mapping[str, str]) -> _Hint | None:
     if not attributes:
         return _tag_hint(tag, "", "")
     names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
@@ -145,71 +147,70 @@ def _split_camel(names: str) -> str:
 _HIDING = frozenset({"hidden", "aria-hidden", "style"})  # the attributes that can hide an element
 
 
-def _hidden(attributes: dict[str, str]) -> bool:
-    if _HIDING.isdisjoint(attributes):  # most elements: one set operation, no lookups
+def _hidden(element: HtmlElement) -> bool:
+    names = element.keys()
+    if not names or _HIDING.isdisjoint(names):  # most elements: one set operation, no lookups
         return False
-    if attributes.get("hidden") is not None or (attributes.get("aria-hidden") or "").lower() == "true":
+    if element.get("hidden") is not None or (element.get("aria-hidden") or "").lower() == "true":
         return True
-    style = (attributes.get("style") or "").replace(" ", "").lower()
+    style = (element.get("style") or "").replace(" ", "").lower()
     return "display:none" in style or "visibility:hidden" in style
 
 
-class _PageBlocks:
-    """A parser target that cuts the page's visible text into blocks, in page order, each with the
-    hint of the innermost element that gives one. The parser calls it as it reads: no tree is built,
-    and deeply nested markup costs no recursion. An element's hint is worked out only when a block
-    ends inside it: most elements (links, inline markup, empty wrappers) close before any block
-    does, and their names are never read."""
+def _page_blocks(root: HtmlElement) -> list[_Block]:
+    """The page's visible text cut into blocks, in page order, each with the hint of the innermost
+    element that gives one. One pass over the parsed tree in document order (`iter`, in C), with
+    the open elements on a stack, so deeply nested markup costs no recursion. An element's hint
+    is worked out only when a block ends inside it: most elements (links, inline markup, empty
+    wrappers) close before any block does, and their names are never read. A hidden element
+    ends the block before it (when it is a block) but not the one after it: its tail joins on."""
+    blocks: list[_Block] = []
+    pieces: list[str] = []
+    opened: list[HtmlElement] = []  # every open element, outermost first
+    visible: list[HtmlElement] = []  # the visible ones among them
+    hints: list[_Hint | None] = [None]  # hints[k + 1]: the hint in force inside visible[k], as far as known
+    hidden_at = -1  # the place in `opened` of the hidden element the walk is inside, if any
 
-    def __init__(self) -> None:
-        self.blocks: list[_Block] = []
-        self.open: list[tuple[str, dict[str, str]]] = []  # the visible elements open now, outermost first
-        self.hints: list[_Hint | None] = [None]  # hints[k + 1]: the hint in force inside open[k], as far as known
-        self.pieces: list[str] = []
-        self.hidden = 0  # depth inside an invisible element
-
-    def _hint(self) -> _Hint | None:
-        """The hint in force inside the innermost open element."""
-        for tag, attributes in self.open[len(self.hints) - 1:]:
-            self.hints.append(_own_hint(tag, attributes) or self.hints[-1])
-        return self.hints[-1]
-
-    def _flush(self) -> None:
-        text = " ".join("".join(self.pieces).split())
-        self.pieces.clear()
+    def flush() -> None:
+        text = " ".join("".join(pieces).split())
+        pieces.clear()
         if text:
-            self.blocks.append(_Block(text, self._hint()))
+            for element in visible[len(hints) - 1:]:
+                hints.append(_own_hint(element.tag, element.attrib) or hints[-1])
+            blocks.append(_Block(text, hints[-1]))
 
-    def start(self, tag: str, attributes: dict[str, str]) -> None:
-        if self.hidden:
-            self.hidden += 1
-            return
-        if self.pieces and tag in _BLOCKS:
-            self._flush()
-        if tag in _INVISIBLE or (attributes and _hidden(attributes)):
-            self.hidden = 1
-            return
-        self.open.append((tag, attributes))
-
-    def end(self, tag: str) -> None:
-        if self.hidden:
-            self.hidden -= 1
-            return
-        if self.pieces and tag in _BLOCKS:
-            self._flush()
-        if self.open:
-            self.open.pop()
-            if len(self.hints) > len(self.open) + 1:
-                self.hints.pop()
-
-    def data(self, text: str) -> None:
-        if not self.hidden:
-            self.pieces.append(text)
-
-    def close(self) -> list[_Block]:
-        if self.pieces:
-            self._flush()
-        return self.blocks
+    for element in itertools.chain(root.iter(), (None,)):  # None: the end, where every element closes
+        parent = element.getparent() if element is not None else None
+        while opened and opened[-1] is not parent:
+            done = opened.pop()
+            if hidden_at >= 0:
+                if len(opened) > hidden_at:
+                    continue
+                hidden_at = -1
+            else:
+                if pieces and done.tag in _BLOCKS:
+                    flush()
+                visible.pop()
+                del hints[len(visible) + 1:]
+            if done.tail:
+                pieces.append(done.tail)
+        if element is None:
+            break
+        opened.append(element)
+        if hidden_at >= 0:
+            continue
+        tag = element.tag
+        if pieces and tag in _BLOCKS:
+            flush()
+        if not isinstance(tag, str) or tag in _INVISIBLE or _hidden(element):
+            hidden_at = len(opened) - 1
+            continue
+        visible.append(element)
+        if element.text:
+            pieces.append(element.text)
+    if pieces:
+        flush()
+    return blocks
 
 
 def _fold(text: str) -> str:
@@ -256,18 +257,15 @@ class _Extracted:
         return self.places[index] if index < len(self.places) else self.end
 
 
-def page_removed(html: str, document: str, title: str | None, subtitle: str | None,
+def page_removed(tree: HtmlElement | None, document: str, title: str | None, subtitle: str | None,
                  max_chars: int) -> list[RemovedBlock]:
-    """The blocks of `html` the extracted, normalized `document` does not hold, at most `max_chars`
-    characters of them (`_within`), each with its verdict and its place in `document`.
-    The page's headline and dek are not blocks: they are the row's title and subtitle."""
-    if max_chars <= 0 or not html.strip():
+    """The blocks of the page `tree` (the one its extractor read) the extracted, normalized
+    `document` does not hold, at most `max_chars` characters of them (`_within`), each with its
+    verdict and its place in `document`. The page's headline and dek are not blocks: they are the
+    row's title and subtitle."""
+    if max_chars <= 0 or tree is None:
         return []
-    parser = etree.HTMLParser(target=_PageBlocks(), remove_comments=True, remove_pis=True)
-    try:
-        blocks = etree.fromstring(_XML_DECLARATION.sub("", html, count=1), parser)
-    except (etree.LxmlError, ValueError):  # no page to read (the extractor parsed it its own way)
-        return []
+    blocks = _page_blocks(tree.getroottree().getroot())  # the whole page: `tree` may be its body's only child
     extracted = _Extracted(document)
     headings = [_fold(title or ""), _fold(subtitle or "")]
     left: list[tuple[int, str, _Hint | None]] = []

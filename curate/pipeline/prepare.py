@@ -74,8 +74,10 @@ def prepare(doc: RawDoc, config: Config) -> Prepared:
     if doc.raw_size is not None or size > config.readers.max_document_bytes:  # a cut document is never built
         raise DocumentError("read_too_large", f"{doc.input_uri}: {size} bytes > max_document_bytes "
                                               f"{config.readers.max_document_bytes}")
+    tree = None
     if doc.html is not None:
-        doc = timed(extract.NAME, extract.extract_html, doc, config.extract.fast)
+        tree = timed(extract.NAME, extract.page_tree, doc)
+        doc = timed(extract.NAME, extract.extract_html, doc, tree, config.extract.fast)
     assert doc.text is not None, "a reader yields text, html or an error"
     document = timed(normalize.NAME, normalize.normalize_text, doc.text)
     if not document:
@@ -95,9 +97,8 @@ def prepare(doc: RawDoc, config: Config) -> Prepared:
         published=iso_date(doc.published),
         authors=[a for a in (single_line(name) for name in doc.authors) if a],
         extracted=doc.html is not None,
-        removed=timed(extract.NAME, page_removed, doc.html, document, doc.title, doc.subtitle,
-                      config.boilerplate.max_page_removed_chars)
-        if doc.html is not None else [],
+        removed=timed(extract.NAME, page_removed, tree, document, doc.title, doc.subtitle,
+                      config.boilerplate.max_page_removed_chars),
         record_id=doc.record_id,
         metadata=doc.metadata,
         metadata_omitted=list(doc.metadata_omitted),

@@ -5,7 +5,7 @@ import time
 from lxml.html import fromstring
 
 from curate.document import RawDoc
-from curate.extract import extract_html
+from curate.extract import extract_html, page_tree
 from curate.extract.dek import drop_dek, marked_dek
 
 HEADLINE = "Port Approves Channel Dredging Plan"
@@ -22,7 +22,8 @@ def _page(header: str, description: str = "A plan for the harbor.") -> str:
 
 
 def _extract(html: str, subtitle: str | None = None) -> RawDoc:
-    return extract_html(RawDoc(input_uri="d.html", input_format="html", raw=html.encode(), html=html, subtitle=subtitle))
+    doc = RawDoc(input_uri="d.html", input_format="html", raw=html.encode(), html=html, subtitle=subtitle)
+    return extract_html(doc, page_tree(doc))
 
 
 def test_marked_dek_goes_to_subtitle_and_leaves_text() -> None:

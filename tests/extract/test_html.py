@@ -10,7 +10,7 @@ from conftest import needs_shared
 from curate.config import Config
 from curate.document import RawDoc
 from curate.errors import DocumentError
-from curate.extract import extract_html
+from curate.extract import extract_html, page_tree
 from curate.pipeline.prepare import prepare
 
 BODY = ["The port authority approved a plan on Tuesday to dredge the northern channel before the winter storms arrive.",
@@ -29,7 +29,8 @@ def _page(first_blocks: list[str], description: str = "Crews start in March.") -
 
 
 def _extract(html: str) -> RawDoc:
-    return extract_html(RawDoc(input_uri="p.html", input_format="html", raw=html.encode(), html=html))
+    doc = RawDoc(input_uri="p.html", input_format="html", raw=html.encode(), html=html)
+    return extract_html(doc, page_tree(doc))
 
 
 def test_metadata_and_paragraphs() -> None:
@@ -103,7 +104,8 @@ def test_fast_extraction_skips_the_fallback_that_finds_more() -> None:
     html = gzip.decompress(page.read_bytes()).decode("utf-8", "replace")
 
     def text(fast: bool) -> str:
-        return extract_html(RawDoc(input_uri=page.name, input_format="html", raw=b"", html=html), fast).text or ""
+        doc = RawDoc(input_uri=page.name, input_format="html", raw=b"", html=html)
+        return extract_html(doc, page_tree(doc), fast).text or ""
 
     full, fast = text(False), text(True)
     assert fast and len(full) > 2 * len(fast)

@@ -7,13 +7,17 @@ import pickle
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml.html import HtmlElement
 
 from curate.boilerplate import reconstruct
 from curate.boilerplate.page import extracted_ratio, is_page_rule
 from curate.config import Config
 from curate.document import RawDoc
 from curate.errors import DocumentError
-from curate.extract.removed import page_removed
+from curate.extract.parse import load_page
+from curate.extract.removed import _BLOCKS, _INVISIBLE, _hidden, _own_hint, _page_blocks, page_removed
 from curate.pipeline.document import PipelineContext, annotate_raw
 
 BODY = [
@@ -101,7 +105,7 @@ def test_a_huge_menu_is_cut_fairly_and_quickly() -> None:
     menu = "<nav><ul>" + "".join(f"<li><a href='/{i}'>Menu item {i}</a></li>" for i in range(100_000)) + "</ul></nav>"
     html = page({**CHROME, "navigation": menu})
     start = time.perf_counter()
-    blocks = page_removed(html, "\n\n".join(BODY), TITLE, None, 5_000)
+    blocks = page_removed(load_page(html), "\n\n".join(BODY), TITLE, None, 5_000)
     assert time.perf_counter() - start < 10
     assert sum(len(b.text) for b in blocks) <= 5_000
     kinds = {b.verdict.kind for b in blocks}
@@ -110,7 +114,7 @@ def test_a_huge_menu_is_cut_fairly_and_quickly() -> None:
 
 def test_deeply_nested_markup_does_not_crash() -> None:
     html = page({"sidebar": "<aside>" + "<div>" * 50_000 + "deep text" + "</div>" * 50_000 + "</aside>"})
-    blocks = page_removed(html, "\n\n".join(BODY), TITLE, None, 20_000)
+    blocks = page_removed(load_page(html), "\n\n".join(BODY), TITLE, None, 20_000)
     assert all("\n" not in b.text for b in blocks)
     _row(html)  # the whole way: extraction, recording, spans
 
@@ -118,7 +122,7 @@ def test_deeply_nested_markup_does_not_crash() -> None:
 @pytest.mark.parametrize("html", ["", "   ", "<<<>>>", "\x00\x01", "<?xml version='1.0' encoding='latin-1'?><p>x</p>",
                                   "<html><body><p>only</p></body></html>"])
 def test_odd_pages_give_blocks_or_nothing(html: str) -> None:
-    blocks = page_removed(html, "Some kept text.", None, None, 20_000)
+    blocks = page_removed(load_page(html), "Some kept text.", None, None, 20_000)
     assert all(b.text and "\n" not in b.text and b.at in (0, len("Some kept text.")) for b in blocks)
 
 
@@ -140,9 +144,70 @@ def test_a_page_with_no_article_is_rejected_or_consistent(html: str) -> None:
 def test_blocks_of_one_verdict_share_it_through_a_checkpoint() -> None:
     """A page's hundreds of left-out blocks hold a few verdicts: each is one object, so the
     checkpoint pickles it once and reading the batch back builds it once; the blocks are equal."""
-    blocks = page_removed(page(), "\n\n".join(BODY), TITLE, None, 20_000)
+    blocks = page_removed(load_page(page()), "\n\n".join(BODY), TITLE, None, 20_000)
     again = pickle.loads(pickle.dumps(blocks, protocol=pickle.HIGHEST_PROTOCOL))
     assert again == blocks
     for found in (blocks, again):
         objects = {b.verdict: {id(c.verdict) for c in found if c.verdict == b.verdict} for b in found}
         assert len(objects) < len(found) and all(len(ids) == 1 for ids in objects.values())
+
+
+def _blocks_by_recursion(root: HtmlElement) -> list[tuple[str, object]]:
+    """The blocks of a tree as the rule says, written the plain way (recursion, each element's
+    hint passed down): a block ends where a visible block element starts (in its parent's hint) or
+    ends (in its own); an invisible or hidden element's text is skipped, its tail is not."""
+    blocks: list[tuple[str, object]] = []
+    pieces: list[str] = []
+
+    def flush(hint: object) -> None:
+        text = " ".join("".join(pieces).split())
+        pieces.clear()
+        if text:
+            blocks.append((text, hint))
+
+    def visit(element: HtmlElement, inherited: object) -> None:
+        if pieces and element.tag in _BLOCKS:
+            flush(inherited)
+        if not isinstance(element.tag, str) or element.tag in _INVISIBLE or _hidden(element):
+            return
+        own = _own_hint(element.tag, element.attrib) or inherited
+        pieces.append(element.text or "")
+        for child in element:
+            visit(child, own)
+            pieces.append(child.tail or "")
+        if pieces and element.tag in _BLOCKS:
+            flush(own)
+
+    visit(root, None)
+    flush(None)
+    return blocks
+
+
+_TAGS = ["div", "p", "span", "a", "b", "nav", "aside", "li", "ul", "br", "script", "figcaption", "section", "h2"]
+_ATTRIBUTES = ["", " class='menu'", " id='comments'", " class='share-tools'", " hidden", " style='display: none'",
+               " aria-hidden='true'", " role='navigation'", " class='sidebarWidget'", " class='byline'"]
+_WORDS = st.sampled_from(["Home", "News", "The port said", "  ", "tides", "Reuters", "&amp; more", "\u00e9t\u00e9"])
+
+
+@st.composite
+def _markup(draw: st.DrawFn, depth: int = 0) -> str:
+    parts = []
+    for _ in range(draw(st.integers(0, 4 if depth < 4 else 0))):
+        if draw(st.booleans()):
+            parts.append(draw(_WORDS))
+        else:
+            tag, attributes = draw(st.sampled_from(_TAGS)), draw(st.sampled_from(_ATTRIBUTES))
+            parts.append(f"<{tag}{attributes}>{draw(_markup(depth + 1))}</{tag}>")
+    return "".join(parts)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_markup())
+def test_the_walk_cuts_the_blocks_the_rule_says(body: str) -> None:
+    """The one-pass walk over the tree (a stack, no recursion) against the rule written plainly:
+    the same blocks with the same hints, on random nesting of blocks, inline, hidden and invisible
+    elements and names that hint."""
+    tree = load_page(f"<html><head><title>t</title></head><body>{body}<p>end</p></body></html>")
+    assert tree is not None
+    root = tree.getroottree().getroot()
+    assert [(b.text, b.hint) for b in _page_blocks(root)] == _blocks_by_recursion(root)

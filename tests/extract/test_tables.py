@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from curate.config import Config
 from curate.document import RawDoc
-from curate.extract import extract_html
+from curate.extract import extract_html, page_tree
 from curate.extract.tables import is_layout, reflow_tables
 from curate.pipeline.document import PipelineContext, annotate_raw
 
@@ -22,7 +22,8 @@ TAIL = "Fishing crews have complained for two years that the channel silts up fa
 
 def _extract(body: str) -> RawDoc:
     html = f"<html><head><title>Harbor news</title></head><body><article><p>{LEAD}</p>{body}<p>{TAIL}</p></article></body></html>"
-    return extract_html(RawDoc(input_uri="t.html", input_format="html", raw=html.encode(), html=html))
+    doc = RawDoc(input_uri="t.html", input_format="html", raw=html.encode(), html=html)
+    return extract_html(doc, page_tree(doc))
 
 
 def _row(*cells: str) -> str:
