@@ -3,6 +3,7 @@ from __future__ import annotations
 import gzip
 from typing import Any
 
+import lxml.html
 import pytest
 import trafilatura
 
@@ -60,6 +61,26 @@ def test_page_without_text() -> None:
     with pytest.raises(DocumentError) as caught:
         _extract("<html><head><title>Empty</title></head><body>  </body></html>")
     assert caught.value.reason in {"extract_no_content", "extract_failed"}
+
+
+def test_the_extractor_leaves_the_parsed_page_as_it_was() -> None:
+    """The page is parsed once: the metadata, the dek and the record of what was left out read the
+    tree after trafilatura has. A trafilatura release that cleans the tree it is given instead of
+    a copy fails here, not in the rows."""
+    doc = RawDoc(input_uri="p.html", input_format="html", raw=b"", html=_page(["Read more: Harbor dredging"]))
+    tree = page_tree(doc)
+    before = lxml.html.tostring(tree.getroottree())
+    extract_html(doc, tree)
+    extract_html(doc, tree, fast=True)
+    assert lxml.html.tostring(tree.getroottree()) == before
+
+
+@pytest.mark.parametrize("html", ["", "   ", "<?xml version='1.0'?><root/>", "\x00\x01"])
+def test_a_page_with_no_document_tree_is_rejected_with_its_name(html: str) -> None:
+    with pytest.raises(DocumentError) as caught:
+        doc = RawDoc(input_uri="odd.html", input_format="html", raw=html.encode(), html=html)
+        extract_html(doc, page_tree(doc))
+    assert caught.value.reason in {"extract_failed", "extract_no_content"} and "odd.html" in str(caught.value)
 
 
 def test_reworded_headline_and_its_section_label_are_dropped() -> None:
