@@ -3,6 +3,7 @@
     python benchmarks/build_profile.py               # the 2,225 BBC articles, then each page set of the extraction bench
     python benchmarks/build_profile.py --docs 10000  # the BBC corpus scaled to 10,000 documents (make_scaled.py)
     python benchmarks/build_profile.py --pages 300   # at most 300 pages of each page set, spread evenly over it
+    python benchmarks/build_profile.py --repeat 3    # each set built three times; the speed ratios' median and range
     python benchmarks/build_profile.py --input FILE --html DIR  # other inputs (`--input` or `--html` alone: none)
     python benchmarks/build_profile.py --cprofile 25 # also the 25 functions of most own time in each heaviest stage
     python benchmarks/build_profile.py --json FILE   # every figure, as JSON
@@ -42,6 +43,7 @@ import platform
 import pstats
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -325,6 +327,14 @@ def _print(found: Profile) -> None:
             print(f"    {f['own_seconds']:>8.3f} {f['cumulative_seconds']:>8.3f} {f['calls']:>9}  {f['function']}")
 
 
+def _print_ratios(results: list[Profile]) -> None:
+    """Each page set's build / trafilatura alone speed over its runs: median and range."""
+    print("\nbuild / trafilatura alone speed, median (range) over the runs:")
+    for name in dict.fromkeys(r.name for r in results if r.trafilatura):
+        ratios = sorted(r.trafilatura["speed_ratio"] for r in results if r.name == name and r.trafilatura)
+        print(f"  {name:<16} {statistics.median(ratios):.2f} ({ratios[0]:.2f}-{ratios[-1]:.2f}), {len(ratios)} runs")
+
+
 def _needed(path: Path) -> Path:
     if not path.exists():
         raise SystemExit(f"{path} not found: this benchmark needs ../shared/bench beside the repository; "
@@ -344,6 +354,9 @@ def main() -> None:
     parser.add_argument("--alone-here", action="store_true",
                         help="trafilatura alone in this process, as before 2026-12-07 (it then finds the build's "
                              "calls in its caches)")
+    parser.add_argument("--repeat", type=int, default=1, metavar="N",
+                        help="build each set N times (a fresh store each): on a shared machine one run's ratio "
+                             "moves by 0.1 or more, so read the median")
     parser.add_argument("--json", type=Path, help="also write every figure here")
     args = parser.parse_args()
     html = args.html if args.html is not None else [_needed(BENCH / "extraction" / name / "html") for name in SETS]
@@ -358,8 +371,12 @@ def main() -> None:
         print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
               f"curate {curate.__version__}; one worker, CPU shares")
         for k, source in enumerate(sets):
-            results.append(profile(source, work / f"store-{k}", not args.no_gate, args.cprofile, args.alone_here))
-            _print(results[-1])
+            for run in range(args.repeat):
+                results.append(profile(source, work / f"store-{k}-{run}", not args.no_gate, args.cprofile,
+                                       args.alone_here))
+                _print(results[-1])
+    if args.repeat > 1:
+        _print_ratios(results)
     if args.json:
         machine = {"machine": platform.machine(), "cores": os.cpu_count(), "python": platform.python_version(),
                    "date": datetime.now(UTC).isoformat(timespec="seconds")}
