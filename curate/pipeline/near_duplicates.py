@@ -29,6 +29,7 @@ once every document is in, turns the clusters into per-batch `Decisions` for the
 from __future__ import annotations
 
 from array import array
+from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
@@ -168,17 +169,69 @@ class Deciding:
             if mine.size:
                 self.counts["clusters"] += 1
                 self.counts["documents_in_clusters"] += int(mine.size)
-                near._cluster(members, mine, refs, self._splits, self._clusters, self, self.counts, self._writer)
-        last = len(near._batch_first) - 1 if number is None else number
+                self._cluster(members, mine, refs)
+        last = len(near.batch_first) - 1 if number is None else number
         if last < self._moved:
             return
-        first_doc = near._batch_first[self._moved] if self._moved < len(near._batch_first) else len(own.lengths)
-        end_doc = near._batch_first[last + 1] if last + 1 < len(near._batch_first) else len(own.lengths)
+        first_doc = near.batch_first[self._moved] if self._moved < len(near.batch_first) else len(own.lengths)
+        end_doc = near.batch_first[last + 1] if last + 1 < len(near.batch_first) else len(own.lengths)
         self._moved = last + 1
         mine_splits = self._splits[refs + first_doc:refs + end_doc]  # cluster members' rows are decided already
         annotated = np.frombuffer(own.splits, dtype=np.int8)[first_doc:end_doc]
         for doc in (np.flatnonzero((mine_splits >= 0) & (mine_splits != annotated)) + first_doc).tolist():
             self.of(int(own.batch[doc])).splits.setdefault(int(own.position[doc]), SPLIT_CODES[self._splits[refs + doc]])
+
+    def _kept_among(self, candidates: np.ndarray) -> int:
+        """The member `[dedup] keep` chooses among `candidates` (build indices, ascending)."""
+        own, keep = self._near.own, self._near.config.keep
+        if keep == "first" or candidates.size == 1:
+            return int(candidates[0])
+        lengths = np.array([own.lengths[i] for i in candidates])
+        if keep == "longest":
+            return int(candidates[int(np.argmax(lengths))])  # argmax: the first of equals
+        scores = np.array([own.scores[i] for i in candidates])
+        best = np.flatnonzero(scores == scores.max())
+        return int(candidates[best[int(np.argmax(lengths[best]))]])
+
+    def _cluster(self, members: np.ndarray, mine: np.ndarray, refs: int) -> None:
+        """One cluster's decision: the member it keeps, its drops (into their batches' `_Dropped`)
+        and its rows of the cluster file."""
+        near, counts, writer = self._near, self.counts, self._writer
+        own, config = near.own, near.config
+        theirs = members[members < refs]
+        reference_ids = {near.reference_ids[i] for i in theirs.tolist()}
+        same = np.array([i for i in mine.tolist() if own.full_id(i) in reference_ids], dtype=np.int64)
+        if same.size and mine.size == 1 and reference_ids == {own.full_id(int(mine[0]))}:
+            counts["same_document"] += 1  # found again, alone: no near-copy of anything
+        if same.size:  # the same document again: it is kept
+            kept, kept_doc, kept_id = self._kept_among(same), None, None
+        elif theirs.size:  # new near-copies of reference documents
+            kept, kept_doc, kept_id = None, int(theirs[0]), near.reference_ids[int(theirs[0])]
+        else:
+            kept, kept_doc, kept_id = self._kept_among(mine), None, None
+        if kept is not None:
+            kept_doc, kept_id = kept + refs, own.full_id(kept)
+        assert kept_doc is not None and kept_id is not None, "every branch names the kept document"
+        assert self._splits[members[0]] >= 0, "every cluster is a split group"
+        split = SPLIT_CODES[self._splits[members[0]]]
+        similarities = self._clusters.similarities(kept_doc, members)
+        for member, similarity in zip(members.tolist(), similarities.tolist()):
+            if member < refs:
+                writer.add(kept_id, near.reference_ids[member], None, False, True, similarity, split)
+                continue
+            doc = member - refs
+            exact = kept is not None and doc != kept and own.hashes[doc] == own.hashes[kept]
+            dropped = doc != kept and ((exact and near.drop_exact) or config.drop)
+            if dropped:
+                reference = kept is None
+                reason = "duplicate_content" if exact else ("near_duplicate_of_reference" if reference else "near_duplicate")
+                counts[reason] += 1
+                batch = self.of(int(own.batch[doc]))
+                batch.positions.append(int(own.position[doc]))
+                batch.kept.append(-1 - kept_doc if kept is None else kept)
+                batch.similarities.append(1.0 if exact else similarity)
+                batch.exact.append(exact)
+            writer.add(kept_id, own.full_id(doc), near.uris[doc], not dropped, False, similarity, split)
 
 
 class NearDuplicates:
@@ -201,7 +254,7 @@ class NearDuplicates:
         self.parent_splits = np.empty(0, dtype=np.int8)
         self.notes: list[str] = []
         self.references: list[str] = []
-        self._batch_first: list[int] = []
+        self.batch_first: list[int] = []  # each annotated batch's first document (index in `own`)
         self._batch_positions: list[np.ndarray] = []
         self._clusters: Clusters | None = None
 
@@ -235,7 +288,7 @@ class NearDuplicates:
     def add(self, number: int, batch: AnnotatedBatch) -> None:
         """The kept rows of annotated batch `number` (batches in input order)."""
         own = self.own
-        self._batch_first.append(len(own.lengths))
+        self.batch_first.append(len(own.lengths))
         self._batch_positions.append(np.array(batch.positions, dtype=np.int64))
         if batch.signatures is not None and len(batch.ids):
             self.index.add(self.index.count, batch.signatures)
@@ -316,56 +369,6 @@ class NearDuplicates:
                                else SPLIT_CODES.index(assign_split(min(own.full_id(i) for i in mine), self.splits)))
         return splits
 
-    def _kept_among(self, candidates: np.ndarray) -> int:
-        """The member `[dedup] keep` chooses among `candidates` (build indices, ascending)."""
-        own = self.own
-        if self.config.keep == "first" or candidates.size == 1:
-            return int(candidates[0])
-        lengths = np.array([own.lengths[i] for i in candidates])
-        if self.config.keep == "longest":
-            return int(candidates[int(np.argmax(lengths))])  # argmax: the first of equals
-        scores = np.array([own.scores[i] for i in candidates])
-        best = np.flatnonzero(scores == scores.max())
-        return int(candidates[best[int(np.argmax(lengths[best]))]])
-
-    def _cluster(self, members: np.ndarray, mine: np.ndarray, refs: int, splits: np.ndarray, clusters: Clusters,
-                 decisions: Deciding, counts: dict[str, int], writer: _ClusterWriter) -> None:
-        own = self.own
-        theirs = members[members < refs]
-        reference_ids = {self.reference_ids[i] for i in theirs.tolist()}
-        same = np.array([i for i in mine.tolist() if own.full_id(i) in reference_ids], dtype=np.int64)
-        if same.size and mine.size == 1 and reference_ids == {own.full_id(int(mine[0]))}:
-            counts["same_document"] += 1  # found again, alone: no near-copy of anything
-        if same.size:  # the same document again: it is kept
-            kept, kept_doc, kept_id = self._kept_among(same), None, None
-        elif theirs.size:  # new near-copies of reference documents
-            kept, kept_doc, kept_id = None, int(theirs[0]), self.reference_ids[int(theirs[0])]
-        else:
-            kept, kept_doc, kept_id = self._kept_among(mine), None, None
-        if kept is not None:
-            kept_doc, kept_id = kept + refs, own.full_id(kept)
-        assert kept_doc is not None and kept_id is not None, "every branch names the kept document"
-        assert splits[members[0]] >= 0, "every cluster is a split group"
-        split = SPLIT_CODES[splits[members[0]]]
-        similarities = clusters.similarities(kept_doc, members)
-        for member, similarity in zip(members.tolist(), similarities.tolist()):
-            if member < refs:
-                writer.add(kept_id, self.reference_ids[member], None, False, True, similarity, split)
-                continue
-            doc = member - refs
-            exact = kept is not None and doc != kept and own.hashes[doc] == own.hashes[kept]
-            dropped = doc != kept and ((exact and self.drop_exact) or self.config.drop)
-            if dropped:
-                reference = kept is None
-                reason = "duplicate_content" if exact else ("near_duplicate_of_reference" if reference else "near_duplicate")
-                counts[reason] += 1
-                batch = decisions.of(int(own.batch[doc]))
-                batch.positions.append(int(own.position[doc]))
-                batch.kept.append(-1 - kept_doc if kept is None else kept)
-                batch.similarities.append(1.0 if exact else similarity)
-                batch.exact.append(exact)
-            writer.add(kept_id, own.full_id(doc), self.uris[doc], not dropped, False, similarity, split)
-
     # -- the version's signatures ---------------------------------------------------------------
 
     @timed_as(DEDUP)
@@ -380,7 +383,7 @@ class NearDuplicates:
         columns = pa.concat_tables([result.kept[split].select(["id", "split"]) for split in splits])
         positions = np.concatenate([np.array(result.kept_positions[split], dtype=np.int64) for split in splits])
         order = np.argsort(positions, kind="stable")
-        docs = self._batch_first[number] + np.searchsorted(self._batch_positions[number], positions[order])
+        docs = self.batch_first[number] + np.searchsorted(self._batch_positions[number], positions[order])
         sigs = np.ascontiguousarray(self._clusters.signatures.rows(docs + len(self.reference_ids)))
         width = sigs.shape[1] * sigs.itemsize
         offsets = np.arange(0, (len(sigs) + 1) * width, width, dtype=np.int32)
@@ -407,7 +410,7 @@ class _ClusterWriter:
         self.schema = load_schema("cluster").arrow()
         self.writer = pq.ParquetWriter(path, self.schema, compression="zstd")
         self.submit = submit
-        self.tables: list[Future[pa.Table]] = []
+        self.tables: deque[Future[pa.Table]] = deque()
         self.rows: dict[str, list[Any]] = {name: [] for name in self.schema.names}
 
     def add(self, cluster: str, doc_id: str, uri: str | None, kept: bool, reference: bool, similarity: float,
@@ -422,10 +425,10 @@ class _ClusterWriter:
             self.tables.append(self.submit(cluster_table, self.rows))
             self.rows = {name: [] for name in self.schema.names}
         while self.tables and (self.tables[0].done() or len(self.tables) > _TABLES_AHEAD):
-            self.writer.write_table(self.tables.pop(0).result())  # in order; at most a few tables held
+            self.writer.write_table(self.tables.popleft().result())  # in order; at most a few tables held
 
     def close(self) -> None:
         self._flush()
         while self.tables:
-            self.writer.write_table(self.tables.pop(0).result())
+            self.writer.write_table(self.tables.popleft().result())
         self.writer.close()
