@@ -6,6 +6,7 @@ from __future__ import annotations
 import pickle
 import time
 
+import lxml.etree
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -211,3 +212,16 @@ def test_the_walk_cuts_the_blocks_the_rule_says(body: str) -> None:
     assert tree is not None
     root = tree.getroottree().getroot()
     assert [(b.text, b.hint) for b in _page_blocks(root)] == _blocks_by_recursion(root)
+
+
+def test_a_comment_in_the_tree_is_not_text_but_its_tail_is() -> None:
+    """The page parser drops comments; a tree that holds one anyway (another parser, a later
+    lxml) gives its tail to the block and not its text."""
+    tree = load_page("<html><body><p>Before the note</p><div>Kept words</div></body></html>")
+    assert tree is not None
+    root = tree.getroottree().getroot()
+    comment = lxml.etree.Comment(" ad slot: buy now ")
+    comment.tail = " and after it"
+    root.find(".//div").append(comment)
+    assert [b.text for b in _page_blocks(root)] == ["Before the note", "Kept words and after it"]
+    assert _blocks_by_recursion(root) == [(b.text, b.hint) for b in _page_blocks(root)]
