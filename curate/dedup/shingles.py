@@ -96,13 +96,19 @@ def shingle_hashes(tokens: list[bytes], ngram: int, seed: int) -> np.ndarray:
     return combine([word_hashes[offset:offset + count] for offset in range(width)])
 
 
+_FOLD_TABLE_SIZE = 1 << 16  # characters remembered: every script's letters fit, a text of every code point does not
+
+
 class _FoldTable(dict[int, str]):
     """`str.translate`'s table for characters outside ASCII, each worked out (`_fold_char`) the
     first time it is met: the translation then runs in C, where a Python call per character of a
-    page of Chinese or Arabic was most of its signature's cost."""
+    page of Chinese or Arabic was most of its signature's cost. Once full it remembers no more, so
+    a text made of a million distinct code points cannot grow a worker for the rest of its life."""
 
     def __missing__(self, code: int) -> str:
-        folded = self[code] = _fold_char(chr(code))
+        folded = _fold_char(chr(code))
+        if len(self) < _FOLD_TABLE_SIZE:
+            self[code] = folded
         return folded
 
 

@@ -9,6 +9,7 @@ import xxhash
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from curate.dedup import shingles
 from curate.dedup.hashing import combine
 from curate.dedup.shingles import _NO_SPACE_SCRIPTS, shingle_hashes, words
 
@@ -62,6 +63,16 @@ def test_words_are_the_rule_applied_to_each_character(text: str) -> None:
     """Short runs (remembered), long runs and the translation table all fold as the rule says."""
     assert words(text) == _words_char_by_char(text)
     assert words(text * 3) == _words_char_by_char(text * 3)
+
+
+def test_a_text_of_many_distinct_characters_folds_as_the_rule_says_in_a_bounded_table(monkeypatch) -> None:
+    """Past its size the fold table remembers nothing more, and what it no longer remembers still
+    folds by the rule."""
+    monkeypatch.setattr(shingles, "_FOLD", shingles._FoldTable())
+    monkeypatch.setattr(shingles, "_FOLD_TABLE_SIZE", 50)
+    text = "".join(chr(code) for code in range(0x400, 0x400 + 3_000))  # Cyrillic and on: 3,000 code points
+    assert words(text + " " + text) == _words_char_by_char(text + " " + text)
+    assert len(shingles._FOLD) == 50
 
 
 def test_text_without_words():
