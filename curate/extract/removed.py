@@ -163,21 +163,25 @@ def _page_blocks(root: HtmlElement) -> list[_Block]:
     the open elements on a stack, so deeply nested markup costs no recursion. An element's hint
     is worked out only when a block ends inside it: most elements (links, inline markup, empty
     wrappers) close before any block does, and their names are never read. A hidden element
-    ends the block before it (when it is a block) but not the one after it: its tail joins on."""
+    ends the block before it (when it is a block) but not the one after it: its tail joins on.
+    A block of whitespace only is no block: the pieces wait, unjoined, until one holds a word
+    (indentation between tags is most of a page's text nodes)."""
     blocks: list[_Block] = []
     pieces: list[str] = []
     opened: list[HtmlElement] = []  # every open element, outermost first
     visible: list[HtmlElement] = []  # the visible ones among them
     hints: list[_Hint | None] = [None]  # hints[k + 1]: the hint in force inside visible[k], as far as known
     hidden_at = -1  # the place in `opened` of the hidden element the walk is inside, if any
+    worded = False  # whether a piece holds more than whitespace
 
     def flush() -> None:
+        nonlocal worded
         text = " ".join("".join(pieces).split())
         pieces.clear()
-        if text:
-            for element in visible[len(hints) - 1:]:
-                hints.append(_own_hint(element.tag, element.attrib) or hints[-1])
-            blocks.append(_Block(text, hints[-1]))
+        worded = False
+        for element in visible[len(hints) - 1:]:
+            hints.append(_own_hint(element.tag, element.attrib) or hints[-1])
+        blocks.append(_Block(text, hints[-1]))
 
     for element in itertools.chain(root.iter(), (None,)):  # None: the end, where every element closes
         parent = element.getparent() if element is not None else None
@@ -188,27 +192,29 @@ def _page_blocks(root: HtmlElement) -> list[_Block]:
                     continue
                 hidden_at = -1
             else:
-                if pieces and done.tag in _BLOCKS:
+                if worded and done.tag in _BLOCKS:
                     flush()
                 visible.pop()
                 del hints[len(visible) + 1:]
-            if done.tail:
-                pieces.append(done.tail)
+            if tail := done.tail:
+                pieces.append(tail)
+                worded = worded or not tail.isspace()
         if element is None:
             break
         opened.append(element)
         if hidden_at >= 0:
             continue
         tag = element.tag
-        if pieces and tag in _BLOCKS:
+        if worded and tag in _BLOCKS:
             flush()
         if not isinstance(tag, str) or tag in _INVISIBLE or _hidden(element):
             hidden_at = len(opened) - 1
             continue
         visible.append(element)
-        if element.text:
-            pieces.append(element.text)
-    if pieces:
+        if text := element.text:
+            pieces.append(text)
+            worded = worded or not text.isspace()
+    if worded:
         flush()
     return blocks
 
