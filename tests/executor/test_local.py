@@ -51,6 +51,24 @@ def test_what_lives_before_the_executor_is_frozen_while_it_runs_and_only_then() 
     assert reference() is None
 
 
+def test_the_executor_thaws_only_a_freeze_of_its_own() -> None:
+    """A caller's own freeze, and an executor's open around another, outlive the inner one's
+    close; the executor that froze first thaws everything when it closes."""
+    gc.unfreeze()
+    gc.freeze()
+    with LocalExecutor(1, None):
+        pass
+    assert gc.get_freeze_count() > 1000  # the caller's freeze stands
+    gc.unfreeze()
+    with LocalExecutor(1, None) as outer:
+        with LocalExecutor(1, None):
+            pass
+        assert gc.get_freeze_count() > 1000
+        outer.close()
+        assert gc.get_freeze_count() == 0
+    assert gc.get_freeze_count() == 0
+
+
 class _Cycle:
     def __init__(self) -> None:
         self.me = self
