@@ -228,11 +228,13 @@ def _top_functions(profiler: cProfile.Profile, count: int) -> list[dict[str, Any
             for (file, line, name), (_, calls, own, cum, _) in rows]
 
 
-def profile(source: Set, work: Path, gate: bool, cprofile: int, alone_here: bool) -> Profile:
+def profile(source: Set, work: Path, gate: bool, cprofile: int, alone_here: bool, first: bool = True) -> Profile:
     """Build `source` once into a store in `work`, timed by part (and its pages by trafilatura
-    alone); its gate; its heaviest stage under cProfile when `cprofile` asks for that many functions."""
+    alone); its gate; its heaviest stage under cProfile when `cprofile` asks for that many functions.
+    The build's process runs the set's warm-up pages on its `first` run only (it stays warm);
+    trafilatura alone runs them in every run, each in a new process."""
     store, config = Store(work), _config()
-    if source.pages is not None:
+    if source.pages is not None and first:
         build([source.warm], "warm-pages", config, store=Store(work.with_name(f"{work.name}-warm")))
     alone = _Alone(source.path, source.pages, alone_here, source.warm) if source.pages is not None else None
     recorded = timing.Recording()
@@ -373,7 +375,7 @@ def main() -> None:
         for k, source in enumerate(sets):
             for run in range(args.repeat):
                 results.append(profile(source, work / f"store-{k}-{run}", not args.no_gate, args.cprofile,
-                                       args.alone_here))
+                                       args.alone_here, first=run == 0))
                 _print(results[-1])
     if args.repeat > 1:
         _print_ratios(results)
