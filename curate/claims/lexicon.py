@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 
 from curate.claims.patterns import trie
 
@@ -46,17 +47,22 @@ class Lexicon:
     inverting_openers: frozenset[str] = frozenset()
     # Abbreviations whose period ends no sentence ("M.", "Dr.", "Sra.").
     abbreviations: frozenset[str] = frozenset()
-    cue: re.Pattern[str] = field(init=False, repr=False, compare=False)
-    according_cue: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        # Longest alternatives first through the prefix tree; case-insensitive so that a
-        # sentence-initial "Selon" or "Laut" is found, but verbs must start lower case
-        # (a capitalised "Dit" is a title, not a cue).
+    # The cue patterns are compiled when an article of the language first needs them, not at
+    # import: French alone took 0.4 s of every process's start (its verbs' thousands of
+    # compound and inverted forms), paid by every build, most of which hold no French.
+    @cached_property
+    def cue(self) -> re.Pattern[str]:
+        """Any reporting verb form, longest first (through the prefix tree). Verbs must start
+        lower case: a capitalised "Dit" is a title, not a cue."""
         verbs = trie(self.speech | self.belief)
-        object.__setattr__(self, "cue", re.compile(rf"(?<![\w'’-])(?:{verbs})(?![\w-])"))
+        return re.compile(rf"(?<![\w'’-])(?:{verbs})(?![\w-])")
+
+    @cached_property
+    def according_cue(self) -> re.Pattern[str]:
+        """The language's "according to" ("selon", "laut", "según"), as written or capitalised."""
         phrases = trie(p for word in (*self.according, *self.according_after) for p in _capitalised(word))
-        object.__setattr__(self, "according_cue", re.compile(rf"(?<![\w'’-])(?:{phrases})(?![\w-])"))
+        return re.compile(rf"(?<![\w'’-])(?:{phrases})(?![\w-])")
 
 
 def _capitalised(word: str) -> tuple[str, str]:
