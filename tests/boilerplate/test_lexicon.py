@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from curate.boilerplate import lexicon
 
@@ -46,10 +48,39 @@ def test_buckets_answer_as_one_regex_would(line: str, reference: re.Pattern[str]
 
 def test_regexes_compile_on_first_use_and_warm_compiles_them_all() -> None:
     whole_line = lexicon.WholeLine(lexicon.WHOLE_LINE_PHRASES)
-    assert not whole_line._patterns
+    assert not whole_line._firsts and not vars(whole_line).keys() & {"_tail", "_whole"}
     assert whole_line.kind("Share this article") == "share_widget"
-    assert list(whole_line._patterns) == ["s"]
+    assert list(whole_line._firsts) == ["s"] and "_tail" in vars(whole_line) and "_whole" not in vars(whole_line)
     whole_line.warm()
-    compiled = set(whole_line._patterns)
+    compiled = set(whole_line._firsts)
     assert {None, "*", "s", "f"} <= compiled and len(compiled) <= 28  # a-z, other scripts, none
-    assert whole_line.kind("Поделиться") == "share_widget" and set(whole_line._patterns) == compiled
+    assert "_whole" in vars(whole_line)
+    assert whole_line.kind("Поделиться") == "share_widget" and set(whole_line._firsts) == compiled
+    assert whole_line._tail.groups == 0  # the kind is the first phrase's group, as in the one regex
+
+
+def test_a_first_phrase_the_tail_cannot_follow_asks_the_one_regex() -> None:
+    """"Sign in" starts the line but prose follows: only the one regex can say that no other
+    phrase, and no other end of this one, covers the line."""
+    whole_line = lexicon.WholeLine(lexicon.WHOLE_LINE_PHRASES)
+    assert whole_line.kind("Sign in to read the council's full budget and the mayor's reply") is None
+    assert "_whole" in vars(whole_line)
+
+
+_FRAGMENTS = st.sampled_from([
+    "Share", "share this", "Tweet", "Email", "E-mail", "Facebook", "Twitter", "WhatsApp", "Sign in", "Sign up",
+    "Log in", "Subscribe", "now", "this article", "this story", "Print", "comments", "12", "Comment", "Advertisement",
+    "Related", "Articles", "Read more", "newsletter", "for our", "Follow us on", "Instagram", "the council",
+    "met on Tuesday", "Поделиться", "Читайте также", "$2.99/month", "Already a subscriber?", "·", "|", "—",
+])
+_SEPARATORS = st.sampled_from(["", " ", " · ", " | ", ": ", "\t", " — ", "/"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(parts=st.lists(st.tuples(_FRAGMENTS, _SEPARATORS), min_size=1, max_size=6))
+def test_two_steps_answer_as_one_regex_would(parts: list[tuple[str, str]], reference: re.Pattern[str]) -> None:
+    """Lines of phrases, glued buttons, prose and marks in any order: the first phrase, then the
+    tail from where it ended (then the whole regex when that fails) give the one regex's kind."""
+    line = "".join(fragment + separator for fragment, separator in parts)
+    match = reference.match(line)
+    assert lexicon.WHOLE_LINE.kind(line) == (match.lastgroup if match else None)
