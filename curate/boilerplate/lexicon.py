@@ -379,8 +379,9 @@ class WholeLine:
     (`edge FIRST (edge+ GLUED)* edge`, every phrase, kinds in the lexicon's order), found in two
     steps: the bucket's first phrases alone, then the glued buttons to the line's end from where
     that match ended (one regex for every bucket). Only when that tail fails (the first phrase may
-    have ended elsewhere, or another one may fit) is the one regex itself asked: a line or two in
-    a hundred, at 0.15 ms each. Before, each bucket's regex held its own copy of the glued
+    have ended elsewhere, or another one may fit) is the one regex itself asked: 2.3% of a news
+    corpus's lines and 4.7% of web pages' short text nodes, at about 0.04 ms each. Before, each
+    bucket's regex held its own copy of the glued
     buttons, and compiling the 27 took 0.6-0.9 s of every start. The regexes are compiled when a
     line first needs them; a process that forks workers calls `warm()` first, so that they share
     the compiled patterns.

@@ -164,7 +164,7 @@ def _page_blocks(root: HtmlElement) -> list[_Block]:
     is worked out only when a block ends inside it: most elements (links, inline markup, empty
     wrappers) close before any block does, and their names are never read. A hidden element
     ends the block before it (when it is a block) but not the one after it: its tail joins on.
-    A block of whitespace only is no block: the pieces wait, unjoined, until one holds a word
+    A block of whitespace only is no block, and is dropped without joining its pieces
     (indentation between tags is most of a page's text nodes)."""
     blocks: list[_Block] = []
     pieces: list[str] = []
@@ -192,8 +192,8 @@ def _page_blocks(root: HtmlElement) -> list[_Block]:
                     continue
                 hidden_at = -1
             else:
-                if worded and done.tag in _BLOCKS:
-                    flush()
+                if pieces and done.tag in _BLOCKS:
+                    flush() if worded else pieces.clear()
                 visible.pop()
                 del hints[len(visible) + 1:]
             if tail := done.tail:
@@ -205,8 +205,8 @@ def _page_blocks(root: HtmlElement) -> list[_Block]:
         if hidden_at >= 0:
             continue
         tag = element.tag
-        if worded and tag in _BLOCKS:
-            flush()
+        if pieces and tag in _BLOCKS:
+            flush() if worded else pieces.clear()
         if not isinstance(tag, str) or tag in _INVISIBLE or _hidden(element):
             hidden_at = len(opened) - 1
             continue
