@@ -176,6 +176,9 @@ def _page_blocks(root: HtmlElement) -> list[_Block]:
 
     def flush() -> None:
         nonlocal worded
+        if not worded:  # whitespace only: no block, nothing to join
+            pieces.clear()
+            return
         text = " ".join("".join(pieces).split())
         pieces.clear()
         worded = False
@@ -193,7 +196,7 @@ def _page_blocks(root: HtmlElement) -> list[_Block]:
                 hidden_at = -1
             else:
                 if pieces and done.tag in _BLOCKS:
-                    flush() if worded else pieces.clear()
+                    flush()
                 visible.pop()
                 del hints[len(visible) + 1:]
             if tail := done.tail:
@@ -206,7 +209,7 @@ def _page_blocks(root: HtmlElement) -> list[_Block]:
             continue
         tag = element.tag
         if pieces and tag in _BLOCKS:
-            flush() if worded else pieces.clear()
+            flush()
         if not isinstance(tag, str) or tag in _INVISIBLE or _hidden(element):
             hidden_at = len(opened) - 1
             continue
@@ -214,8 +217,7 @@ def _page_blocks(root: HtmlElement) -> list[_Block]:
         if text := element.text:
             pieces.append(text)
             worded = worded or not text.isspace()
-    if worded:
-        flush()
+    flush()
     return blocks
 
 
