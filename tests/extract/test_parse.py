@@ -7,12 +7,12 @@ import gzip
 
 import lxml.etree as etree
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from trafilatura.utils import load_html
+from trafilatura.utils import INVALID_XML_CHARS, load_html, repair_faulty_html
 
 from conftest import needs_shared
-from curate.extract.parse import load_page
+from curate.extract.parse import _INVALID_XML, _repaired, load_page
 
 ARTICLE = ("<html><head><title>Port Approves Dredging</title><meta name='description' content='Crews start in March.'>"
            "<script>var x = '<p>';</script><style>p {}</style></head><body><!-- ad slot --><?php echo 1; ?>"
@@ -86,3 +86,35 @@ def test_any_markup_parses_as_load_html_parses_it(pieces: list[str]) -> None:
             load_page(html)
         return
     assert _serialized(load_page(html)) == expected
+
+
+_REPAIR_PIECES = st.sampled_from(["<!DOCTYPE html>", "<! doctype html", "< !DocType x", "/>", "/ >", "/", ">", "<", "<html",
+                                  "<HTML lang='en'", "<html/>", " />", "\n", "\r\n", "\r", "\x0b", "\x1c", "\u2028",
+                                  "\x00", "\x08", "\x1f", "\ufffe", "\uffff", "<p>", "x"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_REPAIR_PIECES, st.text(max_size=8)), max_size=30), st.integers(0, 5000))
+@example(["<!DOCTYPE html>", "\n", "a", "\n", "b", "\n", "<html lang='x'/>"], 0)  # the fourth line: repaired
+@example(["a", "\n", "b", "\n", "c", "\n", "d", "\n", "<html/>"], 0)  # the fifth: not
+@example(["x", "\n", "<html/>"], 4090)  # past the first 4,096 characters: not
+def test_the_repairs_are_trafilaturas(pieces: list[str], padding: int) -> None:
+    """Doctypes, self-closing html tags, line breaks of every kind, control characters anywhere,
+    and lines that cross the 4,096 characters trafilatura looks at: the string its repair gives."""
+    html = "".join(pieces).replace("x", "x" * padding, 1)
+    beginning = html[:50].lower()
+    assert _repaired(html, beginning) == repair_faulty_html(html, beginning)
+
+
+def test_the_characters_looked_for_are_the_ones_trafilatura_deletes() -> None:
+    deleted = {code for code in range(0x110000) if INVALID_XML_CHARS.match(chr(code))}
+    assert {ord(char) for char in _INVALID_XML} == deleted
+
+
+def test_bench_pages_are_repaired_alike() -> None:
+    """Every page of the extraction bench (skipped without ../shared)."""
+    bench = needs_shared("bench", "extraction")
+    for path in sorted(bench.glob("**/html/*.html*")):
+        data = path.read_bytes()
+        html = (gzip.decompress(data) if path.name.endswith(".gz") else data).decode("utf-8", "replace")
+        assert _repaired(html, html[:50].lower()) == repair_faulty_html(html, html[:50].lower()), path.name
