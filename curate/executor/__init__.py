@@ -20,9 +20,10 @@ if TYPE_CHECKING:
 __all__ = ["LocalExecutor", "Source", "batches", "open_executor", "worker_count"]
 
 
-def open_executor(config: ExecutorConfig, state: Any, spill: Path) -> Executor:
-    """The executor `config.engine` names, with `state` for every task; a Ray started here
-    spills its object store under `spill`."""
+def open_executor(config: ExecutorConfig, state: Any, scratch: Path) -> Executor:
+    """The executor `config.engine` names, with `state` for every task and `scratch`, a folder of
+    its own: a Ray started here spills its object store there, local workers leave their results
+    there."""
     if config.engine == "ray":
         try:
             from curate.executor.ray_data import RayExecutor
@@ -31,5 +32,5 @@ def open_executor(config: ExecutorConfig, state: Any, spill: Path) -> Executor:
                 raise
             raise ConfigError(f"executor 'ray' needs Ray Data, which is not installed: pip install 'curate[ray]' "
                               f"({exc})") from exc
-        return RayExecutor(config.workers, state, address=config.ray_address, spill=spill)
-    return LocalExecutor(config.workers, state)
+        return RayExecutor(config.workers, state, address=config.ray_address, spill=scratch)
+    return LocalExecutor(config.workers, state, scratch)

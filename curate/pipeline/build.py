@@ -56,7 +56,9 @@ if TYPE_CHECKING:
 SPLITS = ("train", "validation", "test")
 CLUSTERS = "clusters.parquet"
 _DEDUP_SCRATCH = ".dedup"  # the index's runs and signatures while the build runs
-_SPILL = ".ray-spill"  # where a Ray the build started spills its object store
+# The executor's own folder, removed when the build ends: a Ray the build started spills its
+# object store here, local workers leave their results here.
+_SCRATCH = ".executor"
 _SIGNATURE_ROWS = 10_000_000  # signatures a file: one file for most versions
 References = tuple[Store, list[dict[str, Any]]]
 
@@ -273,7 +275,7 @@ def _write_version(name: str, ctx: PipelineContext,
     near = _near_duplicates(config, staging, [open_reference(where, entry, config) for entry in compared])
     signature_writer = ShardWriter(staging / "dedup", "signatures", load_schema("signature").arrow(),
                                    _SIGNATURE_ROWS) if near else None
-    with open_executor(config.executor, ctx, store.dataset(name) / _SPILL) as executor:
+    with open_executor(config.executor, ctx, store.dataset(name) / _SCRATCH) as executor:
         for batch in prepare(checkpoints, executor):
             corpus.add(batch)
             rejects.add(batch.rejects)

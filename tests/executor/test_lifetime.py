@@ -6,26 +6,29 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import psutil
 
 _PARENT = """
+import sys
 import time
+from pathlib import Path
 from curate.executor import LocalExecutor
 
 def slow(batch, state):
     time.sleep(120)
     return batch
 
-with LocalExecutor(2, None) as executor:
+with LocalExecutor(2, None, Path(sys.argv[1])) as executor:  # its folder in the test's, not in /tmp
     results = executor.map(slow, [[1], [2], [3], [4]])
     print("started", flush=True)
     next(results)
 """
 
 
-def test_workers_exit_when_the_parent_is_killed() -> None:
-    parent = subprocess.Popen([sys.executable, "-c", _PARENT], stdout=subprocess.PIPE, text=True)
+def test_workers_exit_when_the_parent_is_killed(tmp_path: Path) -> None:
+    parent = subprocess.Popen([sys.executable, "-c", _PARENT, str(tmp_path / "scratch")], stdout=subprocess.PIPE, text=True)
     assert parent.stdout is not None and parent.stdout.readline().strip() == "started"
     deadline = time.monotonic() + 30
     workers: list[psutil.Process] = []

@@ -6,9 +6,12 @@ import gc
 import os
 import subprocess
 import sys
+import tempfile
 import time
 import weakref
 from pathlib import Path
+
+import pytest
 
 from curate.executor import LocalExecutor, batches
 
@@ -112,3 +115,49 @@ def test_batches_stay_under_their_byte_budget() -> None:
     tapered = list(batches(sizes * 4, 8, taper=2, weight=lambda n: n, budget=8))
     assert [n for batch in tapered for n in batch] == sizes * 4
     assert all(sum(batch) <= 8 or len(batch) == 1 for batch in tapered)
+
+
+def _large(batch: list[int], state: object) -> bytes:
+    return bytes([batch[0] % 256]) * (3 * 2**20)  # far more than a pipe holds
+
+
+def _fail(batch: list[int], state: object) -> int:
+    if batch[0] == 2:
+        raise ValueError(f"batch {batch} is bad")
+    return batch[0]
+
+
+def _results_folders() -> set[str]:
+    return {path.name for path in Path(tempfile.gettempdir()).glob("curate-results-*")}
+
+
+def test_results_of_megabytes_come_back_whole_and_leave_no_file() -> None:
+    before = _results_folders()
+    with LocalExecutor(2, None) as executor:
+        results = list(executor.map(_large, [[n] for n in range(9)]))
+        handed = executor.submit(_large, [7]).result()
+        assert len(_results_folders() - before) == 1
+        assert not any(any(Path(tempfile.gettempdir(), name).iterdir()) for name in _results_folders() - before)
+    assert results == [bytes([n]) * (3 * 2**20) for n in range(9)]
+    assert handed == bytes([7]) * (3 * 2**20)
+    assert _results_folders() == before  # the folder goes with the executor
+
+
+def test_a_task_s_failure_reaches_the_caller_as_it_was_raised() -> None:
+    with LocalExecutor(2, None) as executor:
+        with pytest.raises(ValueError, match=r"batch \[2\] is bad"):
+            list(executor.map(_fail, [[1], [2], [3]]))
+        with pytest.raises(ValueError, match=r"batch \[2\] is bad"):
+            executor.submit(_fail, [2]).result()
+        assert executor.submit(_fail, [5]).result() == 5
+
+
+def test_a_scratch_folder_is_emptied_first_and_removed_at_the_end(tmp_path: Path) -> None:
+    """What a killed build's workers left in the executor's folder goes at the next start."""
+    scratch = tmp_path / ".executor"
+    scratch.mkdir()
+    (scratch / "12345-0.pickle").write_bytes(b"a result nobody took")
+    with LocalExecutor(2, None, scratch) as executor:
+        assert list(executor.map(_describe, [[1], [2]]))[1][0] == [2]
+        assert not any(scratch.iterdir())
+    assert not scratch.exists()

@@ -166,7 +166,7 @@ def test_the_command_line_starts_a_ray_and_stops_it(local_ray: None, tmp_path: P
     assert made["accounting"]["kept"] == 21 and made["validation"]["passed"]
     manifest = json.loads((Path(made["path"]) / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["config"]["executor"]["engine"] == "ray"
-    assert not (store / "sample" / ".ray-spill").exists()
+    assert not (store / "sample" / ".executor").exists()
     assert not _mentioning(store), "the Ray it started is stopped"
 
 
