@@ -43,9 +43,9 @@ class Source(Protocol[Job_co, Carry_co]):
 
     def jobs(self, taper: int = 0) -> Iterator[tuple[Job_co | None, Carry_co]]: ...
 
-# Batches in flight per worker. Two made the workers wait in the finishing pass, whose batches
-# are short (about 40 ms) while this process writes Parquet between results: 0.4 s of each
-# worker's 14 in a 10,000-document build, 0.23 s with four.
+# Batches in flight per worker. With two, the workers waited in the finishing pass, whose batches
+# are short (about 40 ms) while this process writes Parquet between results: 0.32-0.51 s of each
+# worker's 14-16 in a 10,000-document build, 0.22-0.25 s with four (results in files both ways).
 _AHEAD = 4
 _WORKER_STATE: Any = None
 _WORKER_RESULTS: Path | None = None  # the folder a worker leaves its results in
