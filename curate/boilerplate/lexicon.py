@@ -11,6 +11,7 @@ unless they say otherwise; `rules.py` decides which lines are short enough to tr
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cached_property
 
 from curate.boilerplate.lexicon_world import WORLD_PHRASES
@@ -414,19 +415,23 @@ class WholeLine:
             return None
         return letter if letter.isascii() else self._OTHER_SCRIPTS
 
-    def _alternation(self, bucket: str | None, every: bool = False) -> str:
-        """The phrases a line whose first letter falls in `bucket` may start with (`every`: all
-        of them), a named group per kind, in the lexicon's order of kinds whatever the bucket."""
+    def _starting(self, bucket: str | None) -> list[tuple[str, str]]:
+        """(kind, phrase) of the phrases a line whose first letter falls in `bucket` may start with."""
+        return [(kind, branch) for kind, branch, found in self._branches
+                if found is None or any(self._bucket(letter) == bucket for letter in found)]
+
+    @staticmethod
+    def _alternation(phrases: Iterable[tuple[str, str]]) -> str:
+        """The `phrases`, a named group per kind, in the lexicon's order of kinds."""
         by_kind: dict[str, list[str]] = {}
-        for kind, branch, found in self._branches:
-            if every or found is None or any(self._bucket(letter) == bucket for letter in found):
-                by_kind.setdefault(kind, []).append(branch)
+        for kind, branch in phrases:
+            by_kind.setdefault(kind, []).append(branch)
         return "|".join(f"(?P<{kind}>{'|'.join(bs)})" for kind, bs in by_kind.items())
 
     def _first(self, bucket: str | None) -> re.Pattern[str]:
         """The bucket's first phrase, at the line's start."""
         if (pattern := self._firsts.get(bucket)) is None:
-            pattern = self._firsts[bucket] = re.compile(rf"(?i:{self._EDGE}(?:{self._alternation(bucket)}))")
+            pattern = self._firsts[bucket] = re.compile(rf"(?i:{self._EDGE}(?:{self._alternation(self._starting(bucket))}))")
         return pattern
 
     @cached_property
@@ -437,8 +442,8 @@ class WholeLine:
     @cached_property
     def _whole(self) -> re.Pattern[str]:
         """The one regex: every phrase first, then glued buttons, to the line's end."""
-        edge = self._EDGE
-        return re.compile(rf"(?i:{edge}(?:{self._alternation(None, every=True)})(?:{edge}+(?:{self._glued}))*{edge})\Z")
+        edge, every = self._EDGE, self._alternation((kind, branch) for kind, branch, _ in self._branches)
+        return re.compile(rf"(?i:{edge}(?:{every})(?:{edge}+(?:{self._glued}))*{edge})\Z")
 
     def warm(self) -> None:
         """Compile every regex now."""
