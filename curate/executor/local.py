@@ -112,6 +112,16 @@ def _run_in_worker(task: Callable[[Any, Any], Result], job: Any) -> _Handed:
     return _Handed(path)
 
 
+def _emptied(folder: Path) -> Path:
+    """`folder`, an empty folder: a killed build's results in it go, and so does a file, a special
+    file or a link in its place (never what a link points to)."""
+    if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+        folder.unlink()
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    return folder
+
+
 def _taken(handed: Future[_Handed]) -> Future[Any]:
     """A future of the result itself, once the worker has handed it over."""
     result: Future[Any] = Future()
@@ -211,9 +221,7 @@ class LocalExecutor:
             if self._scratch is None:
                 self._results = Path(tempfile.mkdtemp(prefix="curate-results-"))
             else:
-                shutil.rmtree(self._scratch, ignore_errors=True)
-                self._scratch.mkdir(parents=True)
-                self._results = self._scratch
+                self._results = _emptied(self._scratch)
             self._pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_init_worker,
                                              initargs=(os.getpid(), self._state, self._results))
         return self._pool

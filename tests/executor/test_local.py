@@ -9,6 +9,7 @@ import sys
 import tempfile
 import time
 import weakref
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pytest
@@ -161,3 +162,33 @@ def test_a_scratch_folder_is_emptied_first_and_removed_at_the_end(tmp_path: Path
         assert list(executor.map(_describe, [[1], [2]]))[1][0] == [2]
         assert not any(scratch.iterdir())
     assert not scratch.exists()
+
+
+def _die(batch: list[int], state: object) -> int:
+    if batch[0] == 2:
+        os._exit(9)  # a worker killed in the middle of a task (the OOM killer, say)
+    return batch[0]
+
+
+def test_a_worker_killed_mid_task_fails_the_map_and_leaves_no_results(tmp_path: Path) -> None:
+    scratch = tmp_path / ".executor"
+    with pytest.raises(BrokenProcessPool), LocalExecutor(2, None, scratch) as executor:
+        list(executor.map(_die, [[n] for n in range(6)]))
+    assert not scratch.exists()
+
+
+@pytest.mark.parametrize("planted", ["a file", "a symlink to a folder"])
+def test_what_sits_at_the_scratch_path_is_replaced_and_nothing_beyond_it_is_touched(tmp_path: Path,
+                                                                                   planted: str) -> None:
+    scratch, elsewhere = tmp_path / ".executor", tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "keep.txt").write_text("not the executor's", encoding="utf-8")
+    if planted == "a file":
+        scratch.write_text("in the way", encoding="utf-8")
+    else:
+        scratch.symlink_to(elsewhere, target_is_directory=True)
+    with LocalExecutor(2, None, scratch) as executor:
+        assert [n for batch, _, _ in executor.map(_describe, [[1], [2]]) for n in batch] == [1, 2]
+        assert scratch.is_dir() and not scratch.is_symlink()
+    assert not scratch.exists()
+    assert (elsewhere / "keep.txt").read_text(encoding="utf-8") == "not the executor's"
