@@ -382,10 +382,9 @@ class WholeLine:
     that match ended (one regex for every bucket). Only when that tail fails (the first phrase may
     have ended elsewhere, or another one may fit) is the one regex itself asked: 2.3% of a news
     corpus's lines and 4.7% of web pages' short text nodes, at about 0.04 ms each. Before, each
-    bucket's regex held its own copy of the glued
-    buttons, and compiling the 27 took 0.6-0.9 s of every start. The regexes are compiled when a
-    line first needs them; a process that forks workers calls `warm()` first, so that they share
-    the compiled patterns.
+    bucket's regex held its own copy of the glued buttons, and compiling the 27 took 0.6-0.9 s of
+    every start. The regexes are compiled when a line first needs them; a process that forks
+    workers calls `warm()` first, so that they share the compiled patterns.
     """
 
     GLUED_KINDS = frozenset({"share_widget", "login", "paywall", "follow_prompt", "comments"})
